@@ -1,0 +1,48 @@
+package kiosk.shared.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings read once from the environment when an execution environment starts. Contexts read
+ * their own variables through {@link #require}, so a missing one fails init with its name rather
+ * than a request later with a NullPointerException.
+ */
+public record Config(String region, String functionName, Map<String, String> environment) {
+
+    public Config {
+        environment = Map.copyOf(environment);
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /**
+     * The region comes from AWS_REGION, which Lambda always sets; outside Lambda the SDK's own
+     * {@code aws.region} system property is honoured too, as the test kit and local runtime use it.
+     */
+    public static Config from(Map<String, String> environment) {
+        String region = environment.get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            region = System.getProperty("aws.region");
+        }
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("AWS_REGION is not set: Kiosk needs an explicit region.");
+        }
+        String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local");
+        return new Config(region, functionName, environment);
+    }
+
+    public String require(String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set; template.yaml sets it.");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+    }
+}

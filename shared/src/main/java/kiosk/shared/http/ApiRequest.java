@@ -1,0 +1,229 @@
+package kiosk.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kiosk.shared.error.BadRequestException;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.ForbiddenException;
+import kiosk.shared.error.NotFoundException;
+import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.UnauthorizedException;
+import kiosk.shared.error.ValidationException;
+import kiosk.shared.json.Json;
+
+/**
+ * A read-only view of an HTTP API payload 2.0 event. Every accessor copes with a missing part,
+ * because an invoker (a test, {@code sam local invoke}, a misconfigured integration) can send any
+ * shape of event and still deserves a 4xx rather than a NullPointerException.
+ */
+public final class ApiRequest {
+
+    /** Our bodies are small records; anything larger is a mistake or an attack. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event == null ? new APIGatewayV2HTTPEvent() : event;
+    }
+
+    public String method() {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return http == null || http.getMethod() == null ? "" : http.getMethod();
+    }
+
+    public String path() {
+        return event.getRawPath() == null ? "" : event.getRawPath();
+    }
+
+    /** API Gateway's id of the request, the one it returns in the apigw-requestid header. */
+    public String requestId() {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /** A path parameter the route declares; absent means the route did not match this resource. */
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new NotFoundException("No resource at " + path());
+        }
+        return value;
+    }
+
+    public Optional<String> queryParameter(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        return Optional.ofNullable(parameters == null ? null : parameters.get(name));
+    }
+
+    /** Header lookup ignoring case: API Gateway lower-cases names, other invokers may not. */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name);
+        if (value == null) {
+            for (Map.Entry<String, String> entry : headers.entrySet()) {
+                if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
+                    value = entry.getValue();
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
+    public <T extends Validated> T body(Class<T> type) {
+        return body(type, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** Reads and validates a JSON body; each way it can be wrong is its own 4xx problem. */
+    public <T extends Validated> T body(Class<T> type, int maxBytes) {
+        requireJsonContentType();
+        byte[] raw = rawBody();
+        if (raw.length == 0) {
+            throw new BadRequestException("A JSON body is required.");
+        }
+        if (raw.length > maxBytes) {
+            throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body is " + raw.length + " bytes; the limit is " + maxBytes + ".");
+        }
+        T value;
+        try {
+            value = Json.MAPPER.readValue(raw, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ValidationException(pointer(e), "is not a known field");
+        } catch (StreamConstraintsException e) {
+            throw new DomainException(ProblemType.MALFORMED_JSON,
+                    "The body nests too deeply or holds a value that is too long.");
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+            }
+            throw new ValidationException(pointer(e), "has the wrong type");
+        } catch (JsonMappingException e) {
+            throw new ValidationException(pointer(e), "is invalid");
+        } catch (JacksonException e) {
+            throw new DomainException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON.");
+        } catch (java.io.IOException e) {
+            throw new DomainException(ProblemType.MALFORMED_JSON, "The body could not be read.");
+        }
+        if (value == null) {
+            throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+        }
+        Checks checks = new Checks();
+        value.validate(checks);
+        checks.throwIfAny();
+        return value;
+    }
+
+    /** The caller the authorizer vouched for, if the route has an authorizer and it allowed the call. */
+    public Optional<Caller> caller() {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        Map<String, Object> lambda = authorizer == null ? null : authorizer.getLambda();
+        if (lambda == null || !(lambda.get("userId") instanceof String userId) || userId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(userId, roles(lambda.get("roles"))));
+    }
+
+    public Caller requireCaller() {
+        return caller().orElseThrow(() -> new UnauthorizedException("Sign in to use this resource."));
+    }
+
+    public Caller requireRole(String role) {
+        Caller caller = requireCaller();
+        if (!caller.hasRole(role)) {
+            throw new ForbiddenException("This resource needs the '" + role + "' role.");
+        }
+        return caller;
+    }
+
+    /**
+     * Simple-response authorizer contexts hold strings: roles arrive comma-separated. A list is
+     * accepted too, for invokers that pass the context through as JSON.
+     */
+    private static Set<String> roles(Object value) {
+        Set<String> roles = new LinkedHashSet<>();
+        if (value instanceof String text) {
+            for (String role : text.split(",")) {
+                if (!role.isBlank()) {
+                    roles.add(role.strip());
+                }
+            }
+        } else if (value instanceof Collection<?> list) {
+            for (Object role : list) {
+                if (role instanceof String text && !text.isBlank()) {
+                    roles.add(text.strip());
+                }
+            }
+        }
+        return roles;
+    }
+
+    private void requireJsonContentType() {
+        String contentType = header("content-type")
+                .orElseThrow(() -> new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "Send the body as application/json with a Content-Type header."));
+        String[] parts = contentType.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean charsetOk = true;
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "");
+                charsetOk = charset.equals("utf-8") || charset.equals("utf8");
+            }
+        }
+        if (!mediaType.equals("application/json") || !charsetOk) {
+            throw new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The body must be application/json in UTF-8.");
+        }
+    }
+
+    private byte[] rawBody() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("The body is marked base64-encoded but is not valid base64.");
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON Pointer to where Jackson stopped, built from field names we echo only when short. */
+    private static String pointer(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            pointer.append('/');
+            if (reference.getFieldName() != null) {
+                String name = reference.getFieldName();
+                pointer.append(name.length() > 64 ? name.substring(0, 64) + "..." : name.replace("~", "~0").replace("/", "~1"));
+            } else {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package kiosk.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kiosk.shared.json.Json;
+
+/** What a route answers, before it becomes the payload 2.0 response. */
+public final class ApiResponse {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private final int status;
+    private final Object body;
+    private final String contentType;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private ApiResponse(int status, Object body, String contentType) {
+        this.status = status;
+        this.body = body;
+        this.contentType = contentType;
+    }
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, JSON);
+    }
+
+    public static ApiResponse created(String location, Object body) {
+        return new ApiResponse(201, body, JSON).header("location", location);
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, null);
+    }
+
+    static ApiResponse problem(Problem problem) {
+        return new ApiResponse(problem.status(), problem, PROBLEM_JSON);
+    }
+
+    public ApiResponse header(String name, String value) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    /** Strong entity tag of a versioned resource, as If-Match expects it back. */
+    public ApiResponse etag(long version) {
+        return header("etag", Preconditions.etag(version));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public APIGatewayV2HTTPResponse toEvent() {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        if (contentType != null) {
+            out.put("content-type", contentType);
+        }
+        out.putIfAbsent("cache-control", "no-store");
+        out.put("x-content-type-options", "nosniff");
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(status);
+        response.setHeaders(out);
+        response.setBody(body == null ? null : Json.write(body));
+        response.setIsBase64Encoded(false);
+        return response;
+    }
+}

@@ -1,0 +1,49 @@
+package kiosk.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.ProblemType;
+import kiosk.shared.log.Log;
+
+/**
+ * Runs a route and is the one place where exceptions become responses: domain exceptions turn
+ * into their problem+json, anything else is logged with its stack trace and answered with a 500
+ * that tells the client nothing but the request id.
+ */
+public final class Http {
+
+    private Http() {
+    }
+
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Route route) {
+        long started = System.nanoTime();
+        ApiRequest request = new ApiRequest(event);
+        String lambdaRequestId = context == null ? null : context.getAwsRequestId();
+        try (Log.Scope ignored = Log.scope(lambdaRequestId, request.requestId())) {
+            ApiResponse response;
+            try {
+                response = route.handle(request);
+            } catch (DomainException e) {
+                response = problem(e, request);
+            } catch (RuntimeException | StackOverflowError e) {
+                Log.error("unhandled exception", e, "method", request.method(), "path", request.path());
+                response = ApiResponse.problem(Problem.of(ProblemType.INTERNAL,
+                        "Something went wrong on our side. Quote the request id if you report it.",
+                        request.path(), request.requestId(), List.of()));
+            }
+            Log.info("request", "method", request.method(), "path", request.path(),
+                    "status", response.status(), "micros", (System.nanoTime() - started) / 1_000);
+            return response.toEvent();
+        }
+    }
+
+    static ApiResponse problem(DomainException e, ApiRequest request) {
+        ApiResponse response = ApiResponse.problem(
+                Problem.of(e.type(), e.getMessage(), request.path(), request.requestId(), e.errors()));
+        e.headers().forEach(response::header);
+        return response;
+    }
+}

@@ -1,0 +1,52 @@
+package kiosk.shared.http;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kiosk.shared.error.BadRequestException;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.ProblemType;
+
+/** Optimistic locking over HTTP: versions travel as strong ETags and come back in If-Match. */
+public final class Preconditions {
+
+    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([0-9]{1,18})\"\\s*");
+
+    private Preconditions() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The version the client expects, from If-Match; empty for {@code If-Match: *}, which RFC 9110
+     * defines as "any current representation". A missing header is a 428, because a write without
+     * it could silently overwrite someone else's change.
+     */
+    public static OptionalLong expectedVersion(ApiRequest request) {
+        String ifMatch = request.header("if-match")
+                .orElseThrow(() -> new DomainException(ProblemType.PRECONDITION_REQUIRED,
+                        "This resource is versioned: send If-Match with the ETag you last read."));
+        if (ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        Matcher matcher = ENTITY_TAG.matcher(ifMatch);
+        if (!matcher.matches()) {
+            throw new BadRequestException("If-Match must be one entity tag as returned in ETag, such as \"3\".");
+        }
+        if (matcher.group(1) != null) {
+            // RFC 9110: If-Match uses strong comparison, so a weak tag never matches.
+            throw stale(null);
+        }
+        return OptionalLong.of(Long.parseLong(matcher.group(2)));
+    }
+
+    /** The 412 answer, carrying the current ETag when there is one so the client can re-read. */
+    public static DomainException stale(Long currentVersion) {
+        return new DomainException(ProblemType.PRECONDITION_FAILED,
+                "The resource has changed since you read it: fetch it again and retry with its new ETag.",
+                java.util.List.of(), currentVersion == null ? Map.of() : Map.of("etag", etag(currentVersion)));
+    }
+}

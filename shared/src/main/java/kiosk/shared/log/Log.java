@@ -1,0 +1,147 @@
+package kiosk.shared.log;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Structured logs: one JSON object a line on standard output, which Lambda ships to CloudWatch
+ * as is. Every line inside a request carries its Lambda request id and API Gateway request id.
+ * Hand-written rather than a logging framework because a framework costs cold start and we need
+ * four fields. Never pass secrets, tokens or request bodies as fields.
+ */
+public final class Log {
+
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private static final Level THRESHOLD = threshold();
+    private static final ThreadLocal<String[]> REQUEST = new ThreadLocal<>();
+    private static volatile PrintStream out = System.out;
+
+    private Log() {
+    }
+
+    /** Tags every line logged on this thread until closed; handlers open one per invocation. */
+    public static Scope scope(String requestId, String apiRequestId) {
+        String[] previous = REQUEST.get();
+        REQUEST.set(new String[] {requestId, apiRequestId});
+        return () -> {
+            if (previous == null) {
+                REQUEST.remove();
+            } else {
+                REQUEST.set(previous);
+            }
+        };
+    }
+
+    public static void debug(String message, Object... fields) {
+        log(Level.DEBUG, message, null, fields);
+    }
+
+    public static void info(String message, Object... fields) {
+        log(Level.INFO, message, null, fields);
+    }
+
+    public static void warn(String message, Object... fields) {
+        log(Level.WARN, message, null, fields);
+    }
+
+    public static void error(String message, Throwable error, Object... fields) {
+        log(Level.ERROR, message, error, fields);
+    }
+
+    /** Where lines go; tests capture them to check what is and is not logged. */
+    public static PrintStream redirect(PrintStream target) {
+        PrintStream previous = out;
+        out = target;
+        return previous;
+    }
+
+    private static void log(Level level, String message, Throwable error, Object[] fields) {
+        if (level.compareTo(THRESHOLD) < 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(160);
+        line.append("{\"timestamp\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
+                .append("\",\"message\":");
+        string(line, message);
+        String[] request = REQUEST.get();
+        if (request != null) {
+            field(line, "requestId", request[0]);
+            field(line, "apiRequestId", request[1]);
+        }
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            field(line, String.valueOf(fields[i]), fields[i + 1]);
+        }
+        if (error != null) {
+            field(line, "errorType", error.getClass().getName());
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            field(line, "stackTrace", trace.toString());
+        }
+        line.append('}');
+        out.println(line);
+    }
+
+    private static void field(StringBuilder line, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        line.append(',');
+        string(line, name);
+        line.append(':');
+        if (value instanceof Number || value instanceof Boolean) {
+            line.append(value);
+        } else {
+            string(line, value.toString());
+        }
+    }
+
+    private static void string(StringBuilder line, String value) {
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+        line.append('"');
+    }
+
+    /** Lambda sets AWS_LAMBDA_LOG_LEVEL from the template's ApplicationLogLevel. */
+    private static Level threshold() {
+        String configured = System.getenv("AWS_LAMBDA_LOG_LEVEL");
+        if (configured == null) {
+            configured = System.getenv("LOG_LEVEL");
+        }
+        if (configured == null) {
+            return Level.INFO;
+        }
+        return switch (configured.strip().toUpperCase(Locale.ROOT)) {
+            case "TRACE", "DEBUG" -> Level.DEBUG;
+            case "WARN" -> Level.WARN;
+            case "ERROR", "FATAL" -> Level.ERROR;
+            default -> Level.INFO;
+        };
+    }
+
+    /** A request's logging scope; closing it restores the one around it. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
