@@ -14,8 +14,25 @@ public record Config(String region, String functionName, Map<String, String> env
         environment = Map.copyOf(environment);
     }
 
+    private static volatile Map<String, String> overlay = Map.of();
+
+    /** The process environment, with the overlay of an in-process runner on top. */
     public static Config fromEnvironment() {
-        return from(System.getenv());
+        if (overlay.isEmpty()) {
+            return from(System.getenv());
+        }
+        Map<String, String> merged = new java.util.HashMap<>(System.getenv());
+        merged.putAll(overlay);
+        return from(merged);
+    }
+
+    /**
+     * For runners that host functions in one JVM (the local runtime, tests of the no-argument
+     * constructors): the variables template.yaml gives a function, which a process cannot set in
+     * its own environment. Lambda never calls this.
+     */
+    public static void overlayEnvironment(Map<String, String> variables) {
+        overlay = Map.copyOf(variables);
     }
 
     /**

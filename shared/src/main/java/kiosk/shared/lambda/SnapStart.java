@@ -1,5 +1,7 @@
 package kiosk.shared.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Map;
 import kiosk.shared.log.Log;
 import org.crac.Context;
 import org.crac.Core;
@@ -18,6 +20,23 @@ public final class SnapStart {
 
     public static void prime(String name, Runnable primer) {
         Core.getGlobalContext().register(new Primer(name, primer));
+    }
+
+    /**
+     * A payload 2.0 event with no caller, to run a route's real code path during priming without
+     * changing anything: reads answer 404 for an id that cannot exist, writes stop at the 401.
+     */
+    public static APIGatewayV2HTTPEvent primingEvent(String method, String path, Map<String, String> pathParameters) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath(path)
+                .withPathParameters(pathParameters)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).build())
+                        .build())
+                .build();
     }
 
     private record Primer(String name, Runnable primer) implements Resource {

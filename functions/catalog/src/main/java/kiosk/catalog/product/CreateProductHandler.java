@@ -1,0 +1,37 @@
+package kiosk.catalog.product;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Caller;
+import kiosk.shared.http.Http;
+import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.log.Log;
+
+/** POST /products: admins add a product; 201 with its Location and ETag. */
+public final class CreateProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ProductService products;
+
+    public CreateProductHandler() {
+        this(ProductService.withDefaults(CatalogDefaults.store()));
+        SnapStart.prime("CreateProduct", () -> handleRequest(SnapStart.primingEvent("POST", "/products", Map.of()), null));
+    }
+
+    public CreateProductHandler(ProductService products) {
+        this.products = products;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            Caller admin = request.requireRole(Caller.ADMIN);
+            Product product = products.create(request.body(ProductInput.class));
+            Log.info("product created", "productId", product.id(), "by", admin.userId());
+            return ApiResponse.created("/products/" + product.id(), product).etag(product.version());
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package kiosk.catalog.product;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Caller;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.Preconditions;
+import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.log.Log;
+
+/**
+ * DELETE /products/{id}: admins archive a product (orders still point at it); 204. If-Match is
+ * required (428, 412). A second delete answers 404: the product is gone for every reader.
+ */
+public final class DeleteProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ProductService products;
+
+    public DeleteProductHandler() {
+        this(ProductService.withDefaults(CatalogDefaults.store()));
+        SnapStart.prime("DeleteProduct", () -> handleRequest(
+                SnapStart.primingEvent("DELETE", "/products/priming", Map.of("id", "priming")), null));
+    }
+
+    public DeleteProductHandler(ProductService products) {
+        this.products = products;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            Caller admin = request.requireRole(Caller.ADMIN);
+            String id = request.pathParameter("id");
+            products.archive(id, Preconditions.expectedVersion(request));
+            Log.info("product archived", "productId", id, "by", admin.userId());
+            return ApiResponse.noContent();
+        });
+    }
+}

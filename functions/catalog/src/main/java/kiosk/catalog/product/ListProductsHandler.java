@@ -1,0 +1,32 @@
+package kiosk.catalog.product;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.lambda.SnapStart;
+
+/** GET /products?category=&limit=&cursor=: a page of active products by name. Public. */
+public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ProductListing listing;
+
+    public ListProductsHandler() {
+        this(new ProductListing(CatalogDefaults.store(), CatalogDefaults.cursors()));
+        SnapStart.prime("ListProducts", () -> handleRequest(
+                SnapStart.primingEvent("GET", "/products", Map.of()), null));
+    }
+
+    public ListProductsHandler(ProductListing listing) {
+        this.listing = listing;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> ApiResponse.ok(listing.list(
+                request.queryParameter("category"), request.queryParameter("limit"), request.queryParameter("cursor"))));
+    }
+}

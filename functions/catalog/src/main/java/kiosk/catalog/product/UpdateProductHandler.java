@@ -1,0 +1,42 @@
+package kiosk.catalog.product;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.OptionalLong;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Caller;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.Preconditions;
+import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.log.Log;
+
+/** PUT /products/{id}: admins replace a product's fields; If-Match is required (428, 412). */
+public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ProductService products;
+
+    public UpdateProductHandler() {
+        this(ProductService.withDefaults(CatalogDefaults.store()));
+        SnapStart.prime("UpdateProduct", () -> handleRequest(
+                SnapStart.primingEvent("PUT", "/products/priming", Map.of("id", "priming")), null));
+    }
+
+    public UpdateProductHandler(ProductService products) {
+        this.products = products;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            Caller admin = request.requireRole(Caller.ADMIN);
+            String id = request.pathParameter("id");
+            OptionalLong expected = Preconditions.expectedVersion(request);
+            Product product = products.update(id, expected, request.body(ProductInput.class));
+            Log.info("product updated", "productId", id, "version", product.version(), "by", admin.userId());
+            return ApiResponse.ok(product).etag(product.version());
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package kiosk.catalog.product;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kiosk.shared.error.ConflictException;
+import kiosk.shared.error.NotFoundException;
+import kiosk.shared.http.Preconditions;
+
+/** The store contract in memory, for handler and service tests; DynamoDbProductStoreIT checks the real one. */
+final class InMemoryProductStore implements ProductStore {
+
+    private final Map<String, Product> products = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Product> find(String id) {
+        return Optional.ofNullable(products.get(id));
+    }
+
+    @Override
+    public synchronized void create(Product product) {
+        if (products.putIfAbsent(product.id(), product) != null) {
+            throw new ConflictException("A product with id " + product.id() + " already exists.");
+        }
+    }
+
+    @Override
+    public synchronized Product update(Product replacement, long expectedVersion) {
+        Product current = checked(replacement.id(), expectedVersion);
+        Product stored = new Product(current.id(), replacement.name(), replacement.description(), replacement.category(),
+                replacement.price(), replacement.stock(), ProductStatus.ACTIVE, current.version() + 1,
+                current.createdAt(), replacement.updatedAt());
+        products.put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void archive(String id, long expectedVersion, String now) {
+        Product current = checked(id, expectedVersion);
+        products.put(id, new Product(id, current.name(), current.description(), current.category(), current.price(),
+                current.stock(), ProductStatus.ARCHIVED, current.version() + 1, current.createdAt(), now));
+    }
+
+    @Override
+    public Page list(Optional<String> category, int limit, Optional<Position> after) {
+        List<Product> matching = products.values().stream()
+                .filter(Product::isActive)
+                .filter(p -> category.map(p.category()::equals).orElse(true))
+                .filter(p -> after.map(a -> DynamoDbProductStore.sortKey(p).compareTo(a.sortKey()) > 0).orElse(true))
+                .sorted(Comparator.comparing(DynamoDbProductStore::sortKey))
+                .toList();
+        List<Product> page = new ArrayList<>(matching.subList(0, Math.min(limit, matching.size())));
+        Optional<Position> next = matching.size() > limit
+                ? Optional.of(new Position(DynamoDbProductStore.sortKey(page.get(page.size() - 1)), page.get(page.size() - 1).id()))
+                : Optional.empty();
+        return new Page(page, next);
+    }
+
+    void put(Product product) {
+        products.put(product.id(), product);
+    }
+
+    private Product checked(String id, long expectedVersion) {
+        Product current = products.get(id);
+        if (current == null || !current.isActive()) {
+            throw new NotFoundException("No product " + id + ".");
+        }
+        if (current.version() != expectedVersion) {
+            throw Preconditions.stale(current.version());
+        }
+        return current;
+    }
+}

@@ -1,0 +1,90 @@
+package kiosk.catalog.product;
+
+import static kiosk.catalog.product.Fixtures.VALID_BODY;
+import static kiosk.catalog.product.Fixtures.assertProblem;
+import static kiosk.catalog.product.Fixtures.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import kiosk.testkit.ApiEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UpdateProductHandlerTest {
+
+    private final InMemoryProductStore store = new InMemoryProductStore();
+    private final UpdateProductHandler handler = new UpdateProductHandler(Fixtures.service(store));
+
+    @BeforeEach
+    void givenAProductAtVersion1() {
+        store.put(Fixtures.product("p1", "Old name", "misc"));
+    }
+
+    @Test
+    void returns200WithTheNewVersionWhenIfMatchIsCurrent() {
+        var response = handler.handleRequest(put("p1").header("if-match", "\"1\"").json(VALID_BODY).build(), null);
+        assertEquals(200, response.getStatusCode(), response::getBody);
+        assertEquals("\"2\"", response.getHeaders().get("etag"));
+        assertEquals("Desk lamp", body(response).path("name").asText());
+        assertEquals(2, store.find("p1").orElseThrow().version());
+        assertEquals("2026-11-01T00:00:00Z", store.find("p1").orElseThrow().createdAt());
+    }
+
+    @Test
+    void acceptsIfMatchStar() {
+        var response = handler.handleRequest(put("p1").header("if-match", "*").json(VALID_BODY).build(), null);
+        assertEquals(200, response.getStatusCode(), response::getBody);
+    }
+
+    @Test
+    void returns412WithTheCurrentETagOnAStaleVersion() {
+        var response = handler.handleRequest(put("p1").header("if-match", "\"7\"").json(VALID_BODY).build(), null);
+        assertProblem(response, 412, "precondition-failed");
+        assertEquals("\"1\"", response.getHeaders().get("etag"));
+        assertEquals("Old name", store.find("p1").orElseThrow().name());
+    }
+
+    @Test
+    void returns412ForAWeakETag() {
+        assertProblem(handler.handleRequest(put("p1").header("if-match", "W/\"1\"").json(VALID_BODY).build(), null),
+                412, "precondition-failed");
+    }
+
+    @Test
+    void returns428WithoutIfMatch() {
+        assertProblem(handler.handleRequest(put("p1").json(VALID_BODY).build(), null), 428, "precondition-required");
+        assertEquals("Old name", store.find("p1").orElseThrow().name());
+    }
+
+    @Test
+    void returns400ForAMalformedIfMatch() {
+        assertProblem(handler.handleRequest(put("p1").header("if-match", "1").json(VALID_BODY).build(), null), 400, "bad-request");
+    }
+
+    @Test
+    void returns404ForAnArchivedProduct() {
+        store.put(Fixtures.archived("gone"));
+        assertProblem(handler.handleRequest(put("gone").header("if-match", "\"2\"").json(VALID_BODY).build(), null),
+                404, "not-found");
+    }
+
+    @Test
+    void returns401And403BeforeLookingAtTheBody() {
+        var anonymous = ApiEvents.request("PUT", "/products/{id}").path("id", "p1").header("if-match", "\"1\"").json("{").build();
+        assertProblem(handler.handleRequest(anonymous, null), 401, "unauthorized");
+        var customer = ApiEvents.request("PUT", "/products/{id}").path("id", "p1").caller("u1", "customer")
+                .header("if-match", "\"1\"").json(VALID_BODY).build();
+        assertProblem(handler.handleRequest(customer, null), 403, "forbidden");
+        assertEquals("Old name", store.find("p1").orElseThrow().name());
+    }
+
+    @Test
+    void returns400ForAnInvalidBodyAndKeepsTheProduct() {
+        assertProblem(handler.handleRequest(put("p1").header("if-match", "\"1\"").json("{\"name\":\"x\"}").build(), null),
+                400, "validation");
+        assertEquals(1, store.find("p1").orElseThrow().version());
+    }
+
+    private static ApiEvents put(String id) {
+        return ApiEvents.request("PUT", "/products/{id}").path("id", id).caller("admin-1", "admin");
+    }
+}
