@@ -1,0 +1,142 @@
+package kiosk.catalog.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kiosk.shared.config.Config;
+import kiosk.shared.money.Money;
+import kiosk.testkit.LocalAws;
+import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Template;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Feeds every file in events/ (the ones {@code sam local invoke -e} takes) to the handler that
+ * template.yaml names for its function, built with its no-argument constructor and the
+ * environment template.yaml gives it: the wiring a deployment runs, end to end against DynamoDB
+ * Local. Files are named after the function's logical id.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class EventsIT {
+
+    private static final String CODE_URI = "functions/catalog/target/catalog.zip";
+    private static final Map<String, Integer> EXPECTED = Map.of("GET", 200, "POST", 201, "PUT", 200, "DELETE", 204);
+
+    private static Template template;
+    private static Map<String, Map<String, Object>> functions;
+
+    @BeforeAll
+    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws aws) throws IOException {
+        template = Template.project();
+        functions = new HashMap<>();
+        template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
+            if (CODE_URI.equals(properties.get("CodeUri"))) {
+                functions.put(id, properties);
+            }
+        });
+        Map<String, String> environment = new HashMap<>();
+        for (Map<String, Object> function : functions.values()) {
+            environment.putAll(variables(aws, template.functionGlobals()));
+            environment.putAll(variables(aws, function));
+        }
+        Config.overlayEnvironment(environment);
+        DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        for (Path file : eventFiles()) {
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+            if (event.getPathParameters() != null && event.getPathParameters().containsKey("id")) {
+                String id = event.getPathParameters().get("id");
+                if (store.find(id).isEmpty()) {
+                    store.create(new Product(id, "Sample " + id, "", "home-office", new Money(1500L, "EUR"), 10,
+                            ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCatalogFunctionHasAnEventFileAndEveryFileAFunction() throws IOException {
+        assertEquals(5, functions.size(), "catalog functions in template.yaml: " + functions.keySet());
+        for (String id : functions.keySet()) {
+            assertTrue(eventFiles().stream().anyMatch(f -> logicalId(f).equals(id)), "no event file for " + id);
+        }
+        for (Path file : eventFiles()) {
+            assertTrue(template.resources("AWS::Serverless::Function").containsKey(logicalId(file)),
+                    file + " names no function of template.yaml");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() throws IOException {
+        return eventFiles().stream().filter(f -> functions.containsKey(logicalId(f))).map(file -> DynamicTest.dynamicTest(
+                file.getFileName().toString(), () -> {
+                    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+                    String handlerName = String.valueOf(functions.get(logicalId(file)).get("Handler"));
+                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(handlerName);
+                    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+                    int expected = EXPECTED.get(event.getRequestContext().getHttp().getMethod());
+                    assertEquals(expected, response.getStatusCode(), response::getBody);
+                    if (expected != 204) {
+                        assertEquals("application/json", response.getHeaders().get("content-type"));
+                        assertFalse(response.getBody().isBlank());
+                    }
+                }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String handler) throws Exception {
+        String className = handler.substring(0, handler.indexOf("::"));
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                Class.forName(className).getDeclaredConstructor().newInstance();
+    }
+
+    /**
+     * A function's environment as CloudFormation would resolve it; secrets CloudFormation would
+     * resolve from Secrets Manager get a fresh random value, as the local runtime gives them.
+     */
+    private static Map<String, String> variables(LocalAws aws, Map<String, Object> function) {
+        Map<String, String> out = new HashMap<>();
+        if (function.get("Environment") instanceof Map<?, ?> environment
+                && environment.get("Variables") instanceof Map<?, ?> variables) {
+            variables.forEach((name, value) -> {
+                String resolved = String.valueOf(aws.resources().resolve(value));
+                out.put(String.valueOf(name), resolved.contains("{{resolve:secretsmanager:") ? randomSecret() : resolved);
+            });
+        }
+        return out;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static List<Path> eventFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Template.projectRoot().resolve("events"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static String logicalId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length()).split("-", 2)[0];
+    }
+}
