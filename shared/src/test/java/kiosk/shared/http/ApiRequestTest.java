@@ -1,0 +1,98 @@
+package kiosk.shared.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.UnauthorizedException;
+import org.junit.jupiter.api.Test;
+
+class ApiRequestTest {
+
+    record Body(String name, Integer count) implements Validated {
+        @Override
+        public void validate(Checks checks) {
+            checks.text(name, "/name", 1, 10);
+            if (checks.present(count, "/count")) {
+                checks.range(count, 0, 5, "/count");
+            }
+        }
+    }
+
+    @Test
+    void readsTheCallerFromTheLambdaAuthorizerContext() {
+        assertEquals(Optional.of(new Caller("u1", Set.of("admin", "customer"))),
+                request(Map.of("userId", "u1", "roles", "admin, customer")).caller());
+        assertEquals(Set.of("admin"), request(Map.of("userId", "u1", "roles", List.of("admin"))).caller().orElseThrow().roles());
+        assertEquals(Set.of(), request(Map.of("userId", "u1")).caller().orElseThrow().roles());
+    }
+
+    @Test
+    void hasNoCallerWithoutAUserId() {
+        assertTrue(request(Map.of("roles", "admin")).caller().isEmpty());
+        assertTrue(request(Map.of("userId", " ", "roles", "admin")).caller().isEmpty());
+        assertTrue(request(Map.of("userId", 42, "roles", "admin")).caller().isEmpty());
+        assertTrue(new ApiRequest(null).caller().isEmpty());
+        assertThrows(UnauthorizedException.class, () -> new ApiRequest(null).requireCaller());
+    }
+
+    @Test
+    void findsHeadersWhateverTheirCase() {
+        var event = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("Content-Type", "application/json")).build();
+        assertEquals(Optional.of("application/json"), new ApiRequest(event).header("content-type"));
+    }
+
+    @Test
+    void readsAndValidatesABody() {
+        Body body = json("{\"name\":\" ok \",\"count\":2}").body(Body.class);
+        assertEquals(" ok ", body.name());
+    }
+
+    @Test
+    void reportsEveryBrokenRule() {
+        DomainException e = assertThrows(DomainException.class, () -> json("{\"name\":\"\",\"count\":9}").body(Body.class));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals(List.of("/name", "/count"), e.errors().stream().map(error -> error.pointer()).toList());
+    }
+
+    @Test
+    void refusesNullsAndWrongTypesWithAPointer() {
+        DomainException e = assertThrows(DomainException.class, () -> json("{\"name\":\"a\",\"count\":true}").body(Body.class));
+        assertEquals("/count", e.errors().get(0).pointer());
+        DomainException missing = assertThrows(DomainException.class, () -> json("{\"name\":\"a\"}").body(Body.class));
+        assertEquals("/count", missing.errors().get(0).pointer());
+    }
+
+    @Test
+    void refusesAnInvalidBase64Body() {
+        var event = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody("%%%not base64").withIsBase64Encoded(true).build();
+        DomainException e = assertThrows(DomainException.class, () -> new ApiRequest(event).body(Body.class));
+        assertEquals(ProblemType.BAD_REQUEST, e.type());
+    }
+
+    @Test
+    void refusesANumberTooLargeForItsField() {
+        DomainException e = assertThrows(DomainException.class,
+                () -> json("{\"name\":\"a\",\"count\":99999999999999999999}").body(Body.class));
+        assertEquals(400, e.type().status());
+    }
+
+    private static ApiRequest request(Map<String, Object> lambdaContext) {
+        return new ApiRequest(APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambdaContext).build())
+                .build()).build());
+    }
+
+    private static ApiRequest json(String body) {
+        return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody(body).build());
+    }
+}
