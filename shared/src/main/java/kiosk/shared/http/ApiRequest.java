@@ -1,16 +1,10 @@
 package kiosk.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +15,6 @@ import kiosk.shared.error.ForbiddenException;
 import kiosk.shared.error.NotFoundException;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.UnauthorizedException;
-import kiosk.shared.error.ValidationException;
-import kiosk.shared.json.Json;
 
 /**
  * A read-only view of an HTTP API payload 2.0 event. Every accessor copes with a missing part,
@@ -102,29 +94,7 @@ public final class ApiRequest {
             throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE,
                     "The body is " + raw.length + " bytes; the limit is " + maxBytes + ".");
         }
-        T value;
-        try {
-            value = Json.MAPPER.readValue(raw, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ValidationException(pointer(e), "is not a known field");
-        } catch (StreamConstraintsException e) {
-            throw new DomainException(ProblemType.MALFORMED_JSON,
-                    "The body nests too deeply or holds a value that is too long.");
-        } catch (MismatchedInputException e) {
-            if (e.getPath().isEmpty()) {
-                throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-            }
-            throw new ValidationException(pointer(e), "has the wrong type");
-        } catch (JsonMappingException e) {
-            throw new ValidationException(pointer(e), "is invalid");
-        } catch (JacksonException e) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON.");
-        } catch (java.io.IOException e) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body could not be read.");
-        }
-        if (value == null) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-        }
+        T value = BodyReader.read(raw, type);
         Checks checks = new Checks();
         value.validate(checks);
         checks.throwIfAny();
@@ -209,21 +179,5 @@ public final class ApiRequest {
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A JSON Pointer to where Jackson stopped, built from field names we echo only when short. */
-    private static String pointer(JsonMappingException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference reference : path) {
-            pointer.append('/');
-            if (reference.getFieldName() != null) {
-                String name = reference.getFieldName();
-                pointer.append(name.length() > 64 ? name.substring(0, 64) + "..." : name.replace("~", "~0").replace("/", "~1"));
-            } else {
-                pointer.append(reference.getIndex());
-            }
-        }
-        return pointer.isEmpty() ? "/" : pointer.toString();
     }
 }

@@ -3,7 +3,7 @@ package kiosk.shared.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kiosk.shared.json.Json;
+import kiosk.shared.json.JsonWriter;
 
 /** What a route answers, before it becomes the payload 2.0 response. */
 public final class ApiResponse {
@@ -62,7 +62,7 @@ public final class ApiResponse {
         APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
         response.setStatusCode(status);
         response.setHeaders(out);
-        response.setBody(body == null ? null : Json.write(body));
+        response.setBody(body == null ? null : JsonWriter.write(body));
         response.setIsBase64Encoded(false);
         return response;
     }

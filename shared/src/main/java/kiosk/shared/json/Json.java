@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson configuration of Kiosk. Strict on input because a client that sends a field
+ * The one Jackson configuration of Kiosk, for reading what clients send (responses are written by
+ * {@link JsonWriter}). Strict on input because a client that sends a field
  * we ignore, a float where money is an integer, or a key twice would otherwise be misled about
  * what was stored.
  */
@@ -40,15 +41,6 @@ public final class Json {
             .build();
 
     private Json() {
-    }
-
-    /** Serializes a value we built ourselves; failure here is a programming error. */
-    public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
-        }
     }
 
     /** Parses a document that came from outside; callers map the exception to a 400. */

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Cold-start benchmark: Kiosk's GetProduct against a bare SDK-only handler doing the same GetItem.
+
+Each run is a fresh JVM with only the function's zip (plus the tiny harness) on its class path.
+It loads the handler class, constructs it, and answers one GET /products/{id} event against
+DynamoDB Local running in another process. Runs alternate Kiosk / bare so drift hits both alike.
+
+Reports medians of: whole-process wall time and CPU time (user+sys, from wait4), the split
+JVM start -> main -> handler constructed -> first response, classes loaded (counted in separate
+runs with -Xlog:class+load so the counting never touches the timings), and the zip size.
+
+Usage: bench/cold-start.py [--runs N] [--no-build]   (needs a JDK >= 21 as JAVA_HOME or on PATH)
+"""
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HARNESS = ROOT / "bench/cold-start/target/classes"
+VARIANTS = {
+    "kiosk": ("kiosk.catalog.product.GetProductHandler", ROOT / "functions/catalog/target/catalog.zip"),
+    "bare": ("kiosk.bench.bare.BareGetProductHandler", ROOT / "bench/bare-handler/target/bare.zip"),
+}
+# What Lambda's Java runtime does by default (C1 only, CDS on), and serial GC as on a 1-vCPU sandbox.
+JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC"]
+
+
+def java_home():
+    home = os.environ.get("JAVA_HOME")
+    if home and (pathlib.Path(home) / "bin/java").exists():
+        return pathlib.Path(home)
+    return pathlib.Path(shutil.which("java")).resolve().parent.parent
+
+
+def build(java):
+    env = dict(os.environ, JAVA_HOME=str(java))
+    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "install", "-DskipTests"], cwd=ROOT, env=env, check=True)
+
+
+def server_classpath(java):
+    out = ROOT / "bench/cold-start/target/server.classpath"
+    env = dict(os.environ, JAVA_HOME=str(java))
+    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "-pl", "bench/cold-start", "dependency:build-classpath",
+                    f"-Dmdep.outputFile={out}", "-Dmdep.includeScope=runtime"], cwd=ROOT, env=env, check=True)
+    return f"{HARNESS}{os.pathsep}{out.read_text().strip()}"
+
+
+def run_once(java, variant, endpoint, table, product_id, extra_flags=()):
+    handler, zip_path = VARIANTS[variant]
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "AWS_REGION": "eu-west-1",
+        "AWS_ACCESS_KEY_ID": "kiosklocal",
+        "AWS_SECRET_ACCESS_KEY": "kiosklocal",
+        "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
+        "PRODUCTS_TABLE": table,
+        "LOG_LEVEL": "WARN",
+    }
+    cmd = [str(java / "bin/java"), *JVM_FLAGS, *extra_flags, "-cp", f"{HARNESS}{os.pathsep}{zip_path}",
+           "kiosk.bench.ColdStart", handler, product_id]
+    launched_us = time.time_ns() // 1000
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall_ms = (time.perf_counter() - start) * 1000
+    out = proc.stdout.read().decode()
+    err = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{variant} run failed ({proc.returncode}):\n{out}\n{err}")
+    line = json.loads([l for l in out.splitlines() if l.startswith("{\"main\"")][-1])
+    if line["status"] != 200:
+        raise SystemExit(f"{variant} answered {line['status']}, not 200")
+    return {
+        "wall_ms": wall_ms,
+        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
+        "jvm_to_main_ms": (line["main"] - launched_us) / 1000,
+        "main_to_constructed_ms": (line["constructed"] - line["main"]) / 1000,
+        "constructed_to_response_ms": (line["responded"] - line["constructed"]) / 1000,
+    }
+
+
+def classes_loaded(java, variant, endpoint, table, product_id):
+    log = ROOT / f"bench/cold-start/target/classload-{variant}.log"
+    run_once(java, variant, endpoint, table, product_id, [f"-Xlog:class+load=info:file={log}"])
+    return sum(1 for _ in log.open())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if args.runs < 10:
+        raise SystemExit("at least 10 runs")
+    java = java_home()
+    version = subprocess.run([str(java / "bin/java"), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    if not args.no_build:
+        build(java)
+    classpath = server_classpath(java)
+    server = subprocess.Popen([str(java / "bin/java"), "--enable-native-access=ALL-UNNAMED",
+                               "--sun-misc-unsafe-memory-access=allow", f"-Dkiosk.root={ROOT}", "-cp", classpath,
+                               "kiosk.bench.DynamoDbServer"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        ready = []
+        for line in server.stdout:  # DynamoDB Local prints its banner first
+            if line.startswith("READY "):
+                ready = line.split()
+                break
+        if not ready:
+            raise SystemExit("DynamoDB Local did not start")
+        _, endpoint, table, product_id = ready
+        for variant in VARIANTS:  # one warm-up each: page cache, DynamoDB Local's own JIT
+            run_once(java, variant, endpoint, table, product_id)
+        runs = {variant: [] for variant in VARIANTS}
+        for _ in range(args.runs):
+            for variant in VARIANTS:
+                runs[variant].append(run_once(java, variant, endpoint, table, product_id))
+        classes = {variant: classes_loaded(java, variant, endpoint, table, product_id) for variant in VARIANTS}
+    finally:
+        server.stdin.close()
+        server.wait(timeout=30)
+
+    report = {"java": version, "jvm_flags": JVM_FLAGS, "runs": args.runs, "variants": {}}
+    for variant, samples in runs.items():
+        medians = {key: round(statistics.median(s[key] for s in samples), 1) for key in samples[0]}
+        medians["wall_ms_min"] = round(min(s["wall_ms"] for s in samples), 1)
+        medians["wall_ms_max"] = round(max(s["wall_ms"] for s in samples), 1)
+        medians["classes_loaded"] = classes[variant]
+        medians["zip_bytes"] = VARIANTS[variant][1].stat().st_size
+        report["variants"][variant] = medians
+    kiosk, bare = report["variants"]["kiosk"], report["variants"]["bare"]
+    report["ratio_wall"] = round(kiosk["wall_ms"] / bare["wall_ms"], 3)
+    report["ratio_cpu"] = round(kiosk["cpu_ms"] / bare["cpu_ms"], 3)
+    report["budget"] = {"wall_ratio_max": 1.2, "zip_mb_max": 12,
+                        "wall_ratio_ok": report["ratio_wall"] <= 1.2,
+                        "zip_ok": kiosk["zip_bytes"] <= 12 * 1024 * 1024}
+
+    print(f"Cold start, {args.runs} runs each, medians ({version}; {' '.join(JVM_FLAGS)})")
+    rows = [("whole process wall ms", "wall_ms"), ("whole process CPU ms", "cpu_ms"),
+            ("  JVM start -> main ms", "jvm_to_main_ms"), ("  main -> handler constructed ms", "main_to_constructed_ms"),
+            ("  constructed -> first response ms", "constructed_to_response_ms"),
+            ("wall min ms", "wall_ms_min"), ("wall max ms", "wall_ms_max"),
+            ("classes loaded", "classes_loaded"), ("zip bytes", "zip_bytes")]
+    print(f"{'':38}{'kiosk':>12}{'bare':>12}")
+    for label, key in rows:
+        print(f"{label:38}{kiosk[key]:>12}{bare[key]:>12}")
+    print(f"ratio kiosk/bare: wall {report['ratio_wall']}, CPU {report['ratio_cpu']} "
+          f"(budget wall <= 1.2: {'met' if report['budget']['wall_ratio_ok'] else 'MISSED'}); "
+          f"zip {kiosk['zip_bytes'] / 1e6:.2f} MB (budget 12 MB: {'met' if report['budget']['zip_ok'] else 'MISSED'})")
+    results = ROOT / "bench/results"
+    results.mkdir(exist_ok=True)
+    (results / "cold-start.json").write_text(json.dumps(report, indent=2) + "\n")
+    return 0 if report["budget"]["wall_ratio_ok"] and report["budget"]["zip_ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
