@@ -102,7 +102,7 @@ public final class JsonWriter {
     }
 
     /** RFC 8259 escaping, plus U+2028/U+2029 so the output is also safe inside a script. */
-    static void string(StringBuilder out, String value) {
+    public static void string(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Locale;
+import kiosk.shared.json.JsonWriter;
 
 /**
  * Structured logs: one JSON object a line on standard output, which Lambda ships to CloudWatch
@@ -66,7 +67,7 @@ public final class Log {
         StringBuilder line = new StringBuilder(160);
         line.append("{\"timestamp\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
                 .append("\",\"message\":");
-        string(line, message);
+        JsonWriter.string(line, message);
         String[] request = REQUEST.get();
         if (request != null) {
             field(line, "requestId", request[0]);
@@ -90,35 +91,13 @@ public final class Log {
             return;
         }
         line.append(',');
-        string(line, name);
+        JsonWriter.string(line, name);
         line.append(':');
         if (value instanceof Number || value instanceof Boolean) {
             line.append(value);
         } else {
-            string(line, value.toString());
+            JsonWriter.string(line, value.toString());
         }
-    }
-
-    private static void string(StringBuilder line, String value) {
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> line.append("\\\"");
-                case '\\' -> line.append("\\\\");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\t' -> line.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        line.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        line.append(c);
-                    }
-                }
-            }
-        }
-        line.append('"');
     }
 
     /** Lambda sets AWS_LAMBDA_LOG_LEVEL from the template's ApplicationLogLevel. */
