@@ -26,7 +26,8 @@ public final class Checks {
         if (value == null) {
             return require(min == 0, pointer, "is required");
         }
-        int length = value.strip().codePointCount(0, value.strip().length());
+        String stripped = value.strip();
+        int length = stripped.codePointCount(0, stripped.length());
         return require(length >= min && length <= max, pointer,
                         min == max ? "must be " + min + " characters" : "must be " + min + " to " + max + " characters")
                 && require(!hasControlCharacters(value), pointer, "must not contain control characters");

@@ -52,9 +52,8 @@ class EventsIT {
                 functions.put(id, properties);
             }
         });
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(variables(aws, template.functionGlobals()));
         for (Map<String, Object> function : functions.values()) {
-            environment.putAll(variables(aws, template.functionGlobals()));
             environment.putAll(variables(aws, function));
         }
         Config.overlayEnvironment(environment);
