@@ -1,10 +1,11 @@
 package kiosk.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import kiosk.catalog.product.DynamoDbProductStore;
+import kiosk.catalog.product.Product;
+import kiosk.catalog.product.ProductStatus;
+import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAws;
 import kiosk.testkit.Template;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB Local (and ElasticMQ) with the tables of template.yaml and one product, in its own
@@ -20,26 +21,13 @@ public final class DynamoDbServer {
         LocalAws aws = LocalAws.start(Template.project());
         String table = aws.tableName("ProductsTable");
         String id = "bench-product-1";
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.ofEntries(
-                Map.entry("id", AttributeValue.fromS(id)),
-                Map.entry("name", AttributeValue.fromS("Benchmark lamp")),
-                Map.entry("description", AttributeValue.fromS("Seeded for the cold-start benchmark")),
-                Map.entry("category", AttributeValue.fromS("lighting")),
-                Map.entry("priceAmount", AttributeValue.fromN("4200")),
-                Map.entry("priceCurrency", AttributeValue.fromS("EUR")),
-                Map.entry("stock", AttributeValue.fromN("7")),
-                Map.entry("status", AttributeValue.fromS("ACTIVE")),
-                Map.entry("version", AttributeValue.fromN("1")),
-                Map.entry("createdAt", AttributeValue.fromS("2026-11-01T00:00:00Z")),
-                Map.entry("updatedAt", AttributeValue.fromS("2026-11-01T00:00:00Z")),
-                Map.entry("sortKey", AttributeValue.fromS("benchmark lamp#" + id)),
-                Map.entry("activeCategory", AttributeValue.fromS("lighting")),
-                Map.entry("activeAll", AttributeValue.fromS("ACTIVE")))));
+        new DynamoDbProductStore(aws.dynamoDb(), table).create(new Product(id, "Benchmark lamp",
+                "Seeded for the cold-start benchmark", "lighting", new Money(4200L, "EUR"), 7, ProductStatus.ACTIVE, 1,
+                "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
         System.out.println("READY " + aws.dynamoEndpoint() + " " + table + " " + id);
         System.out.flush();
-        byte[] buffer = new byte[64];
-        while (System.in.read(buffer) >= 0) {
-            System.out.println(new String(buffer, StandardCharsets.UTF_8).strip());
+        while (System.in.read() >= 0) {
+            // serve until the benchmark closes our standard input
         }
         aws.close();
         // DynamoDB Local leaves a non-daemon thread behind after stop().
