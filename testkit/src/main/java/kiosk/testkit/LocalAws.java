@@ -123,6 +123,31 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
+     * The variables template.yaml gives a function, Globals first, resolved against the local
+     * resources. A value CloudFormation would fetch from Secrets Manager through a dynamic
+     * reference gets a fresh random value instead, as the local runtime gives it.
+     */
+    public Map<String, String> functionEnvironment(Template template, Map<String, Object> function) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map<String, Object> source : List.of(template.functionGlobals(), function)) {
+            if (source.get("Environment") instanceof Map<?, ?> environment
+                    && environment.get("Variables") instanceof Map<?, ?> variables) {
+                variables.forEach((name, value) -> {
+                    String resolved = String.valueOf(resources.resolve(value));
+                    out.put(String.valueOf(name), resolved.contains("{{resolve:secretsmanager:") ? randomSecret() : resolved);
+                });
+            }
+        }
+        return out;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /**
      * The environment a function would get for these services: region, dummy credentials and the
      * SDK's endpoint variables.
      */

@@ -8,17 +8,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kiosk.shared.config.Config;
 import kiosk.shared.money.Money;
+import kiosk.testkit.EventFiles;
 import kiosk.testkit.LocalAws;
 import kiosk.testkit.LocalAwsExtension;
 import kiosk.testkit.Template;
@@ -44,7 +41,7 @@ class EventsIT {
     private static Map<String, Map<String, Object>> functions;
 
     @BeforeAll
-    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws aws) throws IOException {
+    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws aws) {
         template = Template.project();
         functions = new HashMap<>();
         template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
@@ -52,9 +49,9 @@ class EventsIT {
                 functions.put(id, properties);
             }
         });
-        Map<String, String> environment = new HashMap<>(variables(aws, template.functionGlobals()));
+        Map<String, String> environment = new HashMap<>();
         for (Map<String, Object> function : functions.values()) {
-            environment.putAll(variables(aws, function));
+            environment.putAll(aws.functionEnvironment(template, function));
         }
         Config.overlayEnvironment(environment);
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
@@ -71,7 +68,7 @@ class EventsIT {
     }
 
     @Test
-    void everyCatalogFunctionHasAnEventFileAndEveryFileAFunction() throws IOException {
+    void everyCatalogFunctionHasAnEventFileAndEveryFileAFunction() {
         assertEquals(5, functions.size(), "catalog functions in template.yaml: " + functions.keySet());
         for (String id : functions.keySet()) {
             assertTrue(eventFiles().stream().anyMatch(f -> logicalId(f).equals(id)), "no event file for " + id);
@@ -83,7 +80,7 @@ class EventsIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() throws IOException {
+    Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() {
         return eventFiles().stream().filter(f -> functions.containsKey(logicalId(f))).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
@@ -106,36 +103,11 @@ class EventsIT {
                 Class.forName(className).getDeclaredConstructor().newInstance();
     }
 
-    /**
-     * A function's environment as CloudFormation would resolve it; secrets CloudFormation would
-     * resolve from Secrets Manager get a fresh random value, as the local runtime gives them.
-     */
-    private static Map<String, String> variables(LocalAws aws, Map<String, Object> function) {
-        Map<String, String> out = new HashMap<>();
-        if (function.get("Environment") instanceof Map<?, ?> environment
-                && environment.get("Variables") instanceof Map<?, ?> variables) {
-            variables.forEach((name, value) -> {
-                String resolved = String.valueOf(aws.resources().resolve(value));
-                out.put(String.valueOf(name), resolved.contains("{{resolve:secretsmanager:") ? randomSecret() : resolved);
-            });
-        }
-        return out;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static List<Path> eventFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Template.projectRoot().resolve("events"))) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+    private static List<Path> eventFiles() {
+        return EventFiles.all();
     }
 
     private static String logicalId(Path file) {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.length() - ".json".length()).split("-", 2)[0];
+        return EventFiles.logicalId(file);
     }
 }

@@ -1,0 +1,92 @@
+package kiosk.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import kiosk.accounts.password.PasswordHasher;
+import kiosk.accounts.session.DynamoDbLoginAttempts;
+import kiosk.accounts.session.DynamoDbSessionStore;
+import kiosk.accounts.session.SessionService;
+import kiosk.accounts.token.AccessTokens;
+import kiosk.accounts.token.SecretsManagerSigningKeys;
+import kiosk.accounts.token.SigningKey;
+import kiosk.accounts.token.SigningKeys;
+import kiosk.accounts.user.AccountService;
+import kiosk.accounts.user.DynamoDbUserStore;
+import kiosk.accounts.user.UserStore;
+import kiosk.shared.aws.AwsClients;
+import kiosk.shared.config.Config;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * What the no-argument handler constructors use, built once per execution environment on first
+ * use: each holder is a class of its own, so the authorizer builds only the token verifier and
+ * never a DynamoDB client or the password hasher.
+ */
+public final class AccountsDefaults {
+
+    /**
+     * Set by the local runtime and tests instead of SIGNING_SECRET_ID: the key they generated at
+     * start. Never set in template.yaml, where the key stays in Secrets Manager.
+     */
+    public static final String LOCAL_SIGNING_KEY = "LOCAL_SIGNING_KEY";
+
+    private AccountsDefaults() {
+    }
+
+    public static AccountService accounts() {
+        return Accounts.SERVICE;
+    }
+
+    public static SessionService sessions() {
+        return Sessions.SERVICE;
+    }
+
+    public static AccessTokens tokens() {
+        return Tokens.TOKENS;
+    }
+
+    public static PasswordHasher hasher() {
+        return Hasher.HASHER;
+    }
+
+    private static final class Hasher {
+        static final PasswordHasher HASHER = new PasswordHasher(PasswordHasher.Cost.OWASP);
+    }
+
+    private static final class Users {
+        static final Config CONFIG = Config.fromEnvironment();
+        static final DynamoDbClient DYNAMO_DB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
+        static final UserStore STORE = new DynamoDbUserStore(DYNAMO_DB, CONFIG.require("USERS_TABLE"));
+    }
+
+    private static final class Accounts {
+        static final AccountService SERVICE = AccountService.withDefaults(Users.STORE, Hasher.HASHER);
+    }
+
+    private static final class Sessions {
+        static final SessionService SERVICE = new SessionService(Users.STORE,
+                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.CONFIG.require("USERS_TABLE")),
+                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
+                Hasher.HASHER, Tokens.TOKENS, Clock.systemUTC());
+    }
+
+    private static final class Tokens {
+        static final AccessTokens TOKENS = build();
+
+        private static AccessTokens build() {
+            Config config = Config.fromEnvironment();
+            return new AccessTokens(keys(config), config.require("TOKEN_ISSUER"), config.require("TOKEN_AUDIENCE"),
+                    Clock.systemUTC());
+        }
+
+        private static SigningKeys keys(Config config) {
+            var local = config.optional(LOCAL_SIGNING_KEY);
+            if (local.isPresent()) {
+                return SigningKeys.of(new SigningKey("local", local.get().getBytes(StandardCharsets.UTF_8)));
+            }
+            return new SecretsManagerSigningKeys(AwsClients.build(SecretsManagerClient.builder(), config),
+                    config.require("SIGNING_SECRET_ID"), Clock.systemUTC());
+        }
+    }
+}

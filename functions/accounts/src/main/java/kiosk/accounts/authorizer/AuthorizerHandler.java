@@ -1,0 +1,88 @@
+package kiosk.accounts.authorizer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import java.util.Map;
+import java.util.Optional;
+import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.token.AccessTokens;
+import kiosk.accounts.token.Claims;
+import kiosk.accounts.token.InvalidTokenException;
+import kiosk.shared.config.Config;
+import kiosk.shared.log.Log;
+
+/**
+ * The HttpApi's Lambda authorizer (REQUEST, payload 2.0, simple responses). Allows a request whose
+ * Authorization header carries a valid access token, passing {@code userId} and comma-separated
+ * {@code roles} as the context the handlers read. template.yaml runs it twice: as SignedIn, and as
+ * Admin with REQUIRED_ROLE=admin, which also denies tokens without that role, so admin routes are
+ * refused at the gateway before their function runs (the handlers check the role again).
+ */
+public final class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
+
+    private static final String BEARER = "bearer ";
+
+    private final AccessTokens tokens;
+    private final Optional<String> requiredRole;
+
+    public AuthorizerHandler() {
+        this(AccountsDefaults.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
+    }
+
+    public AuthorizerHandler(AccessTokens tokens, Optional<String> requiredRole) {
+        this.tokens = tokens;
+        this.requiredRole = requiredRole;
+    }
+
+    @Override
+    public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+        String apiRequestId = event == null || event.getRequestContext() == null ? null
+                : event.getRequestContext().getRequestId();
+        try (Log.Scope ignored = Log.scope(context == null ? null : context.getAwsRequestId(), apiRequestId)) {
+            String token = bearerToken(event);
+            if (token == null) {
+                return deny("no bearer token");
+            }
+            Claims claims;
+            try {
+                claims = tokens.verify(token);
+            } catch (InvalidTokenException e) {
+                return deny(e.reason());
+            }
+            if (requiredRole.isPresent() && !claims.roles().contains(requiredRole.get())) {
+                Log.info("authorizer denied", "reason", "missing role", "userId", claims.subject());
+                return new SimpleIAMPolicyResponse(false, Map.of());
+            }
+            return new SimpleIAMPolicyResponse(true,
+                    Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles())));
+        }
+    }
+
+    private static SimpleIAMPolicyResponse deny(String reason) {
+        Log.info("authorizer denied", "reason", reason);
+        return new SimpleIAMPolicyResponse(false, Map.of());
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header; the scheme's case does not matter. */
+    private static String bearerToken(APIGatewayV2CustomAuthorizerEvent event) {
+        Map<String, String> headers = event == null ? null : event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        String value = headers.get("authorization");
+        if (value == null) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                if ("authorization".equalsIgnoreCase(header.getKey())) {
+                    value = header.getValue();
+                }
+            }
+        }
+        if (value == null || value.length() <= BEARER.length()
+                || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return value.substring(BEARER.length()).strip();
+    }
+}

@@ -1,0 +1,34 @@
+package kiosk.accounts.session;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.accounts.AccountsDefaults;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.lambda.SnapStart;
+
+/** POST /auth/login: an access token and a refresh token for a right email and password. Public. */
+public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final SessionService sessions;
+
+    public LoginHandler() {
+        this(AccountsDefaults.sessions());
+        SnapStart.prime("Login", () -> {
+            handleRequest(SnapStart.primingEvent("POST", "/auth/login", Map.of()), null);
+            AccountsDefaults.hasher().verifyNothing("priming the Argon2id code path");
+        });
+    }
+
+    public LoginHandler(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> ApiResponse.ok(sessions.logIn(request.body(LoginInput.class))));
+    }
+}

@@ -1,0 +1,40 @@
+package kiosk.accounts.session;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.accounts.AccountsDefaults;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Caller;
+import kiosk.shared.http.Http;
+import kiosk.shared.lambda.SnapStart;
+
+/**
+ * POST /auth/logout {refreshToken}: revokes that sign-in's refresh-token family. Signed in; 204
+ * also when the token is unknown or already revoked, as the outcome the caller wants holds. The
+ * access token itself stays valid until it expires (at most 15 minutes): it is not stored anywhere.
+ */
+public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final SessionService sessions;
+
+    public LogoutHandler() {
+        this(AccountsDefaults.sessions());
+        SnapStart.prime("Logout", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/logout", Map.of()), null));
+    }
+
+    public LogoutHandler(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            Caller caller = request.requireCaller();
+            sessions.logOut(caller.userId(), request.body(RefreshInput.class).refreshToken());
+            return ApiResponse.noContent();
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package kiosk.accounts.session;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.accounts.AccountsDefaults;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.lambda.SnapStart;
+
+/**
+ * POST /auth/refresh: a new token pair for a refresh token, which is used up. Public: the refresh
+ * token is the credential, as the access token has usually expired by then.
+ */
+public final class RefreshHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final SessionService sessions;
+
+    public RefreshHandler() {
+        this(AccountsDefaults.sessions());
+        SnapStart.prime("Refresh", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/refresh", Map.of()), null));
+    }
+
+    public RefreshHandler(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context,
+                request -> ApiResponse.ok(sessions.refresh(request.body(RefreshInput.class).refreshToken())));
+    }
+}

@@ -1,0 +1,175 @@
+package kiosk.accounts.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import kiosk.accounts.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The attack list against access tokens: each forged or stale token is refused. */
+class AccessTokensTest {
+
+    private static final String ISS = "urn:kiosk:test";
+    private static final String AUD = "urn:kiosk:test:api";
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private final SigningKey key = SigningKeys.generate("k1");
+    private final MutableClock clock = new MutableClock(NOW);
+    private final AccessTokens tokens = new AccessTokens(SigningKeys.of(key), ISS, AUD, clock);
+
+    private String payload(long iat, long exp) {
+        return "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"sub\":\"u-1\",\"roles\":[\"admin\"],\"iat\":" + iat
+                + ",\"nbf\":" + iat + ",\"exp\":" + exp + ",\"jti\":\"j-1\"}";
+    }
+
+    private String validPayload() {
+        return payload(NOW.getEpochSecond(), NOW.getEpochSecond() + 900);
+    }
+
+    private void assertRefused(String token, String reason) {
+        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> tokens.verify(token));
+        assertEquals(reason, e.reason());
+    }
+
+    @Test
+    void issuesATokenThatVerifiesWithEveryClaim() {
+        String token = tokens.issue("u-1", List.of("admin"));
+        Claims claims = tokens.verify(token);
+        assertEquals("u-1", claims.subject());
+        assertEquals(List.of("admin"), claims.roles());
+        assertEquals(NOW.getEpochSecond() + 900, claims.expiresAt());
+        String payload = Forge.payloadOf(token);
+        for (String claim : List.of("\"iss\":", "\"aud\":", "\"sub\":", "\"iat\":", "\"exp\":", "\"jti\":", "\"roles\":")) {
+            assertTrue(payload.contains(claim), claim + " in " + payload);
+        }
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertEquals("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}", header);
+    }
+
+    @Test
+    void eachTokenHasItsOwnId() {
+        assertTrue(!tokens.verify(tokens.issue("u", List.of())).id().equals(tokens.verify(tokens.issue("u", List.of())).id()));
+    }
+
+    @Test
+    void refusesAChangedPayload() {
+        String[] parts = tokens.issue("u-1", List.of()).split("\\.");
+        String forged = parts[0] + "." + Forge.b64(Forge.payloadOf(parts[0] + "." + parts[1]).replace("[]", "[\"admin\"]"))
+                + "." + parts[2];
+        assertRefused(forged, "bad signature");
+    }
+
+    @Test
+    void refusesAlgNoneWithAndWithoutASignature() {
+        String unsigned = Forge.b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"k1\"}") + "." + Forge.b64(validPayload());
+        assertRefused(unsigned + ".", "not a compact JWS");
+        assertRefused(unsigned + ".c2ln", "algorithm none");
+        String noneUpper = Forge.b64("{\"alg\":\"NONE\",\"kid\":\"k1\"}") + "." + Forge.b64(validPayload()) + ".c2ln";
+        assertRefused(noneUpper, "algorithm NONE");
+    }
+
+    @Test
+    void refusesASwitchedAlgorithmEvenSignedWithOurKey() throws Exception {
+        assertRefused(Forge.hmac("HmacSHA512", key.secret(), "{\"alg\":\"HS512\",\"typ\":\"JWT\",\"kid\":\"k1\"}",
+                validPayload()), "algorithm HS512");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}",
+                validPayload()), "algorithm RS256");
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherKeyUnderOurKeyId() throws Exception {
+        assertRefused(Forge.hmac("HmacSHA256", SigningKeys.generate("k1").secret(),
+                "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}", validPayload()), "bad signature");
+    }
+
+    @Test
+    void refusesAnUnknownOrMissingKeyId() throws Exception {
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k2\"}",
+                validPayload()), "unknown key id");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", validPayload()),
+                "no key id");
+    }
+
+    @Test
+    void refusesExtraHeaderMembersSuchAsAnEmbeddedKey() throws Exception {
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(),
+                "{\"alg\":\"HS256\",\"kid\":\"k1\",\"jwk\":\"x\"}", validPayload()), "unexpected header member");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(),
+                "{\"alg\":\"HS256\",\"kid\":\"k1\",\"crit\":[\"exp\"]}", validPayload()), "unexpected header member");
+    }
+
+    @Test
+    void refusesAnExpiredTokenOnceTheSkewIsUsedUp() {
+        String token = tokens.issue("u-1", List.of());
+        clock.advance(Duration.ofSeconds(900 + AccessTokens.CLOCK_SKEW_SECONDS - 1));
+        assertEquals("u-1", tokens.verify(token).subject());
+        clock.advance(Duration.ofSeconds(1));
+        assertRefused(token, "expired");
+    }
+
+    @Test
+    void refusesATokenNotYetValid() throws Exception {
+        long later = NOW.getEpochSecond() + 120;
+        String payload = "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"sub\":\"u-1\",\"iat\":" + NOW.getEpochSecond()
+                + ",\"nbf\":" + later + ",\"exp\":" + (later + 900) + ",\"jti\":\"j\"}";
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload),
+                "not yet valid");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+                payload(later, later + 900)), "issued in the future");
+    }
+
+    @Test
+    void refusesAWrongIssuerOrAudience() throws Exception {
+        String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, validPayload().replace(ISS + "\"", "urn:evil\"")),
+                "issuer");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header,
+                validPayload().replace("\"" + AUD + "\"", "\"urn:kiosk:test:other\"")), "audience");
+        assertEquals("u-1", tokens.verify(Forge.hmac("HmacSHA256", key.secret(), header,
+                validPayload().replace("\"" + AUD + "\"", "[\"x\",\"" + AUD + "\"]"))).subject());
+    }
+
+    @Test
+    void refusesPayloadsOfTheWrongShape() throws Exception {
+        String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, validPayload().replace("\"sub\":\"u-1\",",
+                "\"sub\":\"u-1\",\"sub\":\"u-2\",")), "malformed JSON");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, validPayload().replace("\"sub\":\"u-1\"",
+                "\"sub\":{\"id\":\"u-1\"}")), "member sub");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header,
+                validPayload().replace("\"exp\":" + (NOW.getEpochSecond() + 900), "\"exp\":1.9e12")), "member exp");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, validPayload().replace(",\"jti\":\"j-1\"", "")),
+                "no token id");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, "[1]"), "not a JSON object");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "a.b", "a..c", ".b.c", "a.b.c.d", "a.b.", "e30=.e30=.c2ln", "e30.e30.c2ln!",
+            "e30.e30 .c2ln"})
+    void refusesStringsThatAreNoCompactJws(String token) {
+        assertThrows(InvalidTokenException.class, () -> tokens.verify(token));
+    }
+
+    @Test
+    void refusesAVeryLongToken() {
+        assertRefused("a".repeat(AccessTokens.MAX_TOKEN_CHARS + 1), "absent or oversized");
+    }
+
+    @Test
+    void acceptsTokensOfThePreviousKeyDuringARotation() {
+        SigningKey next = SigningKeys.generate("k2");
+        String oldToken = tokens.issue("u-1", List.of());
+        AccessTokens rotated = new AccessTokens(SigningKeys.of(next, key), ISS, AUD, clock);
+        assertEquals("u-1", rotated.verify(oldToken).subject());
+        assertTrue(rotated.issue("u-1", List.of()).startsWith(Forge.b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k2\"}")));
+        AccessTokens retired = new AccessTokens(SigningKeys.of(next), ISS, AUD, clock);
+        assertThrows(InvalidTokenException.class, () -> retired.verify(oldToken));
+    }
+}
