@@ -1,15 +1,13 @@
 package kiosk.catalog.product;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import kiosk.shared.json.Json;
 import kiosk.shared.money.Money;
+import kiosk.testkit.Responses;
 
 /** Shared test data and response reading for the catalog's tests. */
 final class Fixtures {
@@ -39,20 +37,11 @@ final class Fixtures {
     }
 
     static JsonNode body(APIGatewayV2HTTPResponse response) {
-        try {
-            return Json.MAPPER.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError("body is not JSON: " + response.getBody(), e);
-        }
+        return Responses.body(response);
     }
 
     /** Asserts a problem+json answer of the given status and type slug; returns its body. */
     static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String slug) {
-        assertEquals(status, response.getStatusCode(), response::getBody);
-        assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-        JsonNode problem = body(response);
-        assertEquals("urn:kiosk:problem:" + slug, problem.path("type").asText(), response::getBody);
-        assertEquals(status, problem.path("status").asInt());
-        return problem;
+        return Responses.assertProblem(response, status, slug);
     }
 }
