@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 public final class SecretsManagerSigningKeys implements SigningKeys {
 
     static final Duration MAX_AGE = Duration.ofMinutes(10);
-    static final Duration MIN_REFRESH_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
 
     private record Loaded(SigningKey current, List<SigningKey> accepted, Instant at) {
     }
