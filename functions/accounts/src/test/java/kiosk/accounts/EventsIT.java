@@ -1,0 +1,157 @@
+package kiosk.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import kiosk.accounts.session.DynamoDbSessionStore;
+import kiosk.accounts.token.RefreshTokens;
+import kiosk.accounts.token.SigningKeys;
+import kiosk.accounts.user.DynamoDbUserStore;
+import kiosk.accounts.user.User;
+import kiosk.shared.config.Config;
+import kiosk.shared.json.Json;
+import kiosk.testkit.EventFiles;
+import kiosk.testkit.LocalAws;
+import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Template;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Feeds each events/ file of an accounts function to the handler template.yaml names, built with
+ * its no-argument constructor and the environment template.yaml gives it, plus the signing key
+ * the local runtime would generate. The accounts, sessions and tokens the files refer to are
+ * seeded first; the authorizer files carry a sample token, which is refused as it stands and
+ * replaced by a freshly issued one.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class EventsIT {
+
+    private static final String CODE_URI = "functions/accounts/target/accounts.zip";
+    private static final Map<String, Integer> EXPECTED = Map.of("SignupFunction", 201, "LoginFunction", 200,
+            "RefreshFunction", 200, "LogoutFunction", 204, "GetProfileFunction", 200);
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static Template template;
+    private static Map<String, Map<String, Object>> functions;
+
+    @BeforeAll
+    static void givenTheTemplateEnvironmentAndWhatTheEventsReferTo(LocalAws aws) throws Exception {
+        template = Template.project();
+        functions = new HashMap<>();
+        template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
+            if (CODE_URI.equals(properties.get("CodeUri"))) {
+                functions.put(id, properties);
+            }
+        });
+        Map<String, String> environment = new HashMap<>();
+        for (Map<String, Object> function : functions.values()) {
+            environment.putAll(aws.functionEnvironment(template, function));
+        }
+        environment.put(AccountsDefaults.LOCAL_SIGNING_KEY,
+                Base64.getUrlEncoder().encodeToString(SigningKeys.generate("local").secret()));
+        Config.overlayEnvironment(environment);
+
+        DynamoDbUserStore users = new DynamoDbUserStore(aws.dynamoDb(), aws.tableName("UsersTable"));
+        String hash = AccountsDefaults.hasher().hash("violet staple orbit canyon");
+        users.create(new User("sample-user-login", "sample-login@example.com", "Sam Login", hash, Set.of(), NOW.toString()));
+        users.create(new User("sample-user-me", "sample-me@example.com", "Sam Me", hash, Set.of(), NOW.toString()));
+        users.create(new User("sample-user-logout", "sample-logout@example.com", "Sam Logout", hash, Set.of(), NOW.toString()));
+        DynamoDbSessionStore sessions = new DynamoDbSessionStore(aws.dynamoDb(), aws.tableName("SessionsTable"));
+        Instant expires = Instant.now().plusSeconds(3600);
+        sessions.start("sample-family-refresh", "sample-user-login",
+                RefreshTokens.hash(refreshToken("RefreshFunction")), expires);
+        sessions.start("sample-family-logout", "sample-user-logout",
+                RefreshTokens.hash(refreshToken("LogoutFunction")), expires);
+    }
+
+    private static String refreshToken(String logicalId) throws Exception {
+        String body = EventLoader.loadApiGatewayHttpEvent(file(logicalId).toString()).getBody();
+        return Json.MAPPER.readTree(body).path("refreshToken").asText();
+    }
+
+    private static Path file(String logicalId) {
+        return EventFiles.all().stream().filter(f -> EventFiles.logicalId(f).equals(logicalId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyAccountsFunctionHasAnEventFile() {
+        assertEquals(8, functions.size(), "accounts functions in template.yaml: " + functions.keySet());
+        for (String id : functions.keySet()) {
+            assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachHttpEventFileIsAnsweredByItsFunction() {
+        return EXPECTED.keySet().stream().sorted(
+                (a, b) -> Integer.compare(order(a), order(b))).map(id -> DynamicTest.dynamicTest(id, () -> {
+                    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file(id).toString());
+                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(id);
+                    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+                    assertEquals(EXPECTED.get(id), response.getStatusCode(), response::getBody);
+                    if (response.getStatusCode() != 204) {
+                        assertEquals("application/json", response.getHeaders().get("content-type"));
+                    }
+                }));
+    }
+
+    /** Signup first, then in the order a client calls them. */
+    private static int order(String id) {
+        return List.of("SignupFunction", "LoginFunction", "RefreshFunction", "LogoutFunction", "GetProfileFunction")
+                .indexOf(id);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theAuthorizersRefuseTheSampleTokenAndAllowAFreshOne() {
+        return Stream.of("AuthorizerFunction", "AdminAuthorizerFunction").map(id -> DynamicTest.dynamicTest(id, () -> {
+            APIGatewayV2CustomAuthorizerEvent event = EventLoader.loadEvent(file(id).toString(),
+                    APIGatewayV2CustomAuthorizerEvent.class);
+            RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> handler = handler(id);
+            assertFalse(handler.handleRequest(event, null).getIsAuthorized());
+
+            String token = AccountsDefaults.tokens().issue("sample-user-me", List.of("admin"));
+            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            headers.put("authorization", "Bearer " + token);
+            event.setHeaders(headers);
+            SimpleIAMPolicyResponse allowed = handler.handleRequest(event, null);
+            assertTrue(allowed.getIsAuthorized());
+            assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), allowed.getContext());
+        }));
+    }
+
+    @Test
+    void theGrantAdminFileMakesItsAccountAnAdmin() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, String> input = Json.MAPPER.readValue(file("GrantAdminFunction").toFile(), Map.class);
+        RequestHandler<Map<String, String>, Map<String, Object>> handler = handler("GrantAdminFunction");
+        Map<String, Object> result = handler.handleRequest(input, null);
+        assertEquals(true, result.get("granted"), result::toString);
+        assertEquals(List.of("admin"), result.get("roles"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <I, O> RequestHandler<I, O> handler(String logicalId) throws Exception {
+        String handler = String.valueOf(functions.get(logicalId).get("Handler"));
+        return (RequestHandler<I, O>) Class.forName(handler.substring(0, handler.indexOf("::")))
+                .getDeclaredConstructor().newInstance();
+    }
+}
