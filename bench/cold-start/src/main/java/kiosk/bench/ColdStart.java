@@ -3,14 +3,18 @@ package kiosk.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One cold start: load the handler class, construct it, answer one GET /products/{id} event, and
- * print when each step ended (epoch microseconds) as one JSON line. The event is built in code,
- * not parsed, so that neither side is charged for loading a JSON library the other gets free.
- * Usage: ColdStart HANDLER_CLASS PRODUCT_ID
+ * One cold start: load the handler class, construct it, answer one event, and print when each
+ * step ended (epoch microseconds) as one JSON line. The event is built in code, not parsed, so that
+ * no variant is charged for loading a JSON library another gets free: GET /products/{id} for an
+ * HTTP handler, and for the authorizer a payload 2.0 REQUEST event with a bearer token (an allow
+ * is reported as status 200, a deny as 403).
+ * Usage: ColdStart HANDLER_CLASS PRODUCT_ID|TOKEN
  */
 public final class ColdStart {
 
@@ -19,10 +23,11 @@ public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         long main = micros();
-        @SuppressWarnings("unchecked")
-        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                Class.forName(args[0]).getDeclaredConstructor().newInstance();
+        Object handler = Class.forName(args[0]).getDeclaredConstructor().newInstance();
         long constructed = micros();
+        if (args[0].endsWith("AuthorizerHandler")) {
+            authorize(handler, args[1], main, constructed);
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("GET /products/{id}")
@@ -37,10 +42,27 @@ public final class ColdStart {
                                 .withPath("/products/" + args[1]).build())
                         .build())
                 .build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        @SuppressWarnings("unchecked")
+        var http = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+        APIGatewayV2HTTPResponse response = http.handleRequest(event, null);
+        report(main, constructed, response.getStatusCode(), response.getBody().length());
+    }
+
+    private static void authorize(Object handler, String token, long main, long constructed) {
+        Map<String, Object> event = Map.of("version", "2.0", "type", "REQUEST", "routeKey", "GET /me",
+                "rawPath", "/me", "identitySource", List.of("Bearer " + token),
+                "headers", Map.of("authorization", "Bearer " + token, "host", "localhost"),
+                "requestContext", Map.of("requestId", "cold-start", "routeKey", "GET /me"));
+        @SuppressWarnings("unchecked")
+        var authorizer = (RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse>) handler;
+        SimpleIAMPolicyResponse response = authorizer.handleRequest(event, null);
+        report(main, constructed, response.getIsAuthorized() ? 200 : 403, response.getContext().size());
+    }
+
+    private static void report(long main, long constructed, int status, int bodyLength) {
         long responded = micros();
         System.out.println("{\"main\":" + main + ",\"constructed\":" + constructed + ",\"responded\":" + responded
-                + ",\"status\":" + response.getStatusCode() + ",\"bodyLength\":" + response.getBody().length() + "}");
+                + ",\"status\":" + status + ",\"bodyLength\":" + bodyLength + "}");
         System.exit(0);
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
@@ -148,11 +147,9 @@ class AccountsIT {
     }
 
     private SimpleIAMPolicyResponse authorize(AuthorizerHandler handler, String authorization) {
-        APIGatewayV2CustomAuthorizerEvent event = new APIGatewayV2CustomAuthorizerEvent();
-        event.setVersion("2.0");
-        event.setType("REQUEST");
-        event.setRouteKey("GET /me");
-        event.setHeaders(authorization == null ? Map.of() : Map.of("authorization", authorization));
+        Map<String, Object> event = Map.of("version", "2.0", "type", "REQUEST", "routeKey", "GET /me",
+                "headers", authorization == null ? Map.of() : Map.of("authorization", authorization),
+                "requestContext", Map.of("requestId", UUID.randomUUID().toString()));
         return handler.handleRequest(event, null);
     }
 

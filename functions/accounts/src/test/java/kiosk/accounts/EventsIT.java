@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
@@ -123,15 +122,16 @@ class EventsIT {
     @TestFactory
     Stream<DynamicTest> theAuthorizersRefuseTheSampleTokenAndAllowAFreshOne() {
         return Stream.of("AuthorizerFunction", "AdminAuthorizerFunction").map(id -> DynamicTest.dynamicTest(id, () -> {
-            APIGatewayV2CustomAuthorizerEvent event = EventLoader.loadEvent(file(id).toString(),
-                    APIGatewayV2CustomAuthorizerEvent.class);
-            RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> handler = handler(id);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> event = Json.MAPPER.readValue(file(id).toFile(), Map.class);
+            RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> handler = handler(id);
             assertFalse(handler.handleRequest(event, null).getIsAuthorized());
 
             String token = AccountsDefaults.tokens().issue("sample-user-me", List.of("admin"));
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> headers = new HashMap<>((Map<String, Object>) event.get("headers"));
             headers.put("authorization", "Bearer " + token);
-            event.setHeaders(headers);
+            event.put("headers", headers);
             SimpleIAMPolicyResponse allowed = handler.handleRequest(event, null);
             assertTrue(allowed.getIsAuthorized());
             assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), allowed.getContext());

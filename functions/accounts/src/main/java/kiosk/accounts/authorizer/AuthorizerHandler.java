@@ -2,7 +2,6 @@ package kiosk.accounts.authorizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.Claims;
 import kiosk.accounts.token.InvalidTokenException;
 import kiosk.shared.config.Config;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -19,8 +19,12 @@ import kiosk.shared.log.Log;
  * {@code roles} as the context the handlers read. template.yaml runs it twice: as SignedIn, and as
  * Admin with REQUIRED_ROLE=admin, which also denies tokens without that role, so admin routes are
  * refused at the gateway before their function runs (the handlers check the role again).
+ *
+ * <p>The event arrives as a map, not as aws-lambda-java-events' APIGatewayV2CustomAuthorizerEvent:
+ * that class's request context formats dates with Joda-Time, which we do not ship, and it would be
+ * loaded (and fail) on every cold start for two values we read.
  */
-public final class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
+public final class AuthorizerHandler implements RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> {
 
     private static final String BEARER = "bearer ";
 
@@ -29,6 +33,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
 
     public AuthorizerHandler() {
         this(AccountsDefaults.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
+        SnapStart.prime("Authorizer", () -> handleRequest(Map.of(), null));
     }
 
     public AuthorizerHandler(AccessTokens tokens, Optional<String> requiredRole) {
@@ -37,9 +42,9 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     }
 
     @Override
-    public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-        String apiRequestId = event == null || event.getRequestContext() == null ? null
-                : event.getRequestContext().getRequestId();
+    public SimpleIAMPolicyResponse handleRequest(Map<String, Object> event, Context context) {
+        String apiRequestId = event != null && event.get("requestContext") instanceof Map<?, ?> requestContext
+                && requestContext.get("requestId") instanceof String id ? id : null;
         try (Log.Scope ignored = Log.scope(context == null ? null : context.getAwsRequestId(), apiRequestId)) {
             String token = bearerToken(event);
             if (token == null) {
@@ -66,20 +71,22 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header; the scheme's case does not matter. */
-    private static String bearerToken(APIGatewayV2CustomAuthorizerEvent event) {
-        Map<String, String> headers = event == null ? null : event.getHeaders();
-        if (headers == null) {
+    private static String bearerToken(Map<String, Object> event) {
+        if (event == null || !(event.get("headers") instanceof Map<?, ?> headers)) {
             return null;
         }
-        String value = headers.get("authorization");
-        if (value == null) {
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                if ("authorization".equalsIgnoreCase(header.getKey())) {
-                    value = header.getValue();
+        Object found = headers.get("authorization");
+        if (found == null) {
+            for (Map.Entry<?, ?> header : headers.entrySet()) {
+                if (header.getKey() instanceof String name && "authorization".equalsIgnoreCase(name)) {
+                    found = header.getValue();
                 }
             }
         }
-        if (value == null || value.length() <= BEARER.length()
+        if (!(found instanceof String value)) {
+            return null;
+        }
+        if (value.length() <= BEARER.length()
                 || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
