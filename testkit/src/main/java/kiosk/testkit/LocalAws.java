@@ -141,6 +141,16 @@ public final class LocalAws implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What the functions of one deployable would see, merged: for an in-process runner to lay
+     * over the environment with {@code Config.overlayEnvironment}.
+     */
+    public Map<String, String> functionsEnvironment(Template template, String codeUri) {
+        Map<String, String> out = new LinkedHashMap<>();
+        template.functionsOf(codeUri).values().forEach(function -> out.putAll(functionEnvironment(template, function)));
+        return out;
+    }
+
     private static String randomSecret() {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);

@@ -55,16 +55,8 @@ class EventsIT {
     @BeforeAll
     static void givenTheTemplateEnvironmentAndWhatTheEventsReferTo(LocalAws aws) throws Exception {
         template = Template.project();
-        functions = new HashMap<>();
-        template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
-            if (CODE_URI.equals(properties.get("CodeUri"))) {
-                functions.put(id, properties);
-            }
-        });
-        Map<String, String> environment = new HashMap<>();
-        for (Map<String, Object> function : functions.values()) {
-            environment.putAll(aws.functionEnvironment(template, function));
-        }
+        functions = template.functionsOf(CODE_URI);
+        Map<String, String> environment = new HashMap<>(aws.functionsEnvironment(template, CODE_URI));
         environment.put(AccountsDefaults.LOCAL_SIGNING_KEY,
                 Base64.getUrlEncoder().encodeToString(SigningKeys.generate("local").secret()));
         Config.overlayEnvironment(environment);

@@ -1,5 +1,7 @@
 package kiosk.accounts.session;
 
+import static kiosk.accounts.Items.n;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -60,9 +62,5 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
 
     private static Map<String, AttributeValue> key(String email) {
         return Map.of("pk", AttributeValue.fromS(ATTEMPTS + email));
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

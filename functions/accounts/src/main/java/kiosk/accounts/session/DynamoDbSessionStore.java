@@ -1,5 +1,11 @@
 package kiosk.accounts.session;
 
+import static kiosk.accounts.Items.get;
+import static kiosk.accounts.Items.key;
+import static kiosk.accounts.Items.n;
+import static kiosk.accounts.Items.putNew;
+import static kiosk.accounts.Items.s;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +13,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -40,20 +45,20 @@ public final class DynamoDbSessionStore implements SessionStore {
         family.put("currentHash", s(tokenHash));
         family.put("expiresAt", n(expiresAt.getEpochSecond()));
         dynamoDb.transactWriteItems(b -> b.transactItems(
-                putNew(family),
-                putNew(tokenItem(tokenHash, familyId, userId, expiresAt))));
+                putNew(table, family),
+                putNew(table, tokenItem(tokenHash, familyId, userId, expiresAt))));
     }
 
     @Override
     public Optional<Token> findToken(String hash) {
-        Map<String, AttributeValue> item = get(TOKEN + hash);
+        Map<String, AttributeValue> item = get(dynamoDb, table, TOKEN + hash);
         return item == null ? Optional.empty() : Optional.of(new Token(hash, item.get("familyId").s(),
                 item.get("userId").s(), Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))));
     }
 
     @Override
     public Optional<Family> findFamily(String familyId) {
-        Map<String, AttributeValue> item = get(FAMILY + familyId);
+        Map<String, AttributeValue> item = get(dynamoDb, table, FAMILY + familyId);
         return item == null ? Optional.empty() : Optional.of(new Family(familyId, item.get("userId").s(),
                 item.get("currentHash").s(), item.containsKey("revokedAt"),
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))));
@@ -70,7 +75,7 @@ public final class DynamoDbSessionStore implements SessionStore {
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().update(update).build(),
-                    putNew(tokenItem(newHash, familyId, userId, expiresAt))));
+                    putNew(table, tokenItem(newHash, familyId, userId, expiresAt))));
             return true;
         } catch (TransactionCanceledException e) {
             if (e.hasCancellationReasons()
@@ -96,27 +101,5 @@ public final class DynamoDbSessionStore implements SessionStore {
     private Map<String, AttributeValue> tokenItem(String hash, String familyId, String userId, Instant expiresAt) {
         return Map.of("pk", s(TOKEN + hash), "familyId", s(familyId), "userId", s(userId),
                 "expiresAt", n(expiresAt.getEpochSecond()));
-    }
-
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private Map<String, AttributeValue> get(String pk) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? null : item;
-    }
-
-    private static Map<String, AttributeValue> key(String pk) {
-        return Map.of("pk", s(pk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

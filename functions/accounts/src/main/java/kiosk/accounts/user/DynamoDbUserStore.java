@@ -1,5 +1,11 @@
 package kiosk.accounts.user;
 
+import static kiosk.accounts.Items.get;
+import static kiosk.accounts.Items.key;
+import static kiosk.accounts.Items.n;
+import static kiosk.accounts.Items.putNew;
+import static kiosk.accounts.Items.s;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +14,7 @@ import kiosk.shared.error.NotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -37,8 +41,8 @@ public final class DynamoDbUserStore implements UserStore {
         Map<String, AttributeValue> claim = Map.of("pk", s(EMAIL + user.email()), "userId", s(user.id()));
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
-                    put(claim),
-                    put(toItem(user))));
+                    putNew(table, claim),
+                    putNew(table, toItem(user))));
         } catch (TransactionCanceledException e) {
             if (e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
                     && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
@@ -50,13 +54,13 @@ public final class DynamoDbUserStore implements UserStore {
 
     @Override
     public Optional<User> findByEmail(String email) {
-        Map<String, AttributeValue> claim = get(EMAIL + email);
+        Map<String, AttributeValue> claim = get(dynamoDb, table, EMAIL + email);
         return claim == null ? Optional.empty() : findById(claim.get("userId").s());
     }
 
     @Override
     public Optional<User> findById(String id) {
-        Map<String, AttributeValue> item = get(USER + id);
+        Map<String, AttributeValue> item = get(dynamoDb, table, USER + id);
         return item == null ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -87,15 +91,7 @@ public final class DynamoDbUserStore implements UserStore {
         }
     }
 
-    private Map<String, AttributeValue> get(String pk) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? null : item;
-    }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
 
     static Map<String, AttributeValue> toItem(User user) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -119,17 +115,4 @@ public final class DynamoDbUserStore implements UserStore {
                 item.get("passwordHash").s(), roles == null ? Set.of() : Set.copyOf(roles.ss()),
                 item.get("createdAt").s());
     }
-
-    private static Map<String, AttributeValue> key(String pk) {
-        return Map.of("pk", s(pk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
 }

@@ -43,16 +43,8 @@ class EventsIT {
     @BeforeAll
     static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws aws) {
         template = Template.project();
-        functions = new HashMap<>();
-        template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
-            if (CODE_URI.equals(properties.get("CodeUri"))) {
-                functions.put(id, properties);
-            }
-        });
-        Map<String, String> environment = new HashMap<>();
-        for (Map<String, Object> function : functions.values()) {
-            environment.putAll(aws.functionEnvironment(template, function));
-        }
+        functions = template.functionsOf(CODE_URI);
+        Map<String, String> environment = new HashMap<>(aws.functionsEnvironment(template, CODE_URI));
         Config.overlayEnvironment(environment);
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
         for (Path file : eventFiles()) {
