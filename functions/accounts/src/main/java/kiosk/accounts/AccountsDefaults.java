@@ -57,7 +57,8 @@ public final class AccountsDefaults {
     private static final class Users {
         static final Config CONFIG = Config.fromEnvironment();
         static final DynamoDbClient DYNAMO_DB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
-        static final UserStore STORE = new DynamoDbUserStore(DYNAMO_DB, CONFIG.require("USERS_TABLE"));
+        static final String TABLE = CONFIG.require("USERS_TABLE");
+        static final UserStore STORE = new DynamoDbUserStore(DYNAMO_DB, TABLE);
     }
 
     private static final class Accounts {
@@ -66,7 +67,7 @@ public final class AccountsDefaults {
 
     private static final class Sessions {
         static final SessionService SERVICE = new SessionService(Users.STORE,
-                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.CONFIG.require("USERS_TABLE")),
+                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
                 new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
                 Hasher.HASHER, Tokens.TOKENS, Clock.systemUTC());
     }

@@ -61,22 +61,9 @@ public final class ApiRequest {
         return Optional.ofNullable(parameters == null ? null : parameters.get(name));
     }
 
-    /** Header lookup ignoring case: API Gateway lower-cases names, other invokers may not. */
+    /** Header lookup ignoring case; see {@link Headers#find}. */
     public Optional<String> header(String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return Optional.empty();
-        }
-        String value = headers.get(name);
-        if (value == null) {
-            for (Map.Entry<String, String> entry : headers.entrySet()) {
-                if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
-                    value = entry.getValue();
-                    break;
-                }
-            }
-        }
-        return Optional.ofNullable(value);
+        return Headers.find(event.getHeaders(), name);
     }
 
     public <T extends Validated> T body(Class<T> type) {

@@ -10,6 +10,7 @@ import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.Claims;
 import kiosk.accounts.token.InvalidTokenException;
 import kiosk.shared.config.Config;
+import kiosk.shared.http.Headers;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -72,21 +73,10 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
 
     /** The token of an {@code Authorization: Bearer <token>} header; the scheme's case does not matter. */
     private static String bearerToken(Map<String, Object> event) {
-        if (event == null || !(event.get("headers") instanceof Map<?, ?> headers)) {
-            return null;
-        }
-        Object found = headers.get("authorization");
-        if (found == null) {
-            for (Map.Entry<?, ?> header : headers.entrySet()) {
-                if (header.getKey() instanceof String name && "authorization".equalsIgnoreCase(name)) {
-                    found = header.getValue();
-                }
-            }
-        }
-        if (!(found instanceof String value)) {
-            return null;
-        }
-        if (value.length() <= BEARER.length()
+        @SuppressWarnings("unchecked")
+        Map<String, ?> headers = event != null && event.get("headers") instanceof Map<?, ?> map ? (Map<String, ?>) map : null;
+        String value = Headers.find(headers, "authorization").orElse(null);
+        if (value == null || value.length() <= BEARER.length()
                 || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

@@ -70,8 +70,7 @@ public final class PasswordHasher {
         if (!phc.matches()) {
             throw new IllegalStateException("A stored password hash is not an Argon2id PHC string.");
         }
-        Cost storedCost = new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
-                Integer.parseInt(phc.group(3)));
+        Cost storedCost = costOf(phc);
         byte[] salt = B64_DECODER.decode(phc.group(4));
         byte[] expected = B64_DECODER.decode(phc.group(5));
         byte[] actual = derive(password, salt, storedCost, expected.length);
@@ -86,8 +85,11 @@ public final class PasswordHasher {
 
     public boolean needsRehash(String stored) {
         Matcher phc = PHC.matcher(stored);
-        return !phc.matches() || new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
-                Integer.parseInt(phc.group(3))).weakerThan(cost);
+        return !phc.matches() || costOf(phc).weakerThan(cost);
+    }
+
+    private static Cost costOf(Matcher phc) {
+        return new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
     }
 
     /**

@@ -2,6 +2,8 @@ package kiosk.accounts.session;
 
 import static kiosk.accounts.Items.n;
 
+import kiosk.accounts.Items;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -61,6 +63,6 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
     }
 
     private static Map<String, AttributeValue> key(String email) {
-        return Map.of("pk", AttributeValue.fromS(ATTEMPTS + email));
+        return Items.key(ATTEMPTS + email);
     }
 }

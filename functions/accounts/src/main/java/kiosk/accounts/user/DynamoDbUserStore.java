@@ -91,8 +91,6 @@ public final class DynamoDbUserStore implements UserStore {
         }
     }
 
-
-
     static Map<String, AttributeValue> toItem(User user) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(USER + user.id()));

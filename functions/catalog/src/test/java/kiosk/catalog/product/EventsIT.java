@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kiosk.shared.config.Config;
@@ -47,7 +46,7 @@ class EventsIT {
         Map<String, String> environment = new HashMap<>(aws.functionsEnvironment(template, CODE_URI));
         Config.overlayEnvironment(environment);
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
-        for (Path file : eventFiles()) {
+        for (Path file : EventFiles.all()) {
             APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
             if (event.getPathParameters() != null && event.getPathParameters().containsKey("id")) {
                 String id = event.getPathParameters().get("id");
@@ -63,20 +62,20 @@ class EventsIT {
     void everyCatalogFunctionHasAnEventFileAndEveryFileAFunction() {
         assertEquals(5, functions.size(), "catalog functions in template.yaml: " + functions.keySet());
         for (String id : functions.keySet()) {
-            assertTrue(eventFiles().stream().anyMatch(f -> logicalId(f).equals(id)), "no event file for " + id);
+            assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
         }
-        for (Path file : eventFiles()) {
-            assertTrue(template.resources("AWS::Serverless::Function").containsKey(logicalId(file)),
+        for (Path file : EventFiles.all()) {
+            assertTrue(template.resources("AWS::Serverless::Function").containsKey(EventFiles.logicalId(file)),
                     file + " names no function of template.yaml");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() {
-        return eventFiles().stream().filter(f -> functions.containsKey(logicalId(f))).map(file -> DynamicTest.dynamicTest(
+        return EventFiles.all().stream().filter(f -> functions.containsKey(EventFiles.logicalId(f))).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
-                    String handlerName = String.valueOf(functions.get(logicalId(file)).get("Handler"));
+                    String handlerName = String.valueOf(functions.get(EventFiles.logicalId(file)).get("Handler"));
                     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(handlerName);
                     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                     int expected = EXPECTED.get(event.getRequestContext().getHttp().getMethod());
@@ -93,13 +92,5 @@ class EventsIT {
         String className = handler.substring(0, handler.indexOf("::"));
         return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Class.forName(className).getDeclaredConstructor().newInstance();
-    }
-
-    private static List<Path> eventFiles() {
-        return EventFiles.all();
-    }
-
-    private static String logicalId(Path file) {
-        return EventFiles.logicalId(file);
     }
 }
