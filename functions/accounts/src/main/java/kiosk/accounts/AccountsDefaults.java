@@ -5,6 +5,7 @@ import java.time.Clock;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
+import kiosk.accounts.session.LogoutService;
 import kiosk.accounts.session.SessionService;
 import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.SecretsManagerSigningKeys;
@@ -42,6 +43,10 @@ public final class AccountsDefaults {
         return Sessions.SERVICE;
     }
 
+    public static LogoutService logouts() {
+        return Logouts.SERVICE;
+    }
+
     public static AccessTokens tokens() {
         return Tokens.TOKENS;
     }
@@ -70,6 +75,17 @@ public final class AccountsDefaults {
                 new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
                 new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
                 Hasher.HASHER, Tokens.TOKENS, Clock.systemUTC());
+    }
+
+    /** Logout reads SESSIONS_TABLE only: its function is given nothing more. */
+    private static final class Logouts {
+        static final LogoutService SERVICE = build();
+
+        private static LogoutService build() {
+            Config config = Config.fromEnvironment();
+            return new LogoutService(new DynamoDbSessionStore(AwsClients.build(DynamoDbClient.builder(), config),
+                    config.require("SESSIONS_TABLE")), Clock.systemUTC());
+        }
     }
 
     private static final class Tokens {

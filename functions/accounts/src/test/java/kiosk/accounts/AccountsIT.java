@@ -32,6 +32,7 @@ import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.session.LoginHandler;
 import kiosk.accounts.session.LogoutHandler;
+import kiosk.accounts.session.LogoutService;
 import kiosk.accounts.session.RefreshHandler;
 import kiosk.accounts.session.SessionService;
 import kiosk.accounts.token.AccessTokens;
@@ -103,7 +104,7 @@ class AccountsIT {
         signup = new SignupHandler(accounts);
         login = new LoginHandler(sessions);
         refresh = new RefreshHandler(sessions);
-        logout = new LogoutHandler(sessions);
+        logout = new LogoutHandler(new LogoutService(new DynamoDbSessionStore(dynamoDb, sessionsTable), clock));
         me = new GetProfileHandler(accounts);
         grantAdmin = new GrantAdminHandler(accounts);
         authorizer = new AuthorizerHandler(tokens, Optional.empty());

@@ -18,14 +18,14 @@ import kiosk.shared.lambda.SnapStart;
  */
 public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final SessionService sessions;
+    private final LogoutService sessions;
 
     public LogoutHandler() {
-        this(AccountsDefaults.sessions());
+        this(AccountsDefaults.logouts());
         SnapStart.prime("Logout", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/logout", Map.of()), null));
     }
 
-    public LogoutHandler(SessionService sessions) {
+    public LogoutHandler(LogoutService sessions) {
         this.sessions = sessions;
     }
 

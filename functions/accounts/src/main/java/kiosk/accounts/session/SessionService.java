@@ -10,7 +10,6 @@ import kiosk.accounts.token.RefreshTokens;
 import kiosk.accounts.user.Emails;
 import kiosk.accounts.user.User;
 import kiosk.accounts.user.UserStore;
-import kiosk.shared.error.ForbiddenException;
 import kiosk.shared.log.Log;
 
 /** Signing in, refreshing with rotation and theft detection, and signing out. */
@@ -94,21 +93,6 @@ public final class SessionService {
             revokeForReuse(family);
         }
         return session(user, next);
-    }
-
-    /** Ends the sign-in the refresh token belongs to; the caller's own only. Idempotent. */
-    public void logOut(String userId, String refreshToken) {
-        if (!RefreshTokens.wellFormed(refreshToken)) {
-            return;
-        }
-        SessionStore.Token token = sessions.findToken(RefreshTokens.hash(refreshToken)).orElse(null);
-        if (token == null) {
-            return;
-        }
-        if (!token.userId().equals(userId)) {
-            throw new ForbiddenException("This refresh token belongs to another account.");
-        }
-        sessions.revoke(token.familyId(), clock.instant());
     }
 
     private void revokeForReuse(SessionStore.Family family) {
