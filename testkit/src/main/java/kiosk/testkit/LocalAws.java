@@ -49,7 +49,7 @@ public final class LocalAws implements AutoCloseable {
         int[] dynamoPort = new int[1];
         this.dynamoServer = startDynamoDb(options, dynamoPort);
         this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort[0]);
-        TheSQSRestServerBuilder sqsBuilder = SQSRestServerBuilder.withInterface("127.0.0.1").withAWSRegion(REGION)
+        TheSQSRestServerBuilder sqsBuilder = SQSRestServerBuilder.withInterface(options.sqsInterface()).withAWSRegion(REGION)
                 .withAWSAccountId(ACCOUNT);
         this.sqsServer = (options.sqsPort() > 0 ? sqsBuilder.withPort(options.sqsPort()) : sqsBuilder.withDynamicPort())
                 .start();
@@ -78,10 +78,11 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * How to run: ports 0 mean free ones; a data directory keeps DynamoDB data across restarts
-     * (ElasticMQ keeps queues in memory).
+     * (ElasticMQ keeps queues in memory). DynamoDB Local always listens on every interface;
+     * ElasticMQ on the one given, 0.0.0.0 for clients in containers.
      */
-    public record Options(int dynamoPort, int sqsPort, Path dataDirectory) {
-        public static final Options IN_MEMORY = new Options(0, 0, null);
+    public record Options(int dynamoPort, int sqsPort, Path dataDirectory, String sqsInterface) {
+        public static final Options IN_MEMORY = new Options(0, 0, null, "127.0.0.1");
     }
 
     public DynamoDbClient dynamoDb() {

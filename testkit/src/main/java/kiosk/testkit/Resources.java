@@ -38,6 +38,7 @@ public final class Resources {
     private final Map<String, Map<String, Object>> queues;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    private final Map<String, String> otherRefs = new LinkedHashMap<>();
 
     Resources(Template template, DynamoDbClient dynamoDb, SqsClient sqs, String region, String account) {
         this.template = template;
@@ -92,6 +93,14 @@ public final class Resources {
             throw new IllegalArgumentException("template.yaml declares no queue " + logicalId + "; it has " + queueUrls.keySet());
         }
         return url;
+    }
+
+    /**
+     * What {@code !Ref} of another resource the caller emulates answers (a secret's name, say),
+     * for the intrinsic functions to resolve it.
+     */
+    public void defineRef(String logicalId, String value) {
+        otherRefs.put(logicalId, value);
     }
 
     public String queueArn(String logicalId) {
@@ -210,6 +219,9 @@ public final class Resources {
                 }
                 if (queueUrls.containsKey(name)) {
                     yield queueUrls.get(name);
+                }
+                if (otherRefs.containsKey(name)) {
+                    yield otherRefs.get(name);
                 }
                 Object parameter = template.section("Parameters").get(name);
                 if (parameter instanceof Map<?, ?> p && p.containsKey("Default")) {

@@ -36,8 +36,13 @@ public final class SecretsStub implements AutoCloseable {
     }
 
     public static SecretsStub start() {
+        return start("127.0.0.1", 0);
+    }
+
+    /** On a given interface and port (0 for a free one), for a runner whose clients need a fixed address. */
+    public static SecretsStub start(String host, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             SecretsStub stub = new SecretsStub(server);
             server.createContext("/", stub::handle);
             server.start();
@@ -48,7 +53,11 @@ public final class SecretsStub implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Like put-secret-value: the value becomes AWSCURRENT, the former current AWSPREVIOUS. Returns its version id. */

@@ -96,6 +96,11 @@ public final class Template {
         return function == null ? Map.of() : cast((Map<?, ?>) function);
     }
 
+    /** A YAML mapping read from the template, typed as its readers use it. */
+    public static Map<String, Object> castMap(Map<?, ?> map) {
+        return cast(map);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;

@@ -1,0 +1,84 @@
+package kiosk.local.function;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** What Lambda hands a handler: ids, limits, a deadline counting down from the template's timeout, a logger. */
+record LocalContext(String awsRequestId, FunctionSpec spec, long deadlineNanos, LambdaLogger logger) implements Context {
+
+    static LocalContext start(String requestId, FunctionSpec spec, PrintStream out) {
+        return new LocalContext(requestId, spec, System.nanoTime() + spec.timeout().toNanos(), new Logger(out));
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return awsRequestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + spec.name();
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local/" + spec.name();
+    }
+
+    @Override
+    public String getFunctionName() {
+        return spec.name();
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return spec.arn();
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return spec.memoryMb();
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
+
+    private record Logger(PrintStream out) implements LambdaLogger {
+        @Override
+        public void log(String message) {
+            out.print(message);
+            out.flush();
+        }
+
+        @Override
+        public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
+        }
+    }
+}

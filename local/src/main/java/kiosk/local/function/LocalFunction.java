@@ -1,0 +1,206 @@
+package kiosk.local.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One function kept warm the way Lambda keeps an execution environment: its own class loader over
+ * its package, its environment, the handler constructed once on first use (the init time logged),
+ * and JSON in and out through the serializers Lambda's Java runtime uses. An invocation that runs
+ * past the template's timeout is abandoned and the environment discarded, so the next one starts
+ * cold, as on Lambda.
+ */
+public final class LocalFunction implements AutoCloseable {
+
+    private static final String CONFIG_CLASS = "kiosk.shared.config.Config";
+
+    private final FunctionSpec spec;
+    private final ExecutorService workers;
+    private final PrintStream log;
+    private volatile Environment environment;
+
+    public LocalFunction(FunctionSpec spec, PrintStream log) {
+        this.spec = spec;
+        this.log = log;
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name(spec.name() + "-", 0).factory());
+    }
+
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    /** Whether the handler has been constructed (the environment is warm). */
+    public boolean warm() {
+        return environment != null;
+    }
+
+    /** Constructs the handler now rather than on the first invocation. */
+    public void warmUp() {
+        environment();
+    }
+
+    /**
+     * Runs the handler on one JSON event and answers its JSON result ({@code null} for a void
+     * handler), or throws {@link FunctionException} for an error or a timeout.
+     */
+    public byte[] invoke(byte[] event) {
+        String requestId = UUID.randomUUID().toString();
+        LocalContext context = LocalContext.start(requestId, spec, log);
+        Future<byte[]> running = workers.submit(() -> environment().handle(event, context));
+        try {
+            return running.get(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            environment = null;
+            log.printf("%s: request %s timed out after %d s; the environment is discarded%n", spec.name(), requestId,
+                    spec.timeout().toSeconds());
+            throw FunctionException.timeout(spec, requestId);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
+            if (cause instanceof FunctionException known) {
+                throw known;
+            }
+            log.printf("%s: request %s failed: %s%n", spec.name(), requestId, cause);
+            throw FunctionException.error(spec, requestId, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
+            throw FunctionException.error(spec, requestId, e);
+        }
+    }
+
+    private Environment environment() {
+        Environment current = environment;
+        if (current == null) {
+            synchronized (this) {
+                current = environment;
+                if (current == null) {
+                    current = Environment.init(spec, log);
+                    environment = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        environment = null;
+    }
+
+    /** A constructed handler in its class loader: an execution environment. */
+    private record Environment(ClassLoader loader, Object handler, Method method, PojoSerializer<Object> input) {
+
+        static Environment init(FunctionSpec spec, PrintStream log) {
+            long started = System.nanoTime();
+            FunctionClassLoader loader = new FunctionClassLoader(spec.name(), spec.codeUri());
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                overlayEnvironment(spec, loader);
+                String[] parts = spec.handler().split("::", 2);
+                Class<?> type = Class.forName(parts[0], true, loader);
+                Object handler = type.getDeclaredConstructor().newInstance();
+                Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
+                PojoSerializer<Object> input = handler instanceof RequestStreamHandler ? null
+                        : serializer(method.getGenericParameterTypes()[0], loader);
+                log.printf("%s: init %s in %d ms%n", spec.name(), spec.handler(), (System.nanoTime() - started) / 1_000_000);
+                return new Environment(loader, handler, method, input);
+            } catch (InvocationTargetException e) {
+                throw new FunctionException("Runtime.InitError", spec.name() + " failed to initialise: " + e.getCause(), false, e.getCause());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new FunctionException("Runtime.InitError", spec.name() + " cannot load " + spec.handler() + ": " + e, false, e);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+
+        byte[] handle(byte[] event, Context context) throws Exception {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                if (handler instanceof RequestStreamHandler stream) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    stream.handleRequest(new ByteArrayInputStream(event), out, context);
+                    return out.toByteArray();
+                }
+                Object in = input.fromJson(new ByteArrayInputStream(event));
+                Object result = method.getParameterCount() == 2 ? method.invoke(handler, in, context) : method.invoke(handler, in);
+                if (method.getReturnType() == void.class || result == null) {
+                    return null;
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                serializer(result.getClass(), loader).toJson(result, out);
+                return out.toByteArray();
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+
+        /**
+         * Lambda's rule: the named public method; of overloads (a RequestHandler's bridge
+         * method among them) the most specific, with a Context second if it takes two.
+         */
+        private static Method handlerMethod(Class<?> type, String name) throws NoSuchMethodException {
+            return Arrays.stream(type.getMethods())
+                    .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
+                    .filter(m -> m.getParameterCount() == 1 || m.getParameterCount() == 2
+                            && Context.class.isAssignableFrom(m.getParameterTypes()[1])
+                            || m.getParameterCount() == 3)
+                    .max(Comparator.comparingInt(Method::getParameterCount))
+                    .orElseThrow(() -> new NoSuchMethodException(type.getName() + "::" + name));
+        }
+
+        /**
+         * As Lambda's Java runtime chooses: the event types it lists as supported through their
+         * own serializers (mixins, Joda dates), anything else, APIGatewayV2HTTPEvent included,
+         * through its plain Jackson.
+         */
+        @SuppressWarnings("unchecked")
+        private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+            if (type instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())) {
+                return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(cls, loader);
+            }
+            return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+        }
+
+        /**
+         * A process cannot change its own environment, so the template's variables reach code
+         * that reads them through Kiosk's Config, in this function's own copy of it. Code that
+         * reads System.getenv directly sees the runtime's environment.
+         */
+        private static void overlayEnvironment(FunctionSpec spec, ClassLoader loader) throws ReflectiveOperationException {
+            Class<?> config;
+            try {
+                config = Class.forName(CONFIG_CLASS, true, loader);
+            } catch (ClassNotFoundException notKiosk) {
+                return;
+            }
+            config.getMethod("overlayEnvironment", Map.class).invoke(null, new HashMap<>(spec.environment()));
+        }
+    }
+
+}
