@@ -20,6 +20,12 @@ import java.util.stream.Stream;
 final class FunctionClassLoader extends URLClassLoader {
 
     private static final String CORE = "com.amazonaws.services.lambda.runtime.";
+    /**
+     * Lambda's event serializers load Joda-Time through the function's class loader for SQS,
+     * scheduled and other supported events, while aws-lambda-java-events no longer brings it:
+     * packages without it get the runtime's copy.
+     */
+    private static final String JODA = "org.joda.time.";
     private static final ClassLoader RUNTIME = FunctionClassLoader.class.getClassLoader();
 
     static {
@@ -34,6 +40,13 @@ final class FunctionClassLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (isCore(name)) {
             return RUNTIME.loadClass(name);
+        }
+        if (name.startsWith(JODA)) {
+            try {
+                return super.loadClass(name, resolve);
+            } catch (ClassNotFoundException notPackaged) {
+                return RUNTIME.loadClass(name);
+            }
         }
         return super.loadClass(name, resolve);
     }
