@@ -1,0 +1,184 @@
+package kiosk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import kiosk.local.function.LocalFunction;
+import kiosk.testkit.Template;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kiosk's own template.yaml and packages, as the README's run command starts them (in-process, on
+ * a free port, with the shipped seed file), driven by a real HTTP client.
+ */
+class KioskRuntimeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static LocalRuntime runtime;
+
+    @TempDir
+    static Path data;
+
+    @BeforeAll
+    static void start() {
+        Path root = Template.projectRoot();
+        runtime = LocalRuntime.start(Options.ephemeral(root.resolve("template.yaml"))
+                .withSeed(root.resolve("local/seed.json")).withDataDirectory(data), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println(LOG.toString(StandardCharsets.UTF_8));
+        runtime.close();
+    }
+
+    @Test
+    void everyFunctionStartsWithOnlyTheEnvironmentTheTemplateGivesIt() {
+        runtime.warmAll();
+        List<String> cold = runtime.stack().functions().values().stream().filter(f -> !f.warm())
+                .map(f -> f.spec().logicalId()).toList();
+        assertEquals(List.of(), cold, "failed to initialise:\n" + LOG.toString(StandardCharsets.UTF_8));
+        LocalFunction logout = runtime.stack().function("LogoutFunction");
+        assertFalse(logout.spec().environment().containsKey("USERS_TABLE"), "least environment, as deployed");
+    }
+
+    @Test
+    void theSeedsGiveADemoCatalogAndAnAdminWhoseDataIsKept() throws Exception {
+        JsonNode page = JSON.readTree(get("/products?limit=100").body());
+        Set<String> categories = new HashSet<>();
+        page.get("items").forEach(p -> categories.add(p.get("category").asText()));
+        assertTrue(page.get("items").size() >= 20, "at least 20 products: " + page.get("items").size());
+        assertTrue(categories.size() >= 4, "across several categories: " + categories);
+        assertTrue(Files.isRegularFile(data.resolve("seeded")), "seeded once: the marker stops a second seeding");
+        assertTrue(Files.isRegularFile(data.resolve("dynamodb").resolve("shared-local-instance.db")), "DynamoDB data on disk");
+        assertEquals(runtime.admin().email(), JSON.readTree(Files.readString(data.resolve("admin.json"))).get("email").asText());
+    }
+
+    @Test
+    void aCatalogRoundTripThroughTheGatewayAndTheAdminAuthorizer() throws Exception {
+        String token = adminToken();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(runtime.url().resolve("/products"))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"Round trip lamp","description":"Test","category":"lighting",
+                         "price":{"amount":1999,"currency":"EUR"},"stock":3}""")));
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("location").orElseThrow();
+        String etag = created.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> read = get(location);
+        assertEquals(200, read.statusCode());
+        assertEquals("Round trip lamp", JSON.readTree(read.body()).get("name").asText());
+        assertEquals(etag, read.headers().firstValue("etag").orElseThrow());
+
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json").header("if-match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"Round trip lamp","description":"Brighter","category":"lighting",
+                         "price":{"amount":2499,"currency":"EUR"},"stock":5}""")));
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals(2499, JSON.readTree(get(location).body()).get("price").get("amount").asInt());
+        assertEquals(1, JSON.readTree(get("/products?category=lighting").body()).get("items").size());
+
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + token).header("if-match", updated.headers().firstValue("etag").orElseThrow())
+                .DELETE());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        HttpResponse<String> gone = get(location);
+        assertEquals(404, gone.statusCode());
+        assertEquals("application/problem+json", gone.headers().firstValue("content-type").orElseThrow());
+    }
+
+    @Test
+    void theAuthorizersRefuseAsApiGatewayDoes() throws Exception {
+        HttpResponse<String> none = get("/me");
+        assertEquals(401, none.statusCode());
+        assertEquals("{\"message\":\"Unauthorized\"}", none.body());
+
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(runtime.url().resolve("/me"))
+                .header("authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").GET());
+        assertEquals(403, forged.statusCode());
+        assertEquals("{\"message\":\"Forbidden\"}", forged.body());
+
+        String shopper = signUpAndLogIn("shopper@example.com");
+        HttpResponse<String> me = send(HttpRequest.newBuilder(runtime.url().resolve("/me")).header("authorization", "Bearer " + shopper).GET());
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("shopper@example.com", JSON.readTree(me.body()).get("email").asText());
+
+        HttpResponse<String> notAdmin = send(HttpRequest.newBuilder(runtime.url().resolve("/products"))
+                .header("authorization", "Bearer " + shopper).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(403, notAdmin.statusCode(), "the Admin authorizer refuses a signed-in shopper");
+    }
+
+    @Test
+    void anUnknownRouteIsApiGatewaysNotFound() throws Exception {
+        HttpResponse<String> response = get("/nowhere");
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", response.body());
+        assertEquals(404, send(HttpRequest.newBuilder(runtime.url().resolve("/me")).DELETE()).statusCode(), "a route's path with another method");
+    }
+
+    @Test
+    void corsFollowsTheTemplatesConfiguration() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(runtime.url().resolve("/products/abc"))
+                .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertEquals("600", preflight.headers().firstValue("access-control-max-age").orElseThrow());
+        HttpResponse<String> read = send(HttpRequest.newBuilder(runtime.url().resolve("/products")).header("Origin", "https://shop.example").GET());
+        assertEquals("etag,location", read.headers().firstValue("access-control-expose-headers").orElseThrow());
+    }
+
+    private static String adminToken() throws Exception {
+        return logIn(runtime.admin().email(), runtime.admin().password());
+    }
+
+    private static String signUpAndLogIn(String email) throws Exception {
+        String password = "correct horse battery staple 42";
+        HttpResponse<String> signup = post("/auth/signup", JSON.writeValueAsString(java.util.Map.of("email", email,
+                "password", password, "name", "Shopper")));
+        assertEquals(201, signup.statusCode(), signup.body());
+        return logIn(email, password);
+    }
+
+    private static String logIn(String email, String password) throws Exception {
+        HttpResponse<String> login = post("/auth/login", JSON.writeValueAsString(java.util.Map.of("email", email, "password", password)));
+        assertEquals(200, login.statusCode(), login.body());
+        return JSON.readTree(login.body()).get("accessToken").asText();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(runtime.url().resolve(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(runtime.url().resolve(path)).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
