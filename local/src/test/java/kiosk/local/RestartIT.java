@@ -1,0 +1,96 @@
+package kiosk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kiosk.testkit.Template;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Data kept between starts, seeds only once, --fresh starting over; and the services-only mode for sam local. */
+class RestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path data;
+
+    @Test
+    void dataSurvivesARestartAndSeedsRunOnce() throws Exception {
+        Path root = Template.projectRoot();
+        Options options = Options.ephemeral(root.resolve("template.yaml")).withSeed(root.resolve("local/seed.json"))
+                .withDataDirectory(data);
+        int seeded;
+        Seeder.Admin admin;
+        String signingSecret;
+        try (LocalRuntime first = LocalRuntime.start(options, QUIET)) {
+            seeded = count(first.url());
+            admin = first.admin();
+            signingSecret = Files.readString(data.resolve("secrets.json"));
+        }
+        try (LocalRuntime second = LocalRuntime.start(options, QUIET)) {
+            assertEquals(seeded, count(second.url()), "the catalog is kept and not seeded twice");
+            assertEquals(admin, second.admin(), "the admin's credentials are kept");
+            assertEquals(signingSecret, Files.readString(data.resolve("secrets.json")), "tokens signed before still verify");
+            HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(second.url().resolve("/auth/login"))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("email", admin.email(), "password", admin.password())))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+        }
+        Options fresh = new Options(options.template(), options.host(), 0, data, true, null, false, 0, 0, 0, null, List.of(), false);
+        try (LocalRuntime third = LocalRuntime.start(fresh, QUIET)) {
+            assertEquals(0, count(third.url()), "--fresh starts from nothing");
+        }
+    }
+
+    @Test
+    void servicesOnlyExposesTheTablesAndWritesAnEnvFileForSamLocal() throws Exception {
+        Path root = Template.projectRoot();
+        Path envFile = data.resolve("sam-env.json");
+        int dynamo = freePort();
+        int sqs = freePort();
+        int secrets = freePort();
+        Options options = new Options(root.resolve("template.yaml"), "127.0.0.1", 0, data.resolve("services"), false, null, true,
+                dynamo, sqs, secrets, envFile, List.of(), false);
+        try (LocalRuntime services = LocalRuntime.start(options, QUIET)) {
+            assertEquals(Map.of("ProductsTable", "ProductsTable", "UsersTable", "UsersTable", "SessionsTable", "SessionsTable"),
+                    services.stack().aws().resources().tableNames());
+            assertTrue(services.stack().aws().dynamoDb().listTables().tableNames().contains("ProductsTable"));
+            assertEquals(dynamo, services.stack().aws().dynamoEndpoint().getPort());
+            var env = JSON.readTree(envFile.toFile());
+            var getProduct = env.get("GetProductFunction");
+            assertEquals("ProductsTable", getProduct.get("PRODUCTS_TABLE").asText());
+            assertEquals("http://host.docker.internal:" + dynamo, getProduct.get("AWS_ENDPOINT_URL_DYNAMODB").asText());
+            assertEquals("http://host.docker.internal:" + secrets, env.get("LoginFunction").get("AWS_ENDPOINT_URL_SECRETS_MANAGER").asText());
+            assertEquals("SigningKeySecret", env.get("LoginFunction").get("SIGNING_SECRET_ID").asText());
+            assertEquals(64, env.get("ListProductsFunction").get("CURSOR_KEY").asText().length(), "the dynamic reference resolved");
+            assertEquals(env.size(), services.stack().functions().size(), "every function of the template");
+        }
+    }
+
+    private static int count(URI url) throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url.resolve("/products?limit=100")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(page.body()).get("items").size();
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
