@@ -44,7 +44,8 @@ public final class LocalFunction implements AutoCloseable {
     public LocalFunction(FunctionSpec spec, PrintStream log) {
         this.spec = spec;
         this.log = log;
-        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name(spec.name() + "-", 0).factory());
+        // Pooled threads, so that thread-local caches (Jackson's buffers, the SDK's) are reused across invocations.
+        this.workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name(spec.name() + "-", 0).factory());
     }
 
     public FunctionSpec spec() {

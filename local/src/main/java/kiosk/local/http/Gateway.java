@@ -68,7 +68,8 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (is another Kiosk running? --port picks another)", e);
         }
-        this.threads = Executors.newVirtualThreadPerTaskExecutor();
+        // Pooled platform threads rather than a virtual thread per request: per-thread caches survive.
+        this.threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("gateway-", 0).factory());
         server.setExecutor(threads);
         server.createContext("/", this::serve);
     }
