@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import kiosk.local.events.QueuePoller;
 import kiosk.local.events.Scheduler;
 import kiosk.local.function.FunctionException;
-import kiosk.local.function.LocalFunction;
 import kiosk.local.http.Gateway;
 import kiosk.local.stack.Blueprint;
 import kiosk.local.stack.Stack;

@@ -12,13 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 import kiosk.local.function.LocalFunction;
+import kiosk.local.stack.OwnerOnlyFile;
 
 /**
  * Seeds a first start from a seed file: steps that are requests through the gateway (so they
@@ -62,13 +62,7 @@ final class Seeder {
         }
         Admin admin = new Admin(email, password.toString());
         if (file != null) {
-            Files.createDirectories(dataDirectory);
-            Files.writeString(file, JSON.writeValueAsString(Map.of("email", admin.email(), "password", admin.password())));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
-            }
+            OwnerOnlyFile.write(file, JSON.writeValueAsString(Map.of("email", admin.email(), "password", admin.password())));
         }
         return admin;
     }

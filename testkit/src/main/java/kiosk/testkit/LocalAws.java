@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
@@ -129,14 +130,22 @@ public final class LocalAws implements AutoCloseable {
      * reference gets a fresh random value instead, as the local runtime gives it.
      */
     public Map<String, String> functionEnvironment(Template template, Map<String, Object> function) {
+        return functionEnvironment(template, function,
+                resolved -> resolved.contains("{{resolve:secretsmanager:") ? randomSecret() : resolved);
+    }
+
+    /**
+     * The same, with CloudFormation's dynamic references ({{resolve:...}}) left to the caller: a
+     * runner that serves the template's secrets resolves them to their values.
+     */
+    public Map<String, String> functionEnvironment(Template template, Map<String, Object> function,
+            UnaryOperator<String> dynamicReferences) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map<String, Object> source : List.of(template.functionGlobals(), function)) {
             if (source.get("Environment") instanceof Map<?, ?> environment
                     && environment.get("Variables") instanceof Map<?, ?> variables) {
-                variables.forEach((name, value) -> {
-                    String resolved = String.valueOf(resources.resolve(value));
-                    out.put(String.valueOf(name), resolved.contains("{{resolve:secretsmanager:") ? randomSecret() : resolved);
-                });
+                variables.forEach((name, value) -> out.put(String.valueOf(name),
+                        dynamicReferences.apply(String.valueOf(resources.resolve(value)))));
             }
         }
         return out;

@@ -97,12 +97,8 @@ public final class Template {
     }
 
     /** A YAML mapping read from the template, typed as its readers use it. */
-    public static Map<String, Object> castMap(Map<?, ?> map) {
-        return cast(map);
-    }
-
     @SuppressWarnings("unchecked")
-    static Map<String, Object> cast(Map<?, ?> map) {
+    public static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
 

@@ -105,7 +105,7 @@ public final class Blueprint {
 
     private void readApi(Map<String, Object> api) {
         if (api.get("CorsConfiguration") instanceof Map<?, ?> c) {
-            Map<String, Object> config = Template.castMap(c);
+            Map<String, Object> config = Template.cast(c);
             cors = new Cors(strings(config.get("AllowOrigins")), upper(strings(config.get("AllowMethods"))),
                     lower(strings(config.get("AllowHeaders"))), lower(strings(config.get("ExposeHeaders"))),
                     config.get("MaxAge") == null ? null : Integer.valueOf(text(config.get("MaxAge"))),
@@ -207,6 +207,6 @@ public final class Blueprint {
     }
 
     private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? Template.castMap(m) : Map.of();
+        return value instanceof Map<?, ?> m ? Template.cast(m) : Map.of();
     }
 }

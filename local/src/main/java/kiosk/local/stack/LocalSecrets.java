@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,7 +91,7 @@ public final class LocalSecrets implements AutoCloseable {
         if (properties.get("SecretString") != null) {
             return String.valueOf(properties.get("SecretString"));
         }
-        Map<String, Object> g = properties.get("GenerateSecretString") instanceof Map<?, ?> m ? Template.castMap(m) : Map.of();
+        Map<String, Object> g = properties.get("GenerateSecretString") instanceof Map<?, ?> m ? Template.cast(m) : Map.of();
         int length = Integer.parseInt(String.valueOf(g.getOrDefault("PasswordLength", 32)));
         String excluded = String.valueOf(g.getOrDefault("ExcludeCharacters", ""));
         StringBuilder alphabet = new StringBuilder();
@@ -149,16 +147,7 @@ public final class LocalSecrets implements AutoCloseable {
 
     private static void write(Path dataDirectory, Map<String, String> values) {
         try {
-            Files.createDirectories(dataDirectory);
-            Path temporary = Files.createTempFile(dataDirectory, "secrets", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
-            }
-            JSON.writeValue(temporary.toFile(), values);
-            Files.move(temporary, dataDirectory.resolve("secrets.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFile.write(dataDirectory.resolve("secrets.json"), JSON.writeValueAsString(values));
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the local secrets in " + dataDirectory, e);
         }

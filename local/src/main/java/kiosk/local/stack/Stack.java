@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import kiosk.local.function.FunctionSpec;
 import kiosk.local.function.LocalFunction;
@@ -70,7 +69,8 @@ public final class Stack implements AutoCloseable {
      * JVM (sam local's --env-vars): the function's own variables, without Lambda's reserved ones.
      */
     public Map<String, String> declaredEnvironment(String logicalId) {
-        return declaredVariables(template.resources("AWS::Serverless::Function").get(logicalId));
+        return aws.functionEnvironment(template, template.resources("AWS::Serverless::Function").get(logicalId),
+                secrets::resolveDynamic);
     }
 
     private FunctionSpec spec(Path base, String id, Map<String, Object> properties) {
@@ -90,23 +90,10 @@ public final class Stack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memory));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + id);
-        environment.putAll(declaredVariables(properties));
+        environment.putAll(aws.functionEnvironment(template, properties, secrets::resolveDynamic));
         String arn = "arn:aws:lambda:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT + ":function:" + id;
         return new FunctionSpec(id, id, arn, base.resolve(String.valueOf(codeUri)).normalize(), String.valueOf(handler),
                 Duration.ofSeconds(timeout), memory, environment);
-    }
-
-    /** Globals' variables, then the function's own, with references and dynamic secret references resolved. */
-    private Map<String, String> declaredVariables(Map<String, Object> function) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map<String, Object> source : List.of(template.functionGlobals(), function)) {
-            if (source.get("Environment") instanceof Map<?, ?> environment
-                    && environment.get("Variables") instanceof Map<?, ?> variables) {
-                variables.forEach((name, value) -> out.put(String.valueOf(name),
-                        secrets.resolveDynamic(String.valueOf(aws.resources().resolve(value)))));
-            }
-        }
-        return out;
     }
 
     private Object setting(Map<String, Object> function, Map<String, Object> globals, String name, Object fallback) {
