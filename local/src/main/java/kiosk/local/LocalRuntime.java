@@ -35,6 +35,8 @@ import kiosk.testkit.Template;
  */
 public final class LocalRuntime implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Options options;
     private final PrintStream log;
     private final Stack stack;
@@ -49,15 +51,17 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.fresh() && options.dataDirectory() != null) {
             deleteRecursively(options.dataDirectory());
         }
-        LocalAws.Options aws = options.servicesOnly()
-                ? new LocalAws.Options(options.dynamoPort(), options.sqsPort(), options.dataDirectory(), "0.0.0.0")
-                : new LocalAws.Options(0, 0, options.dataDirectory(), "127.0.0.1");
-        if (options.dataDirectory() != null) {
-            createDirectories(options.dataDirectory().resolve("dynamodb"));
-            aws = new LocalAws.Options(aws.dynamoPort(), aws.sqsPort(), options.dataDirectory().resolve("dynamodb"), aws.sqsInterface());
+        Path dynamoData = options.dataDirectory() == null ? null : options.dataDirectory().resolve("dynamodb");
+        if (dynamoData != null) {
+            createDirectories(dynamoData);
         }
-        this.stack = new Stack(options.template(), aws, options.servicesOnly() ? options.secretsPort() : 0,
-                options.servicesOnly() ? "0.0.0.0" : "127.0.0.1", log);
+        // Services-only mode serves containers, so it listens on every interface at fixed ports.
+        String host = options.servicesOnly() ? "0.0.0.0" : "127.0.0.1";
+        LocalAws.Options aws = options.servicesOnly()
+                ? new LocalAws.Options(options.dynamoPort(), options.sqsPort(), dynamoData, host)
+                : new LocalAws.Options(0, 0, dynamoData, host);
+        this.stack = new Stack(options.template(), aws, options.dataDirectory(), host,
+                options.servicesOnly() ? options.secretsPort() : 0, log);
         Blueprint blueprint = stack.blueprint();
         if (options.servicesOnly()) {
             this.gateway = null;
@@ -181,7 +185,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private static byte[] json(Object value) throws IOException {
-        return new ObjectMapper().writeValueAsBytes(value);
+        return JSON.writeValueAsBytes(value);
     }
 
     /**
@@ -204,7 +208,7 @@ public final class LocalRuntime implements AutoCloseable {
             file.put(id, env);
         }
         Files.createDirectories(options.envFile().toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.envFile().toFile(), file);
+        JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValue(options.envFile().toFile(), file);
     }
 
     /** What is served, as a table: the first thing a developer reads. */
@@ -275,7 +279,7 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
             System.out.println("Kiosk stopped; data kept in " + (options.dataDirectory() == null ? "nowhere (in memory)" : options.dataDirectory()));
         }));
-        if (options.warm()) {
+        if (!options.servicesOnly()) {
             runtime.warmAll();
         }
     }

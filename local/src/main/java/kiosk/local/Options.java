@@ -9,8 +9,7 @@ import java.util.List;
  * data kept in .local-data/ beside it, seeds from local/seed.json on first start.
  */
 public record Options(Path template, String host, int port, Path dataDirectory, boolean fresh, Path seedFile,
-        boolean servicesOnly, int dynamoPort, int sqsPort, int secretsPort, Path envFile, List<String> fire,
-        boolean warm) {
+        boolean servicesOnly, int dynamoPort, int sqsPort, int secretsPort, Path envFile, List<String> fire) {
 
     static final String USAGE = """
             usage: kiosk-local [options]
@@ -68,22 +67,27 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
             envFile = (dataDirectory != null ? dataDirectory : template.getParent()).resolve("sam-env.json");
         }
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, List.copyOf(fire), !servicesOnly);
+                envFile, List.copyOf(fire));
     }
 
     /** For tests and embedding: the given template on a free port, nothing kept, no seeds. */
     public static Options ephemeral(Path template) {
-        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of(), false);
+        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of());
     }
 
     public Options withSeed(Path seed) {
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire, warm);
+                envFile, fire);
     }
 
     public Options withDataDirectory(Path directory) {
         return new Options(template, host, port, directory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire, warm);
+                envFile, fire);
+    }
+
+    public Options withFire(List<String> schedules) {
+        return new Options(template, host, port, dataDirectory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
+                envFile, List.copyOf(schedules));
     }
 
     private static String value(String[] args, int i, String option) {

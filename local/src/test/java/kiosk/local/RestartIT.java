@@ -51,7 +51,7 @@ class RestartIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), login.body());
         }
-        Options fresh = new Options(options.template(), options.host(), 0, data, true, null, false, 0, 0, 0, null, List.of(), false);
+        Options fresh = new Options(options.template(), options.host(), 0, data, true, null, false, 0, 0, 0, null, List.of());
         try (LocalRuntime third = LocalRuntime.start(fresh, QUIET)) {
             assertEquals(0, count(third.url()), "--fresh starts from nothing");
         }
@@ -65,7 +65,7 @@ class RestartIT {
         int sqs = freePort();
         int secrets = freePort();
         Options options = new Options(root.resolve("template.yaml"), "127.0.0.1", 0, data.resolve("services"), false, null, true,
-                dynamo, sqs, secrets, envFile, List.of(), false);
+                dynamo, sqs, secrets, envFile, List.of());
         try (LocalRuntime services = LocalRuntime.start(options, QUIET)) {
             assertEquals(Map.of("ProductsTable", "ProductsTable", "UsersTable", "UsersTable", "SessionsTable", "SessionsTable"),
                     services.stack().aws().resources().tableNames());

@@ -42,10 +42,7 @@ class RuntimeContractIT {
     @BeforeAll
     static void start() throws URISyntaxException {
         Path template = Path.of(RuntimeContractIT.class.getResource("/local-test/template.yaml").toURI());
-        Options options = Options.ephemeral(template);
-        options = new Options(options.template(), options.host(), options.port(), null, false, null, false, 0, 0, 0, null,
-                List.of("nightly-report"), false);
-        runtime = LocalRuntime.start(options, new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        runtime = LocalRuntime.start(Options.ephemeral(template).withFire(List.of("nightly-report")), new PrintStream(LOG, true, StandardCharsets.UTF_8));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

@@ -20,7 +20,7 @@ public final class FunctionException extends RuntimeException {
                 + ".00 seconds", true, null);
     }
 
-    static FunctionException error(FunctionSpec spec, String requestId, Throwable cause) {
+    static FunctionException error(Throwable cause) {
         return new FunctionException(cause.getClass().getName(), String.valueOf(cause.getMessage()), false, cause);
     }
 

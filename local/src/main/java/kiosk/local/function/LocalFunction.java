@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,11 +84,11 @@ public final class LocalFunction implements AutoCloseable {
                 throw known;
             }
             log.printf("%s: request %s failed: %s%n", spec.name(), requestId, cause);
-            throw FunctionException.error(spec, requestId, cause);
+            throw FunctionException.error(cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.cancel(true);
-            throw FunctionException.error(spec, requestId, e);
+            throw FunctionException.error(e);
         }
     }
 
@@ -112,7 +113,8 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** A constructed handler in its class loader: an execution environment. */
-    private record Environment(ClassLoader loader, Object handler, Method method, PojoSerializer<Object> input) {
+    private record Environment(ClassLoader loader, Object handler, Method method, PojoSerializer<Object> input,
+            Map<Class<?>, PojoSerializer<Object>> outputs) {
 
         static Environment init(FunctionSpec spec, PrintStream log) {
             long started = System.nanoTime();
@@ -128,7 +130,7 @@ public final class LocalFunction implements AutoCloseable {
                 PojoSerializer<Object> input = handler instanceof RequestStreamHandler ? null
                         : serializer(method.getGenericParameterTypes()[0], loader);
                 log.printf("%s: init %s in %d ms%n", spec.name(), spec.handler(), (System.nanoTime() - started) / 1_000_000);
-                return new Environment(loader, handler, method, input);
+                return new Environment(loader, handler, method, input, new ConcurrentHashMap<>());
             } catch (InvocationTargetException e) {
                 throw new FunctionException("Runtime.InitError", spec.name() + " failed to initialise: " + e.getCause(), false, e.getCause());
             } catch (ReflectiveOperationException | LinkageError e) {
@@ -153,7 +155,7 @@ public final class LocalFunction implements AutoCloseable {
                     return null;
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                serializer(result.getClass(), loader).toJson(result, out);
+                outputs.computeIfAbsent(result.getClass(), type -> serializer(type, loader)).toJson(result, out);
                 return out.toByteArray();
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);

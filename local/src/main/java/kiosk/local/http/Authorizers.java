@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -120,7 +121,7 @@ final class Authorizers {
         String header = "$request.header.";
         String query = "$request.querystring.";
         if (source.startsWith(header)) {
-            JsonNode value = event.path("headers").get(source.substring(header.length()).toLowerCase(java.util.Locale.ROOT));
+            JsonNode value = event.path("headers").get(source.substring(header.length()).toLowerCase(Locale.ROOT));
             return value == null ? null : value.asText();
         }
         if (source.startsWith(query)) {

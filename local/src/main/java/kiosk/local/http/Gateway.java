@@ -232,8 +232,8 @@ public final class Gateway implements AutoCloseable {
             send(exchange, 200, result == null ? "null".getBytes(StandardCharsets.UTF_8) : result);
             return;
         }
-        if (!answer.get("statusCode").canConvertToInt() || answer.get("statusCode").asInt() < 100
-                || answer.get("statusCode").asInt() > 599) {
+        int status = answer.get("statusCode").asInt();
+        if (!answer.get("statusCode").canConvertToInt() || status < 100 || status > 599) {
             gatewayAnswer(exchange, 500, "Internal Server Error");
             return;
         }
@@ -249,7 +249,7 @@ public final class Gateway implements AutoCloseable {
                     : body.asText().getBytes(StandardCharsets.UTF_8);
         }
         decorate(exchange);
-        send(exchange, answer.get("statusCode").asInt(), bytes);
+        send(exchange, status, bytes);
     }
 
     /** API Gateway's own answers carry {"message": ...} as JSON. */

@@ -27,11 +27,12 @@ public final class Stack implements AutoCloseable {
     private final Blueprint blueprint;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
 
-    public Stack(Path templateFile, LocalAws.Options options, int secretsPort, String secretsHost, PrintStream log) {
+    /** {@code secretsDirectory} keeps the generated secrets between starts; null keeps nothing. */
+    public Stack(Path templateFile, LocalAws.Options options, Path secretsDirectory, String secretsHost, int secretsPort,
+            PrintStream log) {
         this.template = Template.load(templateFile);
         this.aws = LocalAws.start(template, options);
-        this.secrets = LocalSecrets.start(template, options.dataDirectory() == null ? null : options.dataDirectory().getParent(),
-                secretsHost, secretsPort);
+        this.secrets = LocalSecrets.start(template, secretsDirectory, secretsHost, secretsPort);
         secrets.ids().forEach(aws.resources()::defineRef);
         System.setProperty("aws.endpointUrlSecretsManager", secrets.endpoint());
         this.blueprint = new Blueprint(template, aws.resources()::resolve);
