@@ -47,13 +47,13 @@ def java_home():
 
 def build(java):
     env = dict(os.environ, JAVA_HOME=str(java))
-    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "install", "-DskipTests"], cwd=ROOT, env=env, check=True)
+    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "-Pbench", "install", "-DskipTests"], cwd=ROOT, env=env, check=True)
 
 
 def server_classpath(java):
     out = ROOT / "bench/cold-start/target/server.classpath"
     env = dict(os.environ, JAVA_HOME=str(java))
-    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "-pl", "bench/cold-start", "dependency:build-classpath",
+    subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "-ntp", "-Pbench", "-pl", "bench/cold-start", "dependency:build-classpath",
                     f"-Dmdep.outputFile={out}", "-Dmdep.includeScope=runtime"], cwd=ROOT, env=env, check=True)
     return f"{HARNESS}{os.pathsep}{out.read_text().strip()}"
 
