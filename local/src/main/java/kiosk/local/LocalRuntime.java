@@ -18,14 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.Template;
 import kiosk.local.events.QueuePoller;
 import kiosk.local.events.Scheduler;
 import kiosk.local.function.FunctionException;
 import kiosk.local.http.Gateway;
 import kiosk.local.stack.Blueprint;
 import kiosk.local.stack.Stack;
-import kiosk.testkit.LocalAws;
-import kiosk.testkit.Template;
 
 /**
  * Kiosk on one machine, in one JVM: DynamoDB Local, ElasticMQ and the secrets of template.yaml,
@@ -51,17 +51,12 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.fresh() && options.dataDirectory() != null) {
             deleteRecursively(options.dataDirectory());
         }
-        Path dynamoData = options.dataDirectory() == null ? null : options.dataDirectory().resolve("dynamodb");
-        if (dynamoData != null) {
-            createDirectories(dynamoData);
-        }
         // Services-only mode serves containers, so it listens on every interface at fixed ports.
-        String host = options.servicesOnly() ? "0.0.0.0" : "127.0.0.1";
         LocalAws.Options aws = options.servicesOnly()
-                ? new LocalAws.Options(options.dynamoPort(), options.sqsPort(), dynamoData, host)
-                : new LocalAws.Options(0, 0, dynamoData, host);
-        this.stack = new Stack(options.template(), aws, options.dataDirectory(), host,
-                options.servicesOnly() ? options.secretsPort() : 0, log);
+                ? new LocalAws.Options(options.dynamoPort(), options.sqsPort(), options.secretsPort(), "0.0.0.0",
+                        options.dataDirectory())
+                : new LocalAws.Options(0, 0, 0, "127.0.0.1", options.dataDirectory());
+        this.stack = new Stack(options.template(), aws, log);
         Blueprint blueprint = stack.blueprint();
         if (options.servicesOnly()) {
             this.gateway = null;
@@ -74,7 +69,7 @@ public final class LocalRuntime implements AutoCloseable {
         for (Blueprint.QueueSource source : blueprint.queueSources()) {
             if (source.enabled()) {
                 pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),
-                        stack.aws().resources().queueArn(source.queueId()), LocalAws.REGION, stack.aws().sqs(),
+                        stack.aws().queueArn(source.queueId()), LocalAws.REGION, stack.aws().sqs(),
                         stack.function(source.functionId()), log));
             }
         }
@@ -197,11 +192,11 @@ public final class LocalRuntime implements AutoCloseable {
         String dockerHost = "host.docker.internal";
         for (String id : stack.functions().keySet()) {
             Map<String, String> env = new LinkedHashMap<>();
-            stack.declaredEnvironment(id).forEach((name, value) -> env.put(name, value.replace("127.0.0.1", dockerHost)
+            stack.aws().function(id).declaredEnvironment().forEach((name, value) -> env.put(name, value.replace("127.0.0.1", dockerHost)
                     .replace("localhost", dockerHost)));
             env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://" + dockerHost + ":" + options.dynamoPort());
             env.put("AWS_ENDPOINT_URL_SQS", "http://" + dockerHost + ":" + options.sqsPort());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://" + dockerHost + ":" + stack.secrets().port());
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://" + dockerHost + ":" + stack.aws().secretsEndpoint().getPort());
             env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
             env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
             env.put("AWS_REGION", LocalAws.REGION);
@@ -216,9 +211,10 @@ public final class LocalRuntime implements AutoCloseable {
         Blueprint blueprint = stack.blueprint();
         if (options.servicesOnly()) {
             log.printf("%nData services for sam local (template %s):%n", options.template());
-            log.printf("  DynamoDB Local  http://127.0.0.1:%d   tables: %s%n", options.dynamoPort(), stack.aws().resources().tableNames().values());
-            log.printf("  ElasticMQ       http://127.0.0.1:%d   queues: %s%n", options.sqsPort(), stack.aws().resources().queueUrls().keySet());
-            log.printf("  Secrets Manager http://127.0.0.1:%d   secrets: %s%n", stack.secrets().port(), stack.secrets().ids().keySet());
+            log.printf("  DynamoDB Local  http://127.0.0.1:%d   tables: %s%n", options.dynamoPort(), stack.aws().tableNames().values());
+            log.printf("  ElasticMQ       http://127.0.0.1:%d   queues: %s%n", options.sqsPort(), stack.aws().queueUrls().keySet());
+            log.printf("  Secrets Manager http://127.0.0.1:%d   secrets: %s%n", stack.aws().secretsEndpoint().getPort(),
+                    stack.aws().secretIds().keySet());
             log.printf("  env file for --env-vars: %s%n", options.envFile());
             log.printf("%nKiosk data services ready in %d ms; Ctrl-C stops them%n", System.currentTimeMillis() - startedMillis);
             return;
@@ -281,14 +277,6 @@ public final class LocalRuntime implements AutoCloseable {
         }));
         if (!options.servicesOnly()) {
             runtime.warmAll();
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + directory, e);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
+import kiosk.emulator.OwnerOnlyFile;
 import kiosk.local.function.LocalFunction;
-import kiosk.local.stack.OwnerOnlyFile;
 
 /**
  * Seeds a first start from a seed file: steps that are requests through the gateway (so they

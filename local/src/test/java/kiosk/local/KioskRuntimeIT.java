@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import kiosk.emulator.Template;
 import kiosk.local.function.LocalFunction;
-import kiosk.testkit.Template;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,10 +55,10 @@ class KioskRuntimeIT {
     void everyFunctionStartsWithOnlyTheEnvironmentTheTemplateGivesIt() {
         runtime.warmAll();
         List<String> cold = runtime.stack().functions().values().stream().filter(f -> !f.warm())
-                .map(f -> f.spec().logicalId()).toList();
+                .map(f -> f.configuration().logicalId()).toList();
         assertEquals(List.of(), cold, "failed to initialise:\n" + LOG.toString(StandardCharsets.UTF_8));
         LocalFunction logout = runtime.stack().function("LogoutFunction");
-        assertFalse(logout.spec().environment().containsKey("USERS_TABLE"), "least environment, as deployed");
+        assertFalse(logout.configuration().environment().containsKey("USERS_TABLE"), "least environment, as deployed");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kiosk.testkit.Template;
+import kiosk.emulator.Template;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +68,7 @@ class RestartIT {
                 dynamo, sqs, secrets, envFile, List.of());
         try (LocalRuntime services = LocalRuntime.start(options, QUIET)) {
             assertEquals(Map.of("ProductsTable", "ProductsTable", "UsersTable", "UsersTable", "SessionsTable", "SessionsTable"),
-                    services.stack().aws().resources().tableNames());
+                    services.stack().aws().tableNames());
             assertTrue(services.stack().aws().dynamoDb().listTables().tableNames().contains("ProductsTable"));
             assertEquals(dynamo, services.stack().aws().dynamoEndpoint().getPort());
             var env = JSON.readTree(envFile.toFile());

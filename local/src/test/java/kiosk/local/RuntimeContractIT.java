@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import kiosk.testkit.LocalAws;
+import kiosk.emulator.LocalAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,7 +243,7 @@ class RuntimeContractIT {
 
     @Test
     void theTemplatesEnvironmentReachesTheFunctionResolved() {
-        Map<String, String> env = runtime.stack().function("EchoFunction").spec().environment();
+        Map<String, String> env = runtime.stack().function("EchoFunction").configuration().environment();
         assertEquals("test", env.get("STAGE"), "Globals, with !Ref of a parameter");
         assertEquals("hello from test in " + LocalAws.REGION, env.get("GREETING"), "!Sub with a pseudo parameter");
         assertEquals(runtime.stack().aws().queueUrl("JobsQueue"), env.get("JOBS_QUEUE_URL"), "!Ref of a queue is its URL");

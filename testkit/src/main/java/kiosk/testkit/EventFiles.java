@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import kiosk.emulator.Template;
 
 /**
  * The files in events/, the ones {@code sam local invoke -e} takes. Each is named after the

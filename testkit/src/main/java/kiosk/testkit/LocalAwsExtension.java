@@ -1,12 +1,15 @@
 package kiosk.testkit;
 
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.Template;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test a {@link LocalAws} built from the project's template.yaml: started once per test
- * JVM (in the root store, closed when the run ends) and shared by every test class that uses it.
+ * Gives a test a {@link LocalAws} built from the project's template.yaml (its tables, queues and
+ * secrets in DynamoDB Local, ElasticMQ and the local Secrets Manager): started once per test JVM
+ * (in the root store, closed when the run ends) and shared by every test class that uses it.
  * Tests that need isolation make their own copies with {@link LocalAws#freshTable}.
  */
 public final class LocalAwsExtension implements ParameterResolver {

@@ -23,9 +23,9 @@ import kiosk.accounts.token.SigningKeys;
 import kiosk.accounts.user.AccountService;
 import kiosk.accounts.user.DynamoDbUserStore;
 import kiosk.accounts.user.SignupInput;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.Template;
 import kiosk.shared.json.JsonWriter;
-import kiosk.testkit.LocalAws;
-import kiosk.testkit.Template;
 
 /**
  * Warm latencies of the accounts path, in one JVM with DynamoDB Local in-process: login (the

@@ -10,14 +10,14 @@ import kiosk.accounts.token.SigningKeys;
 import kiosk.catalog.product.DynamoDbProductStore;
 import kiosk.catalog.product.Product;
 import kiosk.catalog.product.ProductStatus;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.SecretsManagerEndpoint;
+import kiosk.emulator.Template;
 import kiosk.shared.money.Money;
-import kiosk.testkit.LocalAws;
-import kiosk.testkit.SecretsStub;
-import kiosk.testkit.Template;
 
 /**
- * DynamoDB Local (and ElasticMQ) with the tables of template.yaml and one product, and a stand-in
- * for Secrets Manager holding a signing key with a previous version, in its own process for the
+ * The emulator with the tables of template.yaml and one product, and its Secrets Manager holding a
+ * signing key with a previous version, in its own process for the
  * cold-start benchmark. Prints "READY dynamodbEndpoint table productId secretsEndpoint secretId
  * token", the token signed with the current key, and serves until its standard input closes.
  */
@@ -44,20 +44,19 @@ public final class DynamoDbServer {
         new DynamoDbProductStore(aws.dynamoDb(), table).create(new Product(id, "Benchmark lamp",
                 "Seeded for the cold-start benchmark", "lighting", new Money(4200L, "EUR"), 7, ProductStatus.ACTIVE, 1,
                 "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
-        SecretsStub secrets = SecretsStub.start();
+        SecretsManagerEndpoint secrets = aws.secretsManager();
         String secretId = "kiosk-bench-signing-key";
         secrets.put(secretId, randomSecret());
         String current = randomSecret();
         String kid = secrets.put(secretId, current);
         String token = new AccessTokens(SigningKeys.of(new SigningKey(kid, current.getBytes(StandardCharsets.UTF_8))),
                 "urn:kiosk:bench", "urn:kiosk:bench:api", Clock.systemUTC()).issue("bench-user", List.of("admin"));
-        System.out.println("READY " + aws.dynamoEndpoint() + " " + table + " " + id + " " + secrets.endpoint() + " "
+        System.out.println("READY " + aws.dynamoEndpoint() + " " + table + " " + id + " " + aws.secretsEndpoint() + " "
                 + secretId + " " + token);
         System.out.flush();
         while (System.in.read() >= 0) {
             // serve until the benchmark closes our standard input
         }
-        secrets.close();
         aws.close();
         // DynamoDB Local leaves a non-daemon thread behind after stop().
         System.exit(0);

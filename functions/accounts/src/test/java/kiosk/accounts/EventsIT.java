@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +18,28 @@ import java.util.Set;
 import java.util.stream.Stream;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.token.RefreshTokens;
-import kiosk.accounts.token.SigningKeys;
 import kiosk.accounts.user.DynamoDbUserStore;
 import kiosk.accounts.user.User;
-import kiosk.shared.config.Config;
+import kiosk.emulator.FunctionConfiguration;
+import kiosk.emulator.LocalAws;
 import kiosk.shared.json.Json;
+import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
-import kiosk.testkit.LocalAws;
+import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
-import kiosk.testkit.Template;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Feeds each events/ file of an accounts function to the handler template.yaml names, built with
- * its no-argument constructor and the environment template.yaml gives it, plus the signing key
- * the local runtime would generate. The accounts, sessions and tokens the files refer to are
- * seeded first; the authorizer files carry a sample token, which is refused as it stands and
- * replaced by a freshly issued one.
+ * its no-argument constructor and the environment template.yaml gives it: the signing key is read
+ * from the template's secret through the emulator's Secrets Manager, as in a deployment. The
+ * accounts, sessions and tokens the files refer to are seeded first; the authorizer files carry a
+ * sample token, which is refused as it stands and replaced by a freshly issued one.
  */
 @ExtendWith(LocalAwsExtension.class)
 class EventsIT {
@@ -51,20 +51,30 @@ class EventsIT {
             Map.entry("GetProfileFunction", 200));
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
-    private static Template template;
-    private static Map<String, Map<String, Object>> functions;
+    @RegisterExtension
+    static final ConfigOverlay CONFIG = new ConfigOverlay();
+
+    private static Map<String, FunctionConfiguration> functions;
+    private static Map<String, String> merged;
 
     @BeforeAll
     static void givenTheTemplateEnvironmentAndWhatTheEventsReferTo(LocalAws aws) throws Exception {
-        template = Template.project();
-        functions = template.functionsOf(CODE_URI);
-        Map<String, String> environment = new HashMap<>(aws.functionsEnvironment(template, CODE_URI));
-        environment.put(AccountsDefaults.LOCAL_SIGNING_KEY,
-                Base64.getUrlEncoder().encodeToString(SigningKeys.generate("local").secret()));
-        Config.overlayEnvironment(environment);
+        functions = new HashMap<>();
+        Map<String, String> environment = new HashMap<>();
+        aws.functions().forEach((id, function) -> {
+            if (function.codeUri().endsWith(CODE_URI)) {
+                functions.put(id, function);
+                environment.putAll(function.environment());
+            }
+        });
+        // The handlers share this package's wiring, built once per JVM: one overlay serves them all
+        // but the authorizers', whose REQUIRED_ROLE differs.
+        environment.remove("REQUIRED_ROLE");
+        merged = environment;
+        CONFIG.set(merged);
 
         DynamoDbUserStore users = new DynamoDbUserStore(aws.dynamoDb(), aws.tableName("UsersTable"));
-        String hash = AccountsDefaults.hasher().hash("violet staple orbit canyon");
+        String hash = AccountsWiring.hasher().hash("violet staple orbit canyon");
         users.create(new User("sample-user-login", "sample-login@example.com", "Sam Login", hash, Set.of(), NOW.toString()));
         users.create(new User("sample-user-me", "sample-me@example.com", "Sam Me", hash, Set.of(), NOW.toString()));
         users.create(new User("sample-user-logout", "sample-logout@example.com", "Sam Logout", hash, Set.of(), NOW.toString()));
@@ -112,18 +122,37 @@ class EventsIT {
         return Stream.of("AuthorizerFunction", "AdminAuthorizerFunction").map(id -> DynamicTest.dynamicTest(id, () -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = Json.MAPPER.readValue(file(id).toFile(), Map.class);
-            RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> handler = handler(id);
+            RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> handler = authorizer(id);
             assertFalse(handler.handleRequest(event, null).getIsAuthorized());
 
-            String token = AccountsDefaults.tokens().issue("sample-user-me", List.of("admin"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> headers = new HashMap<>((Map<String, Object>) event.get("headers"));
-            headers.put("authorization", "Bearer " + token);
-            event.put("headers", headers);
-            SimpleIAMPolicyResponse allowed = handler.handleRequest(event, null);
-            assertTrue(allowed.getIsAuthorized());
-            assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), allowed.getContext());
+            SimpleIAMPolicyResponse admin = handler.handleRequest(withToken(event, List.of("admin")), null);
+            assertTrue(admin.getIsAuthorized());
+            assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), admin.getContext());
+            assertEquals(id.equals("AuthorizerFunction"),
+                    handler.handleRequest(withToken(event, List.of()), null).getIsAuthorized(),
+                    "only the Admin authorizer requires the role its REQUIRED_ROLE names");
         }));
+    }
+
+    /** An authorizer built with its own function's environment, as each runs in its own on Lambda. */
+    private static <I, O> RequestHandler<I, O> authorizer(String id) {
+        Map<String, String> shared = new HashMap<>(functions.get("LoginFunction").environment());
+        shared.putAll(functions.get(id).environment());
+        CONFIG.set(shared);
+        try {
+            return Handlers.construct(functions.get(id));
+        } finally {
+            CONFIG.set(merged);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withToken(Map<String, Object> event, List<String> roles) {
+        Map<String, Object> copy = new HashMap<>(event);
+        Map<String, Object> headers = new HashMap<>((Map<String, Object>) event.get("headers"));
+        headers.put("authorization", "Bearer " + AccountsWiring.tokens().issue("sample-user-me", roles));
+        copy.put("headers", headers);
+        return copy;
     }
 
     @Test
@@ -136,10 +165,7 @@ class EventsIT {
         assertEquals(List.of("admin"), result.get("roles"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <I, O> RequestHandler<I, O> handler(String logicalId) throws Exception {
-        String handler = String.valueOf(functions.get(logicalId).get("Handler"));
-        return (RequestHandler<I, O>) Class.forName(handler.substring(0, handler.indexOf("::")))
-                .getDeclaredConstructor().newInstance();
+    private static <I, O> RequestHandler<I, O> handler(String logicalId) {
+        return Handlers.construct(functions.get(logicalId));
     }
 }

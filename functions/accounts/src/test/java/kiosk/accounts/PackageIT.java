@@ -8,7 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import kiosk.testkit.Template;
+import kiosk.emulator.Template;
 import org.junit.jupiter.api.Test;
 
 /**

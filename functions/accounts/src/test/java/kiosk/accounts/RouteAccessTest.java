@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import kiosk.testkit.Template;
+import kiosk.emulator.Template;
 import org.junit.jupiter.api.Test;
 
 /**

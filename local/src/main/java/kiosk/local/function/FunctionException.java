@@ -1,5 +1,7 @@
 package kiosk.local.function;
 
+import kiosk.emulator.FunctionConfiguration;
+
 /**
  * An invocation that did not return: the handler threw (Lambda's "Unhandled" error), could not
  * start, or ran out of time. Callers map these the way the AWS service in front would.
@@ -15,8 +17,8 @@ public final class FunctionException extends RuntimeException {
         this.timeout = timeout;
     }
 
-    static FunctionException timeout(FunctionSpec spec, String requestId) {
-        return new FunctionException("Sandbox.Timedout", requestId + " Task timed out after " + spec.timeout().toSeconds()
+    static FunctionException timeout(FunctionConfiguration function, String requestId) {
+        return new FunctionException("Sandbox.Timedout", requestId + " Task timed out after " + function.timeout().toSeconds()
                 + ".00 seconds", true, null);
     }
 

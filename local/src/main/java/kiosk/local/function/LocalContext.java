@@ -6,12 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import kiosk.emulator.FunctionConfiguration;
 
 /** What Lambda hands a handler: ids, limits, a deadline counting down from the template's timeout, a logger. */
-record LocalContext(String awsRequestId, FunctionSpec spec, long deadlineNanos, LambdaLogger logger) implements Context {
+record LocalContext(String awsRequestId, FunctionConfiguration function, long deadlineNanos, LambdaLogger logger) implements Context {
 
-    static LocalContext start(String requestId, FunctionSpec spec, PrintStream out) {
-        return new LocalContext(requestId, spec, System.nanoTime() + spec.timeout().toNanos(), new Logger(out));
+    static LocalContext start(String requestId, FunctionConfiguration function, PrintStream out) {
+        return new LocalContext(requestId, function, System.nanoTime() + function.timeout().toNanos(), new Logger(out));
     }
 
     @Override
@@ -21,17 +22,17 @@ record LocalContext(String awsRequestId, FunctionSpec spec, long deadlineNanos, 
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + spec.name();
+        return "/aws/lambda/" + function.logicalId();
     }
 
     @Override
     public String getLogStreamName() {
-        return "local/" + spec.name();
+        return "local/" + function.logicalId();
     }
 
     @Override
     public String getFunctionName() {
-        return spec.name();
+        return function.logicalId();
     }
 
     @Override
@@ -41,7 +42,7 @@ record LocalContext(String awsRequestId, FunctionSpec spec, long deadlineNanos, 
 
     @Override
     public String getInvokedFunctionArn() {
-        return spec.arn();
+        return function.arn();
     }
 
     @Override
@@ -61,7 +62,7 @@ record LocalContext(String awsRequestId, FunctionSpec spec, long deadlineNanos, 
 
     @Override
     public int getMemoryLimitInMB() {
-        return spec.memoryMb();
+        return function.memoryMb();
     }
 
     @Override

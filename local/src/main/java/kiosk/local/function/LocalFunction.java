@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kiosk.emulator.FunctionConfiguration;
 
 /**
  * One function kept warm the way Lambda keeps an execution environment: its own class loader over
@@ -36,20 +37,20 @@ public final class LocalFunction implements AutoCloseable {
 
     private static final String CONFIG_CLASS = "kiosk.shared.config.Config";
 
-    private final FunctionSpec spec;
+    private final FunctionConfiguration function;
     private final ExecutorService workers;
     private final PrintStream log;
     private volatile Environment environment;
 
-    public LocalFunction(FunctionSpec spec, PrintStream log) {
-        this.spec = spec;
+    public LocalFunction(FunctionConfiguration function, PrintStream log) {
+        this.function = function;
         this.log = log;
         // Pooled threads, so that thread-local caches (Jackson's buffers, the SDK's) are reused across invocations.
-        this.workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name(spec.name() + "-", 0).factory());
+        this.workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name(function.logicalId() + "-", 0).factory());
     }
 
-    public FunctionSpec spec() {
-        return spec;
+    public FunctionConfiguration configuration() {
+        return function;
     }
 
     /** Whether the handler has been constructed (the environment is warm). */
@@ -68,22 +69,22 @@ public final class LocalFunction implements AutoCloseable {
      */
     public byte[] invoke(byte[] event) {
         String requestId = UUID.randomUUID().toString();
-        LocalContext context = LocalContext.start(requestId, spec, log);
+        LocalContext context = LocalContext.start(requestId, function, log);
         Future<byte[]> running = workers.submit(() -> environment().handle(event, context));
         try {
-            return running.get(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            return running.get(function.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
             environment = null;
-            log.printf("%s: request %s timed out after %d s; the environment is discarded%n", spec.name(), requestId,
-                    spec.timeout().toSeconds());
-            throw FunctionException.timeout(spec, requestId);
+            log.printf("%s: request %s timed out after %d s; the environment is discarded%n", function.logicalId(), requestId,
+                    function.timeout().toSeconds());
+            throw FunctionException.timeout(function, requestId);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
             if (cause instanceof FunctionException known) {
                 throw known;
             }
-            log.printf("%s: request %s failed: %s%n", spec.name(), requestId, cause);
+            log.printf("%s: request %s failed: %s%n", function.logicalId(), requestId, cause);
             throw FunctionException.error(cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +99,7 @@ public final class LocalFunction implements AutoCloseable {
             synchronized (this) {
                 current = environment;
                 if (current == null) {
-                    current = Environment.init(spec, log);
+                    current = Environment.init(function, log);
                     environment = current;
                 }
             }
@@ -116,25 +117,25 @@ public final class LocalFunction implements AutoCloseable {
     private record Environment(ClassLoader loader, Object handler, Method method, PojoSerializer<Object> input,
             Map<Class<?>, PojoSerializer<Object>> outputs) {
 
-        static Environment init(FunctionSpec spec, PrintStream log) {
+        static Environment init(FunctionConfiguration function, PrintStream log) {
             long started = System.nanoTime();
-            FunctionClassLoader loader = new FunctionClassLoader(spec.name(), spec.codeUri());
+            FunctionClassLoader loader = new FunctionClassLoader(function.logicalId(), function.codeUri());
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
-                overlayEnvironment(spec, loader);
-                String[] parts = spec.handler().split("::", 2);
+                overlayEnvironment(function, loader);
+                String[] parts = function.handler().split("::", 2);
                 Class<?> type = Class.forName(parts[0], true, loader);
                 Object handler = type.getDeclaredConstructor().newInstance();
                 Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
                 PojoSerializer<Object> input = handler instanceof RequestStreamHandler ? null
                         : serializer(method.getGenericParameterTypes()[0], loader);
-                log.printf("%s: init %s in %d ms%n", spec.name(), spec.handler(), (System.nanoTime() - started) / 1_000_000);
+                log.printf("%s: init %s in %d ms%n", function.logicalId(), function.handler(), (System.nanoTime() - started) / 1_000_000);
                 return new Environment(loader, handler, method, input, new ConcurrentHashMap<>());
             } catch (InvocationTargetException e) {
-                throw new FunctionException("Runtime.InitError", spec.name() + " failed to initialise: " + e.getCause(), false, e.getCause());
+                throw new FunctionException("Runtime.InitError", function.logicalId() + " failed to initialise: " + e.getCause(), false, e.getCause());
             } catch (ReflectiveOperationException | LinkageError e) {
-                throw new FunctionException("Runtime.InitError", spec.name() + " cannot load " + spec.handler() + ": " + e, false, e);
+                throw new FunctionException("Runtime.InitError", function.logicalId() + " cannot load " + function.handler() + ": " + e, false, e);
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
@@ -194,14 +195,14 @@ public final class LocalFunction implements AutoCloseable {
          * that reads them through Kiosk's Config, in this function's own copy of it. Code that
          * reads System.getenv directly sees the runtime's environment.
          */
-        private static void overlayEnvironment(FunctionSpec spec, ClassLoader loader) throws ReflectiveOperationException {
+        private static void overlayEnvironment(FunctionConfiguration function, ClassLoader loader) throws ReflectiveOperationException {
             Class<?> config;
             try {
                 config = Class.forName(CONFIG_CLASS, true, loader);
             } catch (ClassNotFoundException notKiosk) {
                 return;
             }
-            config.getMethod("overlayEnvironment", Map.class).invoke(null, new HashMap<>(spec.environment()));
+            config.getMethod("overlayEnvironment", Map.class).invoke(null, new HashMap<>(function.environment()));
         }
     }
 

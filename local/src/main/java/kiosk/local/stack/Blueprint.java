@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kiosk.testkit.Template;
+import kiosk.emulator.Template;
 
 /**
  * What template.yaml asks the local runtime to serve, read once: the HTTP API's routes,

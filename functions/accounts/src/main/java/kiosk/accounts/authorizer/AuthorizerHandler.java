@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.util.Map;
 import java.util.Optional;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.Claims;
 import kiosk.accounts.token.InvalidTokenException;
@@ -33,7 +33,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
     private final Optional<String> requiredRole;
 
     public AuthorizerHandler() {
-        this(AccountsDefaults.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
+        this(AccountsWiring.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
         SnapStart.prime("Authorizer", () -> handleRequest(Map.of(), null));
     }
 

@@ -2,11 +2,10 @@ package kiosk.accounts.session;
 
 import static kiosk.accounts.Items.n;
 
-import kiosk.accounts.Items;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import kiosk.accounts.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

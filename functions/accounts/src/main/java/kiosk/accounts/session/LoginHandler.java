@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.lambda.SnapStart;
@@ -16,10 +16,10 @@ public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final SessionService sessions;
 
     public LoginHandler() {
-        this(AccountsDefaults.sessions());
+        this(AccountsWiring.sessions());
         SnapStart.prime("Login", () -> {
             handleRequest(SnapStart.primingEvent("POST", "/auth/login", Map.of()), null);
-            AccountsDefaults.hasher().verifyNothing("priming the Argon2id code path");
+            AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }
 

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
@@ -21,7 +21,7 @@ public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final LogoutService sessions;
 
     public LogoutHandler() {
-        this(AccountsDefaults.logouts());
+        this(AccountsWiring.logouts());
         SnapStart.prime("Logout", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/logout", Map.of()), null));
     }
 

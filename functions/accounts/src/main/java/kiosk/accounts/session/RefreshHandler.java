@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.lambda.SnapStart;
@@ -19,7 +19,7 @@ public final class RefreshHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final SessionService sessions;
 
     public RefreshHandler() {
-        this(AccountsDefaults.sessions());
+        this(AccountsWiring.sessions());
         SnapStart.prime("Refresh", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/refresh", Map.of()), null));
     }
 

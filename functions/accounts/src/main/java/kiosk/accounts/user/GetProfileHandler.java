@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.lambda.SnapStart;
@@ -16,7 +16,7 @@ public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPE
     private final AccountService accounts;
 
     public GetProfileHandler() {
-        this(AccountsDefaults.accounts());
+        this(AccountsWiring.accounts());
         SnapStart.prime("GetProfile", () -> handleRequest(SnapStart.primingEvent("GET", "/me", Map.of()), null));
     }
 

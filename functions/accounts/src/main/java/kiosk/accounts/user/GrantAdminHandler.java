@@ -3,7 +3,7 @@ package kiosk.accounts.user;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.log.Log;
 
@@ -18,7 +18,7 @@ public final class GrantAdminHandler implements RequestHandler<Map<String, Strin
     private final AccountService accounts;
 
     public GrantAdminHandler() {
-        this(AccountsDefaults.accounts());
+        this(AccountsWiring.accounts());
     }
 
     public GrantAdminHandler(AccountService accounts) {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import kiosk.accounts.AccountsDefaults;
+import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.lambda.SnapStart;
@@ -17,10 +17,10 @@ public final class SignupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AccountService accounts;
 
     public SignupHandler() {
-        this(AccountsDefaults.accounts());
+        this(AccountsWiring.accounts());
         SnapStart.prime("Signup", () -> {
             handleRequest(SnapStart.primingEvent("POST", "/auth/signup", Map.of()), null);
-            AccountsDefaults.hasher().verifyNothing("priming the Argon2id code path");
+            AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kiosk.accounts.MutableClock;
-import kiosk.testkit.LocalAws;
-import kiosk.testkit.SecretsStub;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.SecretsManagerEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,18 +20,18 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Keys read through the SDK's real client from a stand-in for Secrets Manager's GetSecretValue. */
+/** Keys read through the SDK's real client from a local Secrets Manager endpoint. */
 class SecretsManagerSigningKeysIT {
 
     private static final String SECRET = "kiosk-signing-key";
 
-    private SecretsStub stub;
+    private SecretsManagerEndpoint stub;
     private SecretsManagerClient client;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
     @BeforeEach
     void start() {
-        stub = SecretsStub.start();
+        stub = SecretsManagerEndpoint.start();
         client = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(LocalAws.REGION))

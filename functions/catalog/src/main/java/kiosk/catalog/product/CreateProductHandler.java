@@ -17,7 +17,7 @@ public final class CreateProductHandler implements RequestHandler<APIGatewayV2HT
     private final ProductService products;
 
     public CreateProductHandler() {
-        this(ProductService.withDefaults(CatalogDefaults.store()));
+        this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("CreateProduct", () -> handleRequest(SnapStart.primingEvent("POST", "/products", Map.of()), null));
     }
 

@@ -21,7 +21,7 @@ public final class DeleteProductHandler implements RequestHandler<APIGatewayV2HT
     private final ProductService products;
 
     public DeleteProductHandler() {
-        this(ProductService.withDefaults(CatalogDefaults.store()));
+        this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("DeleteProduct", () -> handleRequest(
                 SnapStart.primingEvent("DELETE", "/products/priming", Map.of("id", "priming")), null));
     }

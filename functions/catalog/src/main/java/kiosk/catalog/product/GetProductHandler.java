@@ -15,7 +15,7 @@ public final class GetProductHandler implements RequestHandler<APIGatewayV2HTTPE
     private final ProductService products;
 
     public GetProductHandler() {
-        this(ProductService.withDefaults(CatalogDefaults.store()));
+        this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("GetProduct", () -> handleRequest(
                 SnapStart.primingEvent("GET", "/products/priming", Map.of("id", "priming")), null));
     }

@@ -15,7 +15,7 @@ public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTT
     private final ProductListing listing;
 
     public ListProductsHandler() {
-        this(new ProductListing(CatalogDefaults.store(), CatalogDefaults.cursors()));
+        this(new ProductListing(CatalogWiring.store(), CatalogWiring.cursors()));
         SnapStart.prime("ListProducts", () -> handleRequest(
                 SnapStart.primingEvent("GET", "/products", Map.of()), null));
     }

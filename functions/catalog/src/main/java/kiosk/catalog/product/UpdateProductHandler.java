@@ -19,7 +19,7 @@ public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HT
     private final ProductService products;
 
     public UpdateProductHandler() {
-        this(ProductService.withDefaults(CatalogDefaults.store()));
+        this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("UpdateProduct", () -> handleRequest(
                 SnapStart.primingEvent("PUT", "/products/priming", Map.of("id", "priming")), null));
     }

@@ -12,17 +12,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import kiosk.shared.config.Config;
+import kiosk.emulator.FunctionConfiguration;
+import kiosk.emulator.LocalAws;
 import kiosk.shared.money.Money;
+import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
-import kiosk.testkit.LocalAws;
+import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
-import kiosk.testkit.Template;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Feeds every file in events/ (the ones {@code sam local invoke -e} takes) to the handler that
@@ -36,15 +38,25 @@ class EventsIT {
     private static final String CODE_URI = "functions/catalog/target/catalog.zip";
     private static final Map<String, Integer> EXPECTED = Map.of("GET", 200, "POST", 201, "PUT", 200, "DELETE", 204);
 
-    private static Template template;
-    private static Map<String, Map<String, Object>> functions;
+    @RegisterExtension
+    static final ConfigOverlay CONFIG = new ConfigOverlay();
+
+    private static LocalAws aws;
+    private static Map<String, FunctionConfiguration> functions;
 
     @BeforeAll
-    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws aws) {
-        template = Template.project();
-        functions = template.functionsOf(CODE_URI);
-        Map<String, String> environment = new HashMap<>(aws.functionsEnvironment(template, CODE_URI));
-        Config.overlayEnvironment(environment);
+    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws localAws) {
+        aws = localAws;
+        functions = new HashMap<>();
+        Map<String, String> environment = new HashMap<>();
+        aws.functions().forEach((id, function) -> {
+            if (function.codeUri().endsWith(CODE_URI)) {
+                functions.put(id, function);
+                environment.putAll(function.environment());
+            }
+        });
+        // The handlers share this package's wiring, built once per JVM: one overlay serves them all.
+        CONFIG.set(environment);
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
         for (Path file : EventFiles.all()) {
             APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
@@ -65,8 +77,7 @@ class EventsIT {
             assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
         }
         for (Path file : EventFiles.all()) {
-            assertTrue(template.resources("AWS::Serverless::Function").containsKey(EventFiles.logicalId(file)),
-                    file + " names no function of template.yaml");
+            assertTrue(aws.functions().containsKey(EventFiles.logicalId(file)), file + " names no function of template.yaml");
         }
     }
 
@@ -75,8 +86,8 @@ class EventsIT {
         return EventFiles.all().stream().filter(f -> functions.containsKey(EventFiles.logicalId(f))).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
-                    String handlerName = String.valueOf(functions.get(EventFiles.logicalId(file)).get("Handler"));
-                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(handlerName);
+                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                            Handlers.construct(functions.get(EventFiles.logicalId(file)));
                     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                     int expected = EXPECTED.get(event.getRequestContext().getHttp().getMethod());
                     assertEquals(expected, response.getStatusCode(), response::getBody);
@@ -85,12 +96,5 @@ class EventsIT {
                         assertFalse(response.getBody().isBlank());
                     }
                 }));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String handler) throws Exception {
-        String className = handler.substring(0, handler.indexOf("::"));
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                Class.forName(className).getDeclaredConstructor().newInstance();
     }
 }

@@ -1,4 +1,4 @@
-package kiosk.local.stack;
+package kiosk.emulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

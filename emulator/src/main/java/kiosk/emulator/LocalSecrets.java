@@ -1,4 +1,4 @@
-package kiosk.local.stack;
+package kiosk.emulator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,37 +9,27 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import kiosk.testkit.SecretsStub;
-import kiosk.testkit.Template;
 
 /**
  * The template's AWS::SecretsManager::Secret resources, generated the way CloudFormation does
- * (GenerateSecretString's length and character classes, or a given SecretString), served over
- * the Secrets Manager API to functions that read them at init, and kept in the data directory
- * (owner-only) so that tokens signed before a restart still verify after it.
+ * (GenerateSecretString's length, character classes and template, or a given SecretString) and
+ * kept owner-only in a data directory, so that tokens signed before a restart still verify after
+ * it. Each secret's id is its logical id, which is what !Ref of it resolves to locally.
  */
-public final class LocalSecrets implements AutoCloseable {
+final class LocalSecrets {
 
-    private static final Pattern DYNAMIC = Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString(?::([^:}]*))?[^}]*}}");
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE = "secrets.json";
 
-    private final Map<String, String> values;
-    private final SecretsStub stub;
-
-    private LocalSecrets(Map<String, String> values, SecretsStub stub) {
-        this.values = values;
-        this.stub = stub;
-        values.forEach(stub::put);
+    private LocalSecrets() {
     }
 
     /**
-     * Loads the kept values (a file in {@code dataDirectory}, or none when null), generates the
-     * missing ones, and serves them on the host and port given (0 for a free one).
+     * Every secret's value by logical id: the kept one when {@code dataDirectory} has it, a new one
+     * otherwise (written back when anything was new). A null directory keeps nothing.
      */
-    public static LocalSecrets start(Template template, Path dataDirectory, String host, int port) {
+    static Map<String, String> load(Template template, Path dataDirectory) {
         Map<String, String> kept = new TreeMap<>(read(dataDirectory));
         Map<String, String> values = new LinkedHashMap<>();
         template.resources("AWS::SecretsManager::Secret").forEach((id, properties) ->
@@ -47,44 +37,7 @@ public final class LocalSecrets implements AutoCloseable {
         if (dataDirectory != null && !values.equals(kept)) {
             write(dataDirectory, values);
         }
-        return new LocalSecrets(values, SecretsStub.start(host, port));
-    }
-
-    /** Secret ids by logical id: what !Ref of each resolves to locally. */
-    public Map<String, String> ids() {
-        Map<String, String> ids = new LinkedHashMap<>();
-        values.keySet().forEach(id -> ids.put(id, id));
-        return ids;
-    }
-
-    public String endpoint() {
-        return stub.endpoint().toString();
-    }
-
-    public int port() {
-        return stub.port();
-    }
-
-    /** Replaces CloudFormation dynamic references to a secret with its value, as a deploy would. */
-    public String resolveDynamic(String text) {
-        Matcher matcher = DYNAMIC.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("template.yaml refers to an undeclared secret " + matcher.group(1));
-            }
-            if (matcher.group(2) != null && !matcher.group(2).isEmpty()) {
-                try {
-                    value = JSON.readTree(value).path(matcher.group(2)).asText();
-                } catch (IOException e) {
-                    throw new IllegalStateException("secret " + matcher.group(1) + " is not JSON", e);
-                }
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return values;
     }
 
     static String generate(Map<String, Object> properties) {
@@ -134,7 +87,7 @@ public final class LocalSecrets implements AutoCloseable {
     }
 
     private static Map<String, String> read(Path dataDirectory) {
-        Path file = dataDirectory == null ? null : dataDirectory.resolve("secrets.json");
+        Path file = dataDirectory == null ? null : dataDirectory.resolve(FILE);
         if (file == null || !Files.isRegularFile(file)) {
             return Map.of();
         }
@@ -147,14 +100,9 @@ public final class LocalSecrets implements AutoCloseable {
 
     private static void write(Path dataDirectory, Map<String, String> values) {
         try {
-            OwnerOnlyFile.write(dataDirectory.resolve("secrets.json"), JSON.writeValueAsString(values));
+            OwnerOnlyFile.write(dataDirectory.resolve(FILE), JSON.writeValueAsString(values));
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the local secrets in " + dataDirectory, e);
         }
-    }
-
-    @Override
-    public void close() {
-        stub.close();
     }
 }

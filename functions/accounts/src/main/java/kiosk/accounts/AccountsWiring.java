@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * use: each holder is a class of its own, so the authorizer builds only the token verifier and
  * never a DynamoDB client or the password hasher.
  */
-public final class AccountsDefaults {
+public final class AccountsWiring {
 
     /**
      * Set by the local runtime and tests instead of SIGNING_SECRET_ID: the key they generated at
@@ -32,7 +32,7 @@ public final class AccountsDefaults {
      */
     public static final String LOCAL_SIGNING_KEY = "LOCAL_SIGNING_KEY";
 
-    private AccountsDefaults() {
+    private AccountsWiring() {
     }
 
     public static AccountService accounts() {

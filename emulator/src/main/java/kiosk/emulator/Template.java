@@ -1,4 +1,4 @@
-package kiosk.testkit;
+package kiosk.emulator;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -24,9 +24,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class Template {
 
+    private final Path file;
     private final Map<String, Object> root;
 
-    private Template(Map<String, Object> root) {
+    private Template(Path file, Map<String, Object> root) {
+        this.file = file;
         this.root = root;
     }
 
@@ -55,10 +57,19 @@ public final class Template {
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException(file + " is not a YAML mapping");
             }
-            return new Template(cast(map));
+            return new Template(file.toAbsolutePath(), cast(map));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
+    }
+
+    /** The folder the template is in: what its CodeUri paths are relative to. */
+    public Path directory() {
+        return file.getParent();
+    }
+
+    public Path file() {
+        return file;
     }
 
     /** Logical id to properties of every resource of the given type, in template order. */

@@ -1,54 +1,58 @@
-package kiosk.testkit;
+package kiosk.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import kiosk.shared.json.Json;
-import kiosk.shared.json.JsonWriter;
 
 /**
- * The GetSecretValue call of Secrets Manager, over HTTP with the AWS JSON protocol, for the SDK's
- * real client to talk to: there is no Secrets Manager in DynamoDB Local or ElasticMQ. Versions
+ * Secrets Manager's GetSecretValue on a local port, over HTTP with the AWS JSON protocol, for the
+ * SDK's real client to talk to (DynamoDB Local and ElasticMQ have no Secrets Manager). Versions
  * carry the AWSCURRENT and AWSPREVIOUS stages the way put-secret-value moves them.
  */
-public final class SecretsStub implements AutoCloseable {
+public final class SecretsManagerEndpoint implements AutoCloseable {
 
     private record Version(String id, String value) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Map<String, List<Version>> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
 
-    private SecretsStub(HttpServer server) {
+    private final String arnPrefix;
+
+    private SecretsManagerEndpoint(HttpServer server, String region, String account) {
         this.server = server;
+        this.arnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
     }
 
-    public static SecretsStub start() {
-        return start("127.0.0.1", 0);
+    /** On loopback, on a free port. */
+    public static SecretsManagerEndpoint start() {
+        return start("127.0.0.1", 0, LocalAws.REGION, LocalAws.ACCOUNT);
     }
 
     /** On a given interface and port (0 for a free one), for a runner whose clients need a fixed address. */
-    public static SecretsStub start(String host, int port) {
+    public static SecretsManagerEndpoint start(String host, int port, String region, String account) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            SecretsStub stub = new SecretsStub(server);
-            server.createContext("/", stub::handle);
+            SecretsManagerEndpoint endpoint = new SecretsManagerEndpoint(server, region, account);
+            server.createContext("/", endpoint::handle);
             server.start();
-            return stub;
+            return endpoint;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Secrets Manager stub", e);
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " for Secrets Manager", e);
         }
     }
 
@@ -63,7 +67,7 @@ public final class SecretsStub implements AutoCloseable {
     /** Like put-secret-value: the value becomes AWSCURRENT, the former current AWSPREVIOUS. Returns its version id. */
     public String put(String secretId, String value) {
         String id = UUID.randomUUID().toString();
-        secrets.computeIfAbsent(secretId, k -> new ArrayList<>()).add(new Version(id, value));
+        secrets.computeIfAbsent(secretId, k -> new CopyOnWriteArrayList<>()).add(new Version(id, value));
         return id;
     }
 
@@ -75,9 +79,16 @@ public final class SecretsStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        JsonNode request = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-        if (!"secretsmanager.GetSecretValue".equals(target)) {
-            answer(exchange, 400, Map.of("__type", "InvalidRequestException", "message", "only GetSecretValue is stubbed"));
+        JsonNode request;
+        try {
+            request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        } catch (IOException e) {
+            answer(exchange, 400, Map.of("__type", "SerializationException", "message", "the body is not JSON"));
+            return;
+        }
+        if (!"secretsmanager.GetSecretValue".equals(target) || request == null) {
+            answer(exchange, 400, Map.of("__type", "InvalidRequestException",
+                    "message", "this local Secrets Manager answers GetSecretValue only"));
             return;
         }
         String secretId = request.path("SecretId").asText();
@@ -88,19 +99,23 @@ public final class SecretsStub implements AutoCloseable {
             case "AWSPREVIOUS" -> versions.size() - 2;
             default -> -1;
         };
+        if (versions.isEmpty()) {
+            answer(exchange, 400, Map.of("__type", "ResourceNotFoundException",
+                    "message", "Secrets Manager can't find the specified secret."));
+            return;
+        }
         if (index < 0) {
             answer(exchange, 400, Map.of("__type", "ResourceNotFoundException",
                     "message", "Secrets Manager can't find the specified secret value for staging label: " + stage));
             return;
         }
         Version version = versions.get(index);
-        answer(exchange, 200, Map.of("ARN", "arn:aws:secretsmanager:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT
-                        + ":secret:" + secretId, "Name", secretId, "VersionId", version.id(),
+        answer(exchange, 200, Map.of("ARN", arnPrefix + secretId, "Name", secretId, "VersionId", version.id(),
                 "SecretString", version.value(), "VersionStages", List.of(stage)));
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = JsonWriter.write(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

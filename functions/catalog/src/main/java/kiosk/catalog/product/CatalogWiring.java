@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * What the no-argument handler constructors use: built once per execution environment, on first
  * use, so a function builds only what its own handler needs (the cursor key only for listing).
  */
-final class CatalogDefaults {
+final class CatalogWiring {
 
-    private CatalogDefaults() {
+    private CatalogWiring() {
     }
 
     static ProductStore store() {

@@ -1,0 +1,169 @@
+package kiosk.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The emulator's test stack brought up: every resource kind, resolved the way CloudFormation would. */
+class LocalAwsIT {
+
+    private static Template template;
+    private static LocalAws aws;
+
+    @BeforeAll
+    static void start() {
+        template = Template.load(resource("/stack-template.yaml"));
+        aws = LocalAws.start(template);
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(LocalAwsIT.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void createsQueuesWithTheirAttributesAndRedrivePolicy() {
+        var attributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl("WorkQueue"))
+                .attributeNames(QueueAttributeName.ALL)).attributes();
+        assertEquals("45", attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        String redrive = attributes.get(QueueAttributeName.REDRIVE_POLICY);
+        assertTrue(redrive.contains("WorkDeadLetterQueue") && redrive.contains("3"), redrive);
+        assertTrue(aws.queueUrl("OrderedQueue").endsWith("OrderedQueue.fifo"));
+    }
+
+    @Test
+    void movesAMessageToTheDeadLetterQueueAfterMaxReceiveCount() {
+        String work = aws.queueUrl("WorkQueue");
+        aws.sqs().sendMessage(b -> b.queueUrl(work).messageBody("poison"));
+        for (int i = 0; i < 3; i++) {
+            Message message = aws.sqs().receiveMessage(b -> b.queueUrl(work).visibilityTimeout(0).waitTimeSeconds(1))
+                    .messages().get(0);
+            assertEquals("poison", message.body());
+        }
+        assertTrue(aws.sqs().receiveMessage(b -> b.queueUrl(work).waitTimeSeconds(1)).messages().isEmpty());
+        var dead = aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("WorkDeadLetterQueue")).waitTimeSeconds(1));
+        assertEquals("poison", dead.messages().get(0).body());
+    }
+
+    @Test
+    void createsTablesWithTimeToLiveIndexesAndStreamsUnderTheirDeclaredNames() {
+        var ttl = aws.dynamoDb().describeTimeToLive(b -> b.tableName(aws.tableName("SessionsTable")))
+                .timeToLiveDescription();
+        assertEquals("expiresAt", ttl.attributeName());
+
+        assertEquals("orders-test", aws.tableName("OrdersTable"), "TableName with !Sub of a parameter");
+        var orders = aws.dynamoDb().describeTable(b -> b.tableName("orders-test")).table();
+        var index = orders.globalSecondaryIndexes().get(0);
+        assertEquals("ByUser", index.indexName());
+        assertEquals(java.util.List.of("status"), index.projection().nonKeyAttributes());
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, orders.streamSpecification().streamViewType());
+        assertEquals("PAY_PER_REQUEST", orders.billingModeSummary().billingModeAsString(),
+                "on-demand locally, whatever the template's capacity mode");
+        assertEquals(orders.latestStreamArn(), aws.function("Consumer").environment().get("STREAM"),
+                "GetAtt StreamArn is the stream DynamoDB Local made");
+    }
+
+    @Test
+    void resolvesAFunctionsConfigurationToLocalNamesAndSecretValues() {
+        FunctionConfiguration consumer = aws.function("Consumer");
+        Map<String, String> declared = consumer.declaredEnvironment();
+        assertEquals(aws.queueUrl("WorkQueue"), declared.get("QUEUE_URL"));
+        assertEquals(aws.queueArn("WorkQueue"), declared.get("QUEUE_ARN"));
+        assertEquals("SessionsTable", declared.get("TABLE"));
+        assertEquals(LocalAws.REGION + "/SessionsTable/WorkQueue", declared.get("WHERE"));
+        assertEquals("a,SessionsTable", declared.get("JOINED"));
+        assertEquals("test", declared.get("STAGE"), "Globals' variables come first");
+        assertEquals("ApiKeySecret", declared.get("SECRET_ID"));
+        String apiKey = declared.get("API_KEY");
+        assertTrue(apiKey.matches("[d-z0-9]{40}"), "GenerateSecretString's rules: " + apiKey);
+        assertTrue(declared.get("PARTNER_PASSWORD").length() == 16, "the JSON key of a templated secret");
+
+        assertEquals(Duration.ofSeconds(7), consumer.timeout(), "Globals' Timeout");
+        assertEquals(256, consumer.memoryMb(), "the function's own MemorySize");
+        assertEquals(template.directory().resolve("build/app.zip"), consumer.codeUri());
+        assertEquals("example.Handler::handleRequest", consumer.handler());
+        Map<String, String> environment = consumer.environment();
+        assertEquals("DEBUG", environment.get("AWS_LAMBDA_LOG_LEVEL"), "from LoggingConfig, as Lambda sets it");
+        assertEquals("Consumer", environment.get("AWS_LAMBDA_FUNCTION_NAME"));
+        assertEquals(aws.dynamoEndpoint().toString(), environment.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        assertEquals(aws.secretsEndpoint().toString(), environment.get("AWS_ENDPOINT_URL_SECRETS_MANAGER"));
+        assertEquals(apiKey, environment.get("API_KEY"));
+    }
+
+    @Test
+    void servesEachSecretOverTheSecretsManagerApiWithItsStages() {
+        try (SecretsManagerClient client = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String apiKey = client.getSecretValue(b -> b.secretId("ApiKeySecret")).secretString();
+            assertEquals(aws.function("Consumer").environment().get("API_KEY"), apiKey,
+                    "the client found the endpoint through aws.endpointUrlSecretsManager");
+            assertThrows(ResourceNotFoundException.class,
+                    () -> client.getSecretValue(b -> b.secretId("ApiKeySecret").versionStage("AWSPREVIOUS")));
+            assertThrows(ResourceNotFoundException.class, () -> client.getSecretValue(b -> b.secretId("NoSuchSecret")));
+
+            String rotated = aws.secretsManager().put("ApiKeySecret", "rotated-value-".repeat(3));
+            var current = client.getSecretValue(b -> b.secretId("ApiKeySecret"));
+            assertEquals(rotated, current.versionId());
+            assertEquals(apiKey, client.getSecretValue(b -> b.secretId("ApiKeySecret").versionStage("AWSPREVIOUS"))
+                    .secretString());
+        }
+    }
+
+    @Test
+    void keepsGeneratedSecretsOwnerOnlyInTheDataDirectoryAcrossRestarts(@TempDir Path data) throws Exception {
+        LocalAws.Options options = new LocalAws.Options(0, 0, 0, "127.0.0.1", data);
+        String first;
+        try (LocalAws kept = LocalAws.start(template, options)) {
+            first = kept.function("Consumer").environment().get("API_KEY");
+        }
+        Path file = data.resolve(LocalSecrets.FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (LocalAws again = LocalAws.start(template, options)) {
+            assertEquals(first, again.function("Consumer").environment().get("API_KEY"));
+        }
+        try (LocalAws other = LocalAws.start(template)) {
+            assertNotEquals(first, other.function("Consumer").environment().get("API_KEY"), "in memory: new every start");
+        }
+    }
+
+    @Test
+    void refusesWhatItDoesNotEmulateRatherThanDroppingIt() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> LocalAws.start(Template.load(resource("/lsi-template.yaml"))).close());
+        assertTrue(refused.getMessage().contains("LocalSecondaryIndexes"), refused.getMessage());
+    }
+
+    @Test
+    void projectTemplateTablesExistWithTheirIndexes() {
+        try (LocalAws project = LocalAws.start(Template.project())) {
+            var table = project.dynamoDb().describeTable(b -> b.tableName(project.tableName("ProductsTable"))).table();
+            assertEquals(2, table.globalSecondaryIndexes().size());
+        }
+    }
+}
