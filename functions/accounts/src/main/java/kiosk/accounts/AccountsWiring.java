@@ -1,6 +1,5 @@
 package kiosk.accounts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.accounts.session.DynamoDbLoginAttempts;
@@ -9,7 +8,6 @@ import kiosk.accounts.session.LogoutService;
 import kiosk.accounts.session.SessionService;
 import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.SecretsManagerSigningKeys;
-import kiosk.accounts.token.SigningKey;
 import kiosk.accounts.token.SigningKeys;
 import kiosk.accounts.user.AccountService;
 import kiosk.accounts.user.DynamoDbUserStore;
@@ -25,12 +23,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * never a DynamoDB client or the password hasher.
  */
 public final class AccountsWiring {
-
-    /**
-     * Set by the local runtime and tests instead of SIGNING_SECRET_ID: the key they generated at
-     * start. Never set in template.yaml, where the key stays in Secrets Manager.
-     */
-    public static final String LOCAL_SIGNING_KEY = "LOCAL_SIGNING_KEY";
 
     private AccountsWiring() {
     }
@@ -98,10 +90,6 @@ public final class AccountsWiring {
         }
 
         private static SigningKeys keys(Config config) {
-            var local = config.optional(LOCAL_SIGNING_KEY);
-            if (local.isPresent()) {
-                return SigningKeys.of(new SigningKey("local", local.get().getBytes(StandardCharsets.UTF_8)));
-            }
             return new SecretsManagerSigningKeys(AwsClients.build(SecretsManagerClient.builder(), config),
                     config.require("SIGNING_SECRET_ID"), Clock.systemUTC());
         }

@@ -1,7 +1,6 @@
 package kiosk.shared.error;
 
 import java.util.List;
-import java.util.Map;
 
 /** A well-formed request whose values break the rules; lists every broken rule at once. */
 public class ValidationException extends DomainException {
@@ -9,7 +8,7 @@ public class ValidationException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public ValidationException(List<FieldError> errors) {
-        super(ProblemType.VALIDATION, summary(errors), errors, Map.of());
+        super(ProblemType.VALIDATION, summary(errors), errors);
     }
 
     public ValidationException(String pointer, String detail) {

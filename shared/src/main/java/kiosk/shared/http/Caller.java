@@ -5,8 +5,6 @@ import java.util.Set;
 /** Who is calling, as the Lambda authorizer vouched for it in the request's authorizer context. */
 public record Caller(String userId, Set<String> roles) {
 
-    public static final String ADMIN = "admin";
-
     public Caller {
         roles = Set.copyOf(roles);
     }

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.RetryLaterException;
+import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.log.Log;
 
 /**
@@ -40,10 +42,16 @@ public final class Http {
         }
     }
 
+    /** The problem+json of a domain exception, with the headers HTTP gives its kind of refusal. */
     static ApiResponse problem(DomainException e, ApiRequest request) {
         ApiResponse response = ApiResponse.problem(
                 Problem.of(e.type(), e.getMessage(), request.path(), request.requestId(), e.errors()));
-        e.headers().forEach(response::header);
+        if (e instanceof VersionConflictException conflict) {
+            response.etag(conflict.currentVersion());
+        }
+        if (e instanceof RetryLaterException later) {
+            response.header("retry-after", Long.toString(later.retryAfterSeconds()));
+        }
         return response;
     }
 }

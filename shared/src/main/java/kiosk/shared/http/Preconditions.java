@@ -1,6 +1,5 @@
 package kiosk.shared.http;
 
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,15 +37,9 @@ public final class Preconditions {
         }
         if (matcher.group(1) != null) {
             // RFC 9110: If-Match uses strong comparison, so a weak tag never matches.
-            throw stale(null);
+            throw new DomainException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match compares strongly and a weak entity tag never matches: send the ETag as it was given.");
         }
         return OptionalLong.of(Long.parseLong(matcher.group(2)));
-    }
-
-    /** The 412 answer, carrying the current ETag when there is one so the client can re-read. */
-    public static DomainException stale(Long currentVersion) {
-        return new DomainException(ProblemType.PRECONDITION_FAILED,
-                "The resource has changed since you read it: fetch it again and retry with its new ETag.",
-                java.util.List.of(), currentVersion == null ? Map.of() : Map.of("etag", etag(currentVersion)));
     }
 }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import kiosk.shared.error.DomainException;
+import kiosk.shared.error.RetryLaterException;
+import kiosk.shared.error.ValidationException;
+import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.error.FieldError;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.json.Json;
@@ -36,21 +39,41 @@ class HttpTest {
     }
 
     @Test
-    void mapsADomainExceptionToProblemJsonWithItsHeaders() throws Exception {
+    void mapsADomainExceptionToProblemJsonWithItsFieldErrors() throws Exception {
         var response = Http.serve(event("req-1"), null, request -> {
-            throw new DomainException(ProblemType.PRECONDITION_FAILED, "changed", List.of(new FieldError("/a", "bad")),
-                    Map.of("etag", "\"4\""));
+            throw new ValidationException(List.of(new FieldError("/a", "bad")));
         });
-        assertEquals(412, response.getStatusCode());
+        assertEquals(400, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-        assertEquals("\"4\"", response.getHeaders().get("etag"));
         JsonNode problem = Json.MAPPER.readTree(response.getBody());
-        assertEquals("urn:kiosk:problem:precondition-failed", problem.path("type").asText());
-        assertEquals("Precondition failed", problem.path("title").asText());
-        assertEquals("changed", problem.path("detail").asText());
+        assertEquals("urn:kiosk:problem:validation", problem.path("type").asText());
+        assertEquals("Invalid request", problem.path("title").asText());
+        assertEquals("/a: bad", problem.path("detail").asText());
         assertEquals("/things/1", problem.path("instance").asText());
         assertEquals("req-1", problem.path("requestId").asText());
         assertEquals("/a", problem.path("errors").get(0).path("pointer").asText());
+    }
+
+    @Test
+    void aVersionConflictIs412CarryingTheCurrentVersionAsETag() throws Exception {
+        var response = Http.serve(event("req-1"), null, request -> {
+            throw new VersionConflictException("changed", 4);
+        });
+        assertEquals(412, response.getStatusCode());
+        assertEquals("\"4\"", response.getHeaders().get("etag"));
+        JsonNode problem = Json.MAPPER.readTree(response.getBody());
+        assertEquals("urn:kiosk:problem:precondition-failed", problem.path("type").asText());
+        assertEquals("changed", problem.path("detail").asText());
+    }
+
+    @Test
+    void aRefusalThatLiftsOnItsOwnSaysWhenInRetryAfter() {
+        ProblemType slowDown = new ProblemType("slow-down", 429, "Slow down");
+        var response = Http.serve(event("req-1"), null, request -> {
+            throw new RetryLaterException(slowDown, "later", 42);
+        });
+        assertEquals(429, response.getStatusCode());
+        assertEquals("42", response.getHeaders().get("retry-after"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package kiosk.accounts.session;
 
-import java.util.Map;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
 
@@ -12,6 +11,6 @@ public final class InvalidCredentialsException extends DomainException {
             new ProblemType("invalid-credentials", 401, "Invalid email or password");
 
     public InvalidCredentialsException() {
-        super(INVALID_CREDENTIALS, "The email or the password is wrong.", java.util.List.of(), Map.of());
+        super(INVALID_CREDENTIALS, "The email or the password is wrong.");
     }
 }

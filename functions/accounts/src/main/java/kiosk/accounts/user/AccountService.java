@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.shared.error.NotFoundException;
 import kiosk.shared.error.ValidationException;
-import kiosk.shared.http.Caller;
+import kiosk.shared.auth.Roles;
 
 /** Creating accounts, reading them, and the one way an account becomes an admin. */
 public final class AccountService {
@@ -52,6 +52,6 @@ public final class AccountService {
         }
         User user = users.findByEmail(normalized)
                 .orElseThrow(() -> new NotFoundException("No account with that email: sign up first."));
-        return users.grantRole(user.id(), Caller.ADMIN);
+        return users.grantRole(user.id(), Roles.ADMIN);
     }
 }

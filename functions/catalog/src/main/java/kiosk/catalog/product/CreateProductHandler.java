@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
@@ -28,7 +29,7 @@ public final class CreateProductHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
-            Caller admin = request.requireRole(Caller.ADMIN);
+            Caller admin = request.requireRole(Roles.ADMIN);
             Product product = products.create(request.body(ProductInput.class));
             Log.info("product created", "productId", product.id(), "by", admin.userId());
             return ApiResponse.created("/products/" + product.id(), product).etag(product.version());

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kiosk.shared.error.ConflictException;
 import kiosk.shared.error.NotFoundException;
-import kiosk.shared.http.Preconditions;
+import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -135,7 +135,9 @@ public final class DynamoDbProductStore implements ProductStore {
         if (old.isEmpty() || !ACTIVE.equals(old.get("status").s())) {
             return new NotFoundException("No product " + id + ".");
         }
-        return Preconditions.stale(Long.parseLong(old.get("version").n()));
+        return new VersionConflictException(
+                "The product has changed since you read it: fetch it again and retry with its new version.",
+                Long.parseLong(old.get("version").n()));
     }
 
     static String sortKey(Product product) {

@@ -14,8 +14,8 @@ public interface ProductStore {
 
     /**
      * Replaces a product's fields if it is active and still at {@code expectedVersion}, returning
-     * what is stored now. Throws NotFoundException when absent or archived, and the 412 of
-     * {@code Preconditions.stale} when the version moved.
+     * what is stored now. Throws NotFoundException when absent or archived, and
+     * VersionConflictException, with the version it is at, when the version moved.
      */
     Product update(Product replacement, long expectedVersion);
 

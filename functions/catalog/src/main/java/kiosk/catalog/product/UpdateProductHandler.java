@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.OptionalLong;
+import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
@@ -31,7 +32,7 @@ public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
-            Caller admin = request.requireRole(Caller.ADMIN);
+            Caller admin = request.requireRole(Roles.ADMIN);
             String id = request.pathParameter("id");
             OptionalLong expected = Preconditions.expectedVersion(request);
             Product product = products.update(id, expected, request.body(ProductInput.class));

@@ -16,9 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kiosk.emulator.LocalAws;
 import kiosk.shared.error.ConflictException;
-import kiosk.shared.error.DomainException;
 import kiosk.shared.error.NotFoundException;
-import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,13 +74,13 @@ class DynamoDbProductStoreIT {
     }
 
     @Test
-    void updateOnAStaleVersionIs412WithTheCurrentVersionAndChangesNothing() {
+    void updateOnAStaleVersionIsAVersionConflictCarryingTheCurrentVersionAndChangesNothing() {
         Product original = product("Kettle", "kitchen");
         store.create(original);
         store.update(changed(original, "Kettle 2", "kitchen"), 1);
-        DomainException stale = assertThrows(DomainException.class, () -> store.update(changed(original, "Lost", "kitchen"), 1));
-        assertEquals(ProblemType.PRECONDITION_FAILED, stale.type());
-        assertEquals(Map.of("etag", "\"2\""), stale.headers());
+        VersionConflictException stale = assertThrows(VersionConflictException.class,
+                () -> store.update(changed(original, "Lost", "kitchen"), 1));
+        assertEquals(2, stale.currentVersion());
         assertEquals("Kettle 2", store.find(original.id()).orElseThrow().name());
     }
 
@@ -114,8 +113,7 @@ class DynamoDbProductStoreIT {
                 try {
                     store.update(changed(original, name, "misc"), 1);
                     return true;
-                } catch (DomainException e) {
-                    assertEquals(ProblemType.PRECONDITION_FAILED, e.type());
+                } catch (VersionConflictException e) {
                     return false;
                 }
             }));

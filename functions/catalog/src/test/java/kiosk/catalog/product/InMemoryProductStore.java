@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kiosk.shared.error.ConflictException;
 import kiosk.shared.error.NotFoundException;
-import kiosk.shared.http.Preconditions;
+import kiosk.shared.error.VersionConflictException;
 
 /** The store contract in memory, for handler and service tests; DynamoDbProductStoreIT checks the real one. */
 final class InMemoryProductStore implements ProductStore {
@@ -69,7 +69,7 @@ final class InMemoryProductStore implements ProductStore {
             throw new NotFoundException("No product " + id + ".");
         }
         if (current.version() != expectedVersion) {
-            throw Preconditions.stale(current.version());
+            throw new VersionConflictException("The product has changed since you read it.", current.version());
         }
         return current;
     }
