@@ -16,9 +16,8 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.Function;
 import kiosk.emulator.OwnerOnlyFile;
-import kiosk.local.function.LocalFunction;
+import kiosk.local.function.Invoker;
 
 /**
  * Seeds a first start from a seed file: steps that are requests through the gateway (so they
@@ -38,10 +37,10 @@ final class Seeder {
 
     private final JsonNode seed;
     private final URI gateway;
-    private final Function<String, LocalFunction> functions;
+    private final Invoker functions;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Seeder(Path seedFile, URI gateway, Function<String, LocalFunction> functions) throws IOException {
+    Seeder(Path seedFile, URI gateway, Invoker functions) throws IOException {
         this.seed = JSON.readTree(seedFile.toFile());
         this.gateway = gateway;
         this.functions = functions;
@@ -76,7 +75,7 @@ final class Seeder {
         for (JsonNode step : seed.path("steps")) {
             JsonNode answer;
             if (step.has("invoke")) {
-                byte[] result = functions.apply(step.get("invoke").asText()).invoke(JSON.writeValueAsBytes(fill(step.get("event"), values)));
+                byte[] result = functions.invoke(step.get("invoke").asText(), JSON.writeValueAsBytes(fill(step.get("event"), values)));
                 answer = result == null ? JSON.nullNode() : JSON.readTree(result);
             } else {
                 answer = request(step, values);

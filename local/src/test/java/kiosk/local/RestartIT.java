@@ -66,11 +66,11 @@ class RestartIT {
         int secrets = freePort();
         Options options = new Options(root.resolve("template.yaml"), "127.0.0.1", 0, data.resolve("services"), false, null, true,
                 dynamo, sqs, secrets, envFile, List.of());
-        try (LocalRuntime services = LocalRuntime.start(options, QUIET)) {
+        try (DataServices services = DataServices.start(options)) {
             assertEquals(Map.of("ProductsTable", "ProductsTable", "UsersTable", "UsersTable", "SessionsTable", "SessionsTable"),
-                    services.stack().aws().tableNames());
-            assertTrue(services.stack().aws().dynamoDb().listTables().tableNames().contains("ProductsTable"));
-            assertEquals(dynamo, services.stack().aws().dynamoEndpoint().getPort());
+                    services.aws().tableNames());
+            assertTrue(services.aws().dynamoDb().listTables().tableNames().contains("ProductsTable"));
+            assertEquals(dynamo, services.aws().dynamoEndpoint().getPort());
             var env = JSON.readTree(envFile.toFile());
             var getProduct = env.get("GetProductFunction");
             assertEquals("ProductsTable", getProduct.get("PRODUCTS_TABLE").asText());
@@ -78,7 +78,7 @@ class RestartIT {
             assertEquals("http://host.docker.internal:" + secrets, env.get("LoginFunction").get("AWS_ENDPOINT_URL_SECRETS_MANAGER").asText());
             assertEquals("SigningKeySecret", env.get("LoginFunction").get("SIGNING_SECRET_ID").asText());
             assertEquals(64, env.get("ListProductsFunction").get("CURSOR_KEY").asText().length(), "the dynamic reference resolved");
-            assertEquals(env.size(), services.stack().functions().size(), "every function of the template");
+            assertEquals(env.size(), services.aws().functions().size(), "every function of the template");
         }
     }
 

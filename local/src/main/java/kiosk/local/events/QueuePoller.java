@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kiosk.local.function.FunctionException;
-import kiosk.local.function.LocalFunction;
+import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint.QueueSource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,20 +42,20 @@ public final class QueuePoller implements AutoCloseable {
     private final String queueArn;
     private final String region;
     private final SqsClient sqs;
-    private final LocalFunction function;
+    private final Invoker functions;
     private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
     private final Thread thread;
     private volatile boolean running = true;
 
     public QueuePoller(QueueSource source, String queueUrl, String queueArn, String region, SqsClient sqs,
-            LocalFunction function, PrintStream log) {
+            Invoker functions, PrintStream log) {
         this.source = source;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.sqs = sqs;
-        this.function = function;
+        this.functions = functions;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name("sqs-" + source.queueId() + "-" + source.functionId())
                 .unstarted(this::run);
@@ -117,7 +117,7 @@ public final class QueuePoller implements AutoCloseable {
     private void deliver(List<Message> batch) {
         byte[] result;
         try {
-            result = function.invoke(event(batch));
+            result = functions.invoke(source.functionId(), event(batch));
         } catch (FunctionException e) {
             log.printf("%s <- %s: %d message(s) back to the queue after its visibility timeout (%s)%n",
                     source.functionId(), source.queueId(), batch.size(), e.timedOut() ? "timed out" : e.getMessage());

@@ -15,9 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import kiosk.local.function.FunctionException;
-import kiosk.local.function.LocalFunction;
+import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint.Schedule;
 
 /**
@@ -29,7 +28,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final Map<String, Schedule> schedules = new LinkedHashMap<>();
     private final Map<String, ScheduleExpression> expressions = new LinkedHashMap<>();
-    private final Function<String, LocalFunction> functions;
+    private final Invoker functions;
     private final String region;
     private final String account;
     private final PrintStream log;
@@ -37,7 +36,7 @@ public final class Scheduler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("schedules").factory());
 
-    public Scheduler(Iterable<Schedule> declared, Function<String, LocalFunction> functions, String region, String account,
+    public Scheduler(Iterable<Schedule> declared, Invoker functions, String region, String account,
             PrintStream log) {
         this.functions = functions;
         this.region = region;
@@ -78,7 +77,7 @@ public final class Scheduler implements AutoCloseable {
             throw new IllegalArgumentException("no schedule " + name + "; there are " + schedules.keySet());
         }
         try {
-            byte[] result = functions.apply(schedule.functionId()).invoke(event(schedule));
+            byte[] result = functions.invoke(schedule.functionId(), event(schedule));
             log.printf("schedule %s fired %s%n", name, schedule.functionId());
             return result;
         } catch (FunctionException e) {

@@ -22,7 +22,7 @@ public final class FunctionException extends RuntimeException {
                 + ".00 seconds", true, null);
     }
 
-    static FunctionException error(Throwable cause) {
+    public static FunctionException error(Throwable cause) {
         return new FunctionException(cause.getClass().getName(), String.valueOf(cause.getMessage()), false, cause);
     }
 

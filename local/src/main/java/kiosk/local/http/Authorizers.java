@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import kiosk.local.function.FunctionException;
-import kiosk.local.function.LocalFunction;
+import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint.Authorizer;
 
 /**
@@ -22,22 +21,15 @@ import kiosk.local.stack.Blueprint.Authorizer;
  */
 final class Authorizers {
 
-    /** What the route gets: allowed with a context, or API Gateway's status for the refusal. */
-    record Decision(int status, JsonNode context) {
-        boolean allowed() {
-            return status == 200;
-        }
-    }
-
-    private record Cached(Decision decision, long expiresAtNanos) {
+    private record Cached(AuthorizerOutcome outcome, long expiresAtNanos) {
     }
 
     private final Map<String, Authorizer> declared;
-    private final Function<String, LocalFunction> functions;
+    private final Invoker functions;
     private final ObjectMapper json;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Authorizers(Map<String, Authorizer> declared, Function<String, LocalFunction> functions, ObjectMapper json) {
+    Authorizers(Map<String, Authorizer> declared, Invoker functions, ObjectMapper json) {
         this.declared = declared;
         this.functions = functions;
         this.json = json;
@@ -47,7 +39,7 @@ final class Authorizers {
      * Decides for one request. {@code event} is the route's event without requestContext.authorizer;
      * the identity values are read from it the way API Gateway reads its identity sources.
      */
-    Decision decide(String name, ObjectNode event) {
+    AuthorizerOutcome decide(String name, ObjectNode event) {
         Authorizer authorizer = declared.get(name);
         if (authorizer == null) {
             throw new IllegalStateException("a route names authorizer " + name + ", which the HttpApi does not declare");
@@ -56,23 +48,23 @@ final class Authorizers {
         for (String source : authorizer.identitySources()) {
             String value = identityValue(source, event);
             if (value == null || value.isEmpty()) {
-                return new Decision(401, null);
+                return new AuthorizerOutcome.Unauthorized();
             }
             identity.add(value);
         }
         String key = name + "\u0000" + String.join("\u0000", identity);
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAtNanos() > System.nanoTime()) {
-            return cached.decision();
+            return cached.outcome();
         }
-        Decision decision = invoke(authorizer, event, identity);
-        if (authorizer.ttlSeconds() > 0 && decision.status() != 500) {
-            cache.put(key, new Cached(decision, System.nanoTime() + authorizer.ttlSeconds() * 1_000_000_000L));
+        AuthorizerOutcome outcome = invoke(authorizer, event, identity);
+        if (authorizer.ttlSeconds() > 0 && !(outcome instanceof AuthorizerOutcome.Error)) {
+            cache.put(key, new Cached(outcome, System.nanoTime() + authorizer.ttlSeconds() * 1_000_000_000L));
         }
-        return decision;
+        return outcome;
     }
 
-    private Decision invoke(Authorizer authorizer, ObjectNode routeEvent, List<String> identity) {
+    private AuthorizerOutcome invoke(Authorizer authorizer, ObjectNode routeEvent, List<String> identity) {
         ObjectNode event = routeEvent.deepCopy();
         event.put("type", "REQUEST");
         ObjectNode context = (ObjectNode) event.get("requestContext");
@@ -83,25 +75,25 @@ final class Authorizers {
         event.remove("isBase64Encoded");
         JsonNode answer;
         try {
-            byte[] result = functions.apply(authorizer.functionId()).invoke(json.writeValueAsBytes(event));
+            byte[] result = functions.invoke(authorizer.functionId(), json.writeValueAsBytes(event));
             answer = result == null ? null : json.readTree(result);
         } catch (FunctionException | IOException e) {
-            return new Decision(500, null);
+            return new AuthorizerOutcome.Error();
         }
         if (answer == null || !answer.isObject()) {
-            return new Decision(500, null);
+            return new AuthorizerOutcome.Error();
         }
         boolean allowed;
         if (authorizer.simpleResponses()) {
             if (!answer.path("isAuthorized").isBoolean()) {
-                return new Decision(500, null);
+                return new AuthorizerOutcome.Error();
             }
             allowed = answer.path("isAuthorized").asBoolean();
         } else {
             allowed = policyAllows(answer.path("policyDocument"));
         }
-        return allowed ? new Decision(200, answer.path("context").isObject() ? answer.get("context") : json.createObjectNode())
-                : new Decision(403, null);
+        return allowed ? new AuthorizerOutcome.Allow(answer.path("context").isObject() ? answer.get("context")
+                : json.createObjectNode()) : new AuthorizerOutcome.Forbidden();
     }
 
     /** An IAM policy response allows when a statement allows execute-api:Invoke and none denies. */

@@ -1,6 +1,5 @@
 package kiosk.local.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
@@ -10,59 +9,47 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import kiosk.local.function.FunctionException;
-import kiosk.local.function.LocalFunction;
+import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint;
 
 /**
- * The HTTP API on a local port, behaving as API Gateway's HTTP API does for the routes
- * template.yaml declares: payload 2.0 events, the route's Lambda authorizer, CORS, response
- * mapping (status, headers, cookies, base64 bodies), and API Gateway's own JSON answers when no
- * route matches (404), identity is missing (401), an authorizer refuses (403), a function fails
- * (500) or times out (503).
+ * The HTTP API on a local port, dispatching as API Gateway's HTTP API does for the routes
+ * template.yaml declares: CORS preflights first, then the route, its Lambda authorizer, and the
+ * function, with {@link Payload20} making the event and reading the result; API Gateway's own JSON
+ * answers when no route matches (404), identity is missing (401), an authorizer refuses (403), a
+ * function fails (500) or times out (503).
  */
 public final class Gateway implements AutoCloseable {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final String API_ID = "local";
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
     private final RouteTable routes;
     private final Authorizers authorizers;
     private final Cors cors;
-    private final Function<String, LocalFunction> functions;
+    private final Invoker functions;
     private final ObjectMapper json = new ObjectMapper();
+    private final Payload20 payload;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, HttpHandler> extras = new LinkedHashMap<>();
     private final HttpServer server;
     private final ExecutorService threads;
-    private final String accountId;
 
-    public Gateway(Blueprint blueprint, Function<String, LocalFunction> functions, String accountId, String host, int port) {
+    public Gateway(Blueprint blueprint, Invoker functions, String accountId, String host, int port) {
         this.routes = new RouteTable(blueprint.routes());
         this.functions = functions;
         this.authorizers = new Authorizers(blueprint.authorizers(), functions, json);
         this.cors = new Cors(blueprint.cors());
-        this.accountId = accountId;
+        this.payload = new Payload20(json, accountId);
         try {
             this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         } catch (IOException e) {
@@ -118,21 +105,22 @@ public final class Gateway implements AutoCloseable {
                 gatewayAnswer(exchange, 404, "Not Found");
                 return;
             }
-            ObjectNode event = event(exchange, method, match, body, requestId);
+            ObjectNode event = payload.event(new Payload20.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
+                    request, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
+                    match, requestId, Instant.now());
             if (match.route().authorizer() != null) {
-                Authorizers.Decision decision = authorizers.decide(match.route().authorizer(), event);
-                switch (decision.status()) {
-                    case 200 -> ((ObjectNode) event.get("requestContext")).putObject("authorizer")
-                            .set("lambda", decision.context());
-                    case 401 -> {
+                switch (authorizers.decide(match.route().authorizer(), event)) {
+                    case AuthorizerOutcome.Allow allow -> ((ObjectNode) event.get("requestContext")).putObject("authorizer")
+                            .set("lambda", allow.context());
+                    case AuthorizerOutcome.Unauthorized unauthorized -> {
                         gatewayAnswer(exchange, 401, "Unauthorized");
                         return;
                     }
-                    case 403 -> {
+                    case AuthorizerOutcome.Forbidden forbidden -> {
                         gatewayAnswer(exchange, 403, "Forbidden");
                         return;
                     }
-                    default -> {
+                    case AuthorizerOutcome.Error error -> {
                         gatewayAnswer(exchange, 500, "Internal Server Error");
                         return;
                     }
@@ -140,116 +128,25 @@ public final class Gateway implements AutoCloseable {
             }
             byte[] result;
             try {
-                result = functions.apply(match.route().functionId()).invoke(json.writeValueAsBytes(event));
+                result = functions.invoke(match.route().functionId(), json.writeValueAsBytes(event));
             } catch (FunctionException e) {
                 gatewayAnswer(exchange, e.timedOut() ? 503 : 500, e.timedOut() ? "Service Unavailable" : "Internal Server Error");
                 return;
             }
-            respond(exchange, result);
+            Optional<Payload20.Response> response = payload.response(result);
+            if (response.isEmpty()) {
+                gatewayAnswer(exchange, 500, "Internal Server Error");
+                return;
+            }
+            Headers out = exchange.getResponseHeaders();
+            response.get().headers().forEach((name, values) -> out.put(name, values));
+            decorate(exchange);
+            send(exchange, response.get().status(), response.get().body());
         } catch (RuntimeException e) {
             // A fault of the runtime itself, not of a function: still API Gateway's 500, with the cause logged.
             System.err.println("gateway: " + e);
             gatewayAnswer(exchange, 500, "Internal Server Error");
         }
-    }
-
-    /** The payload 2.0 event API Gateway sends a Lambda integration. */
-    private ObjectNode event(HttpExchange exchange, String method, RouteTable.Match match, byte[] body, String requestId) {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        ObjectNode event = json.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", match.route().key());
-        event.put("rawPath", rawPath);
-        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
-        List<String> cookies = new ArrayList<>();
-        ObjectNode headers = json.createObjectNode();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("cookie")) {
-                values.forEach(v -> {
-                    for (String cookie : v.split(";")) {
-                        if (!cookie.isBlank()) {
-                            cookies.add(cookie.trim());
-                        }
-                    }
-                });
-            } else {
-                headers.put(lower, String.join(",", values));
-            }
-        });
-        if (!cookies.isEmpty()) {
-            event.set("cookies", json.valueToTree(cookies));
-        }
-        event.set("headers", headers);
-        Map<String, String> query = query(rawQuery);
-        if (!query.isEmpty()) {
-            event.set("queryStringParameters", json.valueToTree(query));
-        }
-        if (!match.pathParameters().isEmpty()) {
-            event.set("pathParameters", json.valueToTree(match.pathParameters()));
-        }
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", accountId);
-        context.put("apiId", API_ID);
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        context.put("domainName", host == null ? "localhost" : host);
-        context.put("domainPrefix", host == null ? "localhost" : host.split("[.:]")[0]);
-        ObjectNode http = context.putObject("http");
-        http.put("method", method);
-        http.put("path", rawPath);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", headers.path("user-agent").asText(""));
-        context.put("requestId", requestId);
-        context.put("routeKey", match.route().key());
-        context.put("stage", "$default");
-        Instant now = Instant.now();
-        context.put("time", TIME.format(now));
-        context.put("timeEpoch", now.toEpochMilli());
-        if (body.length > 0) {
-            String text = textual(headers.path("content-type").asText(null), body);
-            event.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", text == null);
-        } else {
-            event.put("isBase64Encoded", false);
-        }
-        return event;
-    }
-
-    /** Maps the function's result back: a formatted response, or any other JSON as a 200 application/json body. */
-    private void respond(HttpExchange exchange, byte[] result) throws IOException {
-        JsonNode answer;
-        try {
-            answer = result == null ? null : json.readTree(result);
-        } catch (IOException notJson) {
-            answer = null;
-        }
-        Headers out = exchange.getResponseHeaders();
-        if (answer == null || !answer.isObject() || !answer.has("statusCode")) {
-            out.set("Content-Type", "application/json");
-            decorate(exchange);
-            send(exchange, 200, result == null ? "null".getBytes(StandardCharsets.UTF_8) : result);
-            return;
-        }
-        int status = answer.get("statusCode").asInt();
-        if (!answer.get("statusCode").canConvertToInt() || status < 100 || status > 599) {
-            gatewayAnswer(exchange, 500, "Internal Server Error");
-            return;
-        }
-        answer.path("headers").properties().forEach(h -> out.set(h.getKey(), h.getValue().asText()));
-        answer.path("multiValueHeaders").properties().forEach(h -> h.getValue().forEach(v -> out.add(h.getKey(), v.asText())));
-        for (JsonNode cookie : answer.path("cookies")) {
-            out.add("Set-Cookie", cookie.asText());
-        }
-        JsonNode body = answer.get("body");
-        byte[] bytes = null;
-        if (body != null && !body.isNull()) {
-            bytes = answer.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(body.asText())
-                    : body.asText().getBytes(StandardCharsets.UTF_8);
-        }
-        decorate(exchange);
-        send(exchange, status, bytes);
     }
 
     /** API Gateway's own answers carry {"message": ...} as JSON. */
@@ -279,50 +176,6 @@ public final class Gateway implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    /** API Gateway passes text bodies as they are and base64-encodes the rest. */
-    private static String textual(String contentType, byte[] body) {
-        if (contentType != null) {
-            String type = contentType.toLowerCase(Locale.ROOT);
-            boolean text = type.startsWith("text/") || type.contains("json") || type.contains("xml")
-                    || type.contains("javascript") || type.contains("x-www-form-urlencoded") || type.contains("yaml");
-            if (!text) {
-                return null;
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException notText) {
-            return null;
-        }
-    }
-
-    /** queryStringParameters: decoded, repeated names joined with commas; absent when there are none. */
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            out.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return out;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
         }
     }
 

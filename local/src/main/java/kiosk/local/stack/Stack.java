@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.Template;
+import kiosk.local.function.Invoker;
 import kiosk.local.function.LocalFunction;
 
 /**
@@ -13,7 +14,7 @@ import kiosk.local.function.LocalFunction;
  * it asks the runtime to serve (its {@link Blueprint}), and every function ready to run in its own
  * class loader with the environment the template gives it.
  */
-public final class Stack implements AutoCloseable {
+public final class Stack implements Invoker, AutoCloseable {
 
     private final LocalAws aws;
     private final Blueprint blueprint;
@@ -43,6 +44,11 @@ public final class Stack implements AutoCloseable {
             throw new IllegalArgumentException("template.yaml declares no function " + logicalId + "; it has " + functions.keySet());
         }
         return function;
+    }
+
+    @Override
+    public byte[] invoke(String logicalId, byte[] event) {
+        return function(logicalId).invoke(event);
     }
 
     @Override

@@ -1,0 +1,55 @@
+package kiosk.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.Template;
+
+/**
+ * The services-only mode ({@code --services-only}), for {@code sam local}: the template's tables,
+ * queues and secrets in DynamoDB Local, ElasticMQ and the local Secrets Manager at fixed ports on
+ * every interface, so that functions in containers reach them, and the env file that points those
+ * functions here. No gateway, pollers or schedules: sam local runs the functions.
+ */
+public final class DataServices implements AutoCloseable {
+
+    private final Options options;
+    private final LocalAws aws;
+
+    private DataServices(Options options, LocalAws aws) {
+        this.options = options;
+        this.aws = aws;
+    }
+
+    public static DataServices start(Options options) {
+        DataFolder.prepare(options);
+        LocalAws aws = LocalAws.start(Template.load(options.template()), new LocalAws.Options(options.dynamoPort(),
+                options.sqsPort(), options.secretsPort(), "0.0.0.0", options.dataDirectory()));
+        try {
+            SamEnvFile.write(options.envFile(), aws);
+        } catch (IOException e) {
+            aws.close();
+            throw new UncheckedIOException("cannot write " + options.envFile(), e);
+        }
+        return new DataServices(options, aws);
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    void printSummary(PrintStream log, long startedMillis) {
+        log.printf("%nData services for sam local (template %s):%n", options.template());
+        log.printf("  DynamoDB Local  http://127.0.0.1:%d   tables: %s%n", aws.dynamoEndpoint().getPort(), aws.tableNames().values());
+        log.printf("  ElasticMQ       http://127.0.0.1:%d   queues: %s%n", aws.sqsEndpoint().getPort(), aws.queueUrls().keySet());
+        log.printf("  Secrets Manager http://127.0.0.1:%d   secrets: %s%n", aws.secretsEndpoint().getPort(), aws.secretIds().keySet());
+        log.printf("  env file for --env-vars: %s%n", options.envFile());
+        log.printf("%nKiosk data services ready in %d ms; Ctrl-C stops them%n", System.currentTimeMillis() - startedMillis);
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}

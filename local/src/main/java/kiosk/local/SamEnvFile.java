@@ -1,0 +1,45 @@
+package kiosk.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kiosk.emulator.LocalAws;
+
+/**
+ * The file {@code sam local invoke/start-api --env-vars} takes: for each function of the template,
+ * its declared variables resolved here, and the endpoints of these data services as a container
+ * reaches them, through host.docker.internal.
+ */
+final class SamEnvFile {
+
+    private static final String DOCKER_HOST = "host.docker.internal";
+
+    private SamEnvFile() {
+    }
+
+    static void write(Path file, LocalAws aws) throws IOException {
+        Map<String, Map<String, String>> content = new LinkedHashMap<>();
+        aws.functions().keySet().stream().sorted().forEach(id -> {
+            Map<String, String> env = new LinkedHashMap<>();
+            aws.function(id).declaredEnvironment().forEach((name, value) -> env.put(name,
+                    value.replace("127.0.0.1", DOCKER_HOST).replace("localhost", DOCKER_HOST)));
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", inContainer(aws.dynamoEndpoint().getPort()));
+            env.put("AWS_ENDPOINT_URL_SQS", inContainer(aws.sqsEndpoint().getPort()));
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", inContainer(aws.secretsEndpoint().getPort()));
+            env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+            env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+            env.put("AWS_REGION", LocalAws.REGION);
+            content.put(id, env);
+        });
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), content);
+    }
+
+    private static String inContainer(int port) {
+        return "http://" + DOCKER_HOST + ":" + port;
+    }
+}

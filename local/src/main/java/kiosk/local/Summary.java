@@ -1,0 +1,35 @@
+package kiosk.local;
+
+import java.io.PrintStream;
+import kiosk.local.events.Scheduler;
+import kiosk.local.stack.Blueprint;
+
+/** What a started runtime serves, as a table: the first thing a developer reads. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static void print(PrintStream log, LocalRuntime runtime, long startedMillis) {
+        Blueprint blueprint = runtime.stack().blueprint();
+        Scheduler scheduler = runtime.scheduler();
+        log.printf("%n  %-8s %-28s %-28s %s%n", "METHOD", "ROUTE", "FUNCTION", "AUTHORIZER");
+        blueprint.routes().forEach(r -> log.printf("  %-8s %-28s %-28s %s%n", r.path().equals("$default") ? "" : r.method(),
+                r.path(), r.functionId(), r.authorizer() == null ? "none" : r.authorizer()));
+        blueprint.queueSources().forEach(q -> log.printf("  queue %s -> %s (batch %d, window %d s%s)%s%n", q.queueId(), q.functionId(),
+                q.batchSize(), q.windowSeconds(), q.reportBatchItemFailures() ? ", partial batch failures" : "",
+                q.enabled() ? "" : " disabled"));
+        scheduler.schedules().values().forEach(s -> log.printf("  schedule %s -> %s %s %s%n", s.name(), s.functionId(), s.expression(),
+                s.enabled() ? "next " + scheduler.nextFire(s.name()) : "disabled"));
+        if (blueprint.queueSources().isEmpty() && scheduler.schedules().isEmpty()) {
+            log.println("  (no queue consumers or schedules in the template)");
+        }
+        blueprint.ignored().forEach(i -> log.println("  not emulated: " + i));
+        Options options = runtime.options();
+        log.printf("  data: %s%n", options.dataDirectory() == null ? "in memory (gone at exit)" : options.dataDirectory());
+        if (runtime.admin() != null) {
+            log.printf("  admin: %s / %s (local only; kept in the data folder)%n", runtime.admin().email(), runtime.admin().password());
+        }
+        log.printf("%nKiosk ready at %s in %d ms (Ctrl-C stops it)%n", runtime.url(), System.currentTimeMillis() - startedMillis);
+    }
+}
