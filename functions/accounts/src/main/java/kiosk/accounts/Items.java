@@ -1,23 +1,28 @@
 package kiosk.accounts;
 
+import static kiosk.shared.dynamodb.Attributes.s;
+
 import java.util.Map;
+import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The accounts tables share one shape: a string key {@code pk} whose prefix names the kind of item
- * ({@code user#}, {@code email#}, {@code family#}...). These are the few item operations the
- * DynamoDB stores of both tables use.
+ * The accounts tables share one shape: a string key {@link #PK} whose prefix names the kind of
+ * item ({@code user#}, {@code email#}, {@code family#}...). These are the item operations the
+ * stores of both tables use; each table's attributes are in {@link UsersTable} and SessionsTable.
  */
 public final class Items {
+
+    public static final String PK = "pk";
 
     private Items() {
     }
 
     public static Map<String, AttributeValue> key(String pk) {
-        return Map.of("pk", s(pk));
+        return Map.of(PK, s(pk));
     }
 
     /** A strongly consistent read: the item, or null when there is none. */
@@ -28,15 +33,9 @@ public final class Items {
 
     /** A put in a transaction that fails if an item with that key exists. */
     public static TransactWriteItem putNew(String table, Map<String, AttributeValue> item) {
+        Expression x = new Expression();
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    public static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    public static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+                .conditionExpression("attribute_not_exists(" + x.name(PK) + ")")
+                .expressionAttributeNames(x.names()).build()).build();
     }
 }

@@ -49,12 +49,12 @@ final class InMemoryProductStore implements ProductStore {
         List<Product> matching = products.values().stream()
                 .filter(Product::isActive)
                 .filter(p -> category.map(p.category()::equals).orElse(true))
-                .filter(p -> after.map(a -> DynamoDbProductStore.sortKey(p).compareTo(a.sortKey()) > 0).orElse(true))
-                .sorted(Comparator.comparing(DynamoDbProductStore::sortKey))
+                .filter(p -> after.map(a -> ProductItem.sortKey(p).compareTo(a.sortKey()) > 0).orElse(true))
+                .sorted(Comparator.comparing(ProductItem::sortKey))
                 .toList();
         List<Product> page = new ArrayList<>(matching.subList(0, Math.min(limit, matching.size())));
         Optional<Position> next = matching.size() > limit
-                ? Optional.of(new Position(DynamoDbProductStore.sortKey(page.get(page.size() - 1)), page.get(page.size() - 1).id()))
+                ? Optional.of(new Position(ProductItem.sortKey(page.get(page.size() - 1)), page.get(page.size() - 1).id()))
                 : Optional.empty();
         return new Page(page, next);
     }

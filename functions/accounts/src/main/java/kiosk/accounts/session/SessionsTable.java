@@ -1,0 +1,53 @@
+package kiosk.accounts.session;
+
+import static kiosk.shared.dynamodb.Attributes.n;
+import static kiosk.shared.dynamodb.Attributes.number;
+import static kiosk.shared.dynamodb.Attributes.s;
+import static kiosk.shared.dynamodb.Attributes.string;
+
+import java.time.Instant;
+import java.util.Map;
+import kiosk.accounts.Items;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The one item layout of the SessionsTable: a refresh-token family ({@code family#<id>}, holding
+ * the hash of its current token) and every token ever issued ({@code token#<hash>}, pointing at
+ * its family). Both carry {@link #EXPIRES_AT} for the table's TTL.
+ */
+final class SessionsTable {
+
+    static final String FAMILY = "family#";
+    static final String TOKEN = "token#";
+
+    static final String USER_ID = "userId";
+    static final String FAMILY_ID = "familyId";
+    static final String CURRENT_HASH = "currentHash";
+    /** When a family was revoked (ISO-8601); absent while it is live. */
+    static final String REVOKED_AT = "revokedAt";
+    /** Epoch seconds after which the table's TTL removes the item. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    private SessionsTable() {
+    }
+
+    static Map<String, AttributeValue> familyItem(String familyId, String userId, String currentHash, Instant expiresAt) {
+        return Map.of(Items.PK, s(FAMILY + familyId), USER_ID, s(userId), CURRENT_HASH, s(currentHash),
+                EXPIRES_AT, n(expiresAt.getEpochSecond()));
+    }
+
+    static Map<String, AttributeValue> tokenItem(String hash, String familyId, String userId, Instant expiresAt) {
+        return Map.of(Items.PK, s(TOKEN + hash), FAMILY_ID, s(familyId), USER_ID, s(userId),
+                EXPIRES_AT, n(expiresAt.getEpochSecond()));
+    }
+
+    static SessionStore.Token token(String hash, Map<String, AttributeValue> item) {
+        return new SessionStore.Token(hash, string(item, FAMILY_ID), string(item, USER_ID),
+                Instant.ofEpochSecond(number(item, EXPIRES_AT)));
+    }
+
+    static SessionStore.Family family(String familyId, Map<String, AttributeValue> item) {
+        return new SessionStore.Family(familyId, string(item, USER_ID), string(item, CURRENT_HASH),
+                item.containsKey(REVOKED_AT), Instant.ofEpochSecond(number(item, EXPIRES_AT)));
+    }
+}
