@@ -30,10 +30,11 @@ HARNESS = ROOT / "bench/cold-start/target/classes"
 VARIANTS = {
     "kiosk": ("kiosk.catalog.product.GetProductHandler", ROOT / "functions/catalog/target/catalog.zip"),
     "bare": ("kiosk.bench.bare.BareGetProductHandler", ROOT / "bench/bare-handler/target/bare.zip"),
-    "authorizer": ("kiosk.accounts.authorizer.AuthorizerHandler", ROOT / "functions/accounts/target/accounts.zip"),
+    "authorizer": ("kiosk.accounts.authorizer.AuthorizerHandler", ROOT / "functions/accounts/target/authorizer.zip"),
 }
-BUDGET_WALL_RATIO = 1.2
-BUDGET_CATALOG_ZIP_MB = 12
+# Wall time as a ratio to the bare reference measured in the same run, and package sizes in MiB.
+BUDGET_WALL_RATIO = {"kiosk": 1.2, "authorizer": 1.0}
+BUDGET_ZIP_MB = {"kiosk": 12, "authorizer": 6}
 # What Lambda's Java runtime does by default (C1 only, CDS on), and serial GC as on a 1-vCPU sandbox.
 JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC"]
 
@@ -152,11 +153,11 @@ def main():
     for variant in ("kiosk", "authorizer"):
         report[f"ratio_wall_{variant}"] = round(report["variants"][variant]["wall_ms"] / bare["wall_ms"], 3)
         report[f"ratio_cpu_{variant}"] = round(report["variants"][variant]["cpu_ms"] / bare["cpu_ms"], 3)
-    catalog_zip = report["variants"]["kiosk"]["zip_bytes"]
-    report["budget"] = {"wall_ratio_max": BUDGET_WALL_RATIO, "catalog_zip_mb_max": BUDGET_CATALOG_ZIP_MB,
-                        "kiosk_wall_ok": report["ratio_wall_kiosk"] <= BUDGET_WALL_RATIO,
-                        "authorizer_wall_ok": report["ratio_wall_authorizer"] <= BUDGET_WALL_RATIO,
-                        "catalog_zip_ok": catalog_zip <= BUDGET_CATALOG_ZIP_MB * 1024 * 1024}
+    report["budget"] = {"wall_ratio_max": BUDGET_WALL_RATIO, "zip_mb_max": BUDGET_ZIP_MB}
+    for variant in ("kiosk", "authorizer"):
+        report["budget"][f"{variant}_wall_ok"] = report[f"ratio_wall_{variant}"] <= BUDGET_WALL_RATIO[variant]
+        report["budget"][f"{variant}_zip_ok"] = (report["variants"][variant]["zip_bytes"]
+                                                 <= BUDGET_ZIP_MB[variant] * 1024 * 1024)
 
     print(f"Cold start, {args.runs} runs each, medians ({version}; {' '.join(JVM_FLAGS)})")
     rows = [("whole process wall ms", "wall_ms"), ("whole process CPU ms", "cpu_ms"),
@@ -170,9 +171,10 @@ def main():
     for variant in ("kiosk", "authorizer"):
         ok = report["budget"][f"{variant}_wall_ok"]
         print(f"ratio {variant}/bare: wall {report[f'ratio_wall_{variant}']}, CPU {report[f'ratio_cpu_{variant}']} "
-              f"(budget wall <= {BUDGET_WALL_RATIO}: {'met' if ok else 'MISSED'})")
-    print(f"catalog zip {catalog_zip / 1e6:.2f} MB (budget {BUDGET_CATALOG_ZIP_MB} MB: "
-          f"{'met' if report['budget']['catalog_zip_ok'] else 'MISSED'})")
+              f"(budget wall <= {BUDGET_WALL_RATIO[variant]}: {'met' if ok else 'MISSED'})")
+        zip_bytes = report["variants"][variant]["zip_bytes"]
+        print(f"{variant} zip {zip_bytes / 1024 / 1024:.2f} MiB (budget {BUDGET_ZIP_MB[variant]} MiB: "
+              f"{'met' if report['budget'][f'{variant}_zip_ok'] else 'MISSED'})")
     results = ROOT / "bench/results"
     results.mkdir(exist_ok=True)
     (results / "cold-start.json").write_text(json.dumps(report, indent=2) + "\n")

@@ -62,6 +62,14 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void everyPackageOfTheTemplateIsAtMostTwelveMegabytes() throws Exception {
+        for (LocalFunction function : runtime.stack().functions().values()) {
+            Path zip = function.configuration().codeUri();
+            assertTrue(Files.size(zip) <= 12L * 1024 * 1024, zip + " is " + Files.size(zip) + " bytes");
+        }
+    }
+
+    @Test
     void theSeedsGiveADemoCatalogAndAnAdminWhoseDataIsKept() throws Exception {
         JsonNode page = JSON.readTree(get("/products?limit=100").body());
         Set<String> categories = new HashSet<>();

@@ -3,7 +3,6 @@ package kiosk.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,10 @@ public final class ColdStart {
                 "headers", Map.of("authorization", "Bearer " + token, "host", "localhost"),
                 "requestContext", Map.of("requestId", "cold-start", "routeKey", "GET /me"));
         @SuppressWarnings("unchecked")
-        var authorizer = (RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse>) handler;
-        SimpleIAMPolicyResponse response = authorizer.handleRequest(event, null);
-        report(main, constructed, response.getIsAuthorized() ? 200 : 403, response.getContext().size());
+        var authorizer = (RequestHandler<Map<String, Object>, Map<String, Object>>) handler;
+        Map<String, Object> response = authorizer.handleRequest(event, null);
+        report(main, constructed, Boolean.TRUE.equals(response.get("isAuthorized")) ? 200 : 403,
+                ((Map<?, ?>) response.get("context")).size());
     }
 
     private static void report(long main, long constructed, int status, int bodyLength) {

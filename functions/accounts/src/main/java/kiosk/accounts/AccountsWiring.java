@@ -6,21 +6,18 @@ import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.session.LogoutService;
 import kiosk.accounts.session.SessionService;
-import kiosk.accounts.token.AccessTokens;
-import kiosk.accounts.token.SecretsManagerSigningKeys;
-import kiosk.accounts.token.SigningKeys;
+import kiosk.accounts.token.TokenWiring;
 import kiosk.accounts.user.AccountService;
 import kiosk.accounts.user.DynamoDbUserStore;
 import kiosk.accounts.user.UserStore;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * What the no-argument handler constructors use, built once per execution environment on first
- * use: each holder is a class of its own, so the authorizer builds only the token verifier and
- * never a DynamoDB client or the password hasher.
+ * What the accounts handlers' no-argument constructors use, built once per execution environment
+ * on first use. Each holder is a class of its own, so a function builds only what its handler
+ * needs (logout: the sessions table alone). The tokens are {@link TokenWiring}'s.
  */
 public final class AccountsWiring {
 
@@ -37,10 +34,6 @@ public final class AccountsWiring {
 
     public static LogoutService logouts() {
         return Logouts.SERVICE;
-    }
-
-    public static AccessTokens tokens() {
-        return Tokens.TOKENS;
     }
 
     public static PasswordHasher hasher() {
@@ -66,7 +59,7 @@ public final class AccountsWiring {
         static final SessionService SERVICE = new SessionService(Users.STORE,
                 new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
                 new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
-                Hasher.HASHER, Tokens.TOKENS, Clock.systemUTC());
+                Hasher.HASHER, TokenWiring.tokens(), Clock.systemUTC());
     }
 
     /** Logout reads SESSIONS_TABLE only: its function is given nothing more. */
@@ -77,21 +70,6 @@ public final class AccountsWiring {
             Config config = Config.fromEnvironment();
             return new LogoutService(new DynamoDbSessionStore(AwsClients.build(DynamoDbClient.builder(), config),
                     config.require("SESSIONS_TABLE")), Clock.systemUTC());
-        }
-    }
-
-    private static final class Tokens {
-        static final AccessTokens TOKENS = build();
-
-        private static AccessTokens build() {
-            Config config = Config.fromEnvironment();
-            return new AccessTokens(keys(config), config.require("TOKEN_ISSUER"), config.require("TOKEN_AUDIENCE"),
-                    Clock.systemUTC());
-        }
-
-        private static SigningKeys keys(Config config) {
-            return new SecretsManagerSigningKeys(AwsClients.build(SecretsManagerClient.builder(), config),
-                    config.require("SIGNING_SECRET_ID"), Clock.systemUTC());
         }
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import kiosk.accounts.authorizer.AuthorizerHandler;
+import kiosk.accounts.authorizer.Decision;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
@@ -147,11 +147,11 @@ class AccountsIT {
         return body(response);
     }
 
-    private SimpleIAMPolicyResponse authorize(AuthorizerHandler handler, String authorization) {
+    private Decision authorize(AuthorizerHandler handler, String authorization) {
         Map<String, Object> event = Map.of("version", "2.0", "type", "REQUEST", "routeKey", "GET /me",
                 "headers", authorization == null ? Map.of() : Map.of("authorization", authorization),
                 "requestContext", Map.of("requestId", UUID.randomUUID().toString()));
-        return handler.handleRequest(event, null);
+        return Decision.of(handler.handleRequest(event, null));
     }
 
     /** Everything in both tables: what a refusal must leave exactly as it was. */
@@ -254,9 +254,9 @@ class AccountsIT {
         assertEquals(900, session.path("expiresIn").asLong());
         assertEquals(30L * 24 * 3600, session.path("refreshExpiresIn").asLong());
         assertEquals(43, session.path("refreshToken").asText().length());
-        SimpleIAMPolicyResponse allowed = authorize(authorizer, "Bearer " + session.path("accessToken").asText());
-        assertTrue(allowed.getIsAuthorized());
-        assertEquals(Map.of("userId", id, "roles", ""), allowed.getContext());
+        Decision allowed = authorize(authorizer, "Bearer " + session.path("accessToken").asText());
+        assertTrue(allowed.allowed());
+        assertEquals(Map.of("userId", id, "roles", ""), allowed.context());
         APIGatewayV2HTTPResponse profile = me.handleRequest(ApiEvents.request("GET", "/me").caller(id).build(), null);
         assertEquals(200, profile.getStatusCode(), profile::getBody);
         assertEquals(email, body(profile).path("email").asText());
@@ -369,7 +369,7 @@ class AccountsIT {
         assertEquals(200, rotated.getStatusCode(), rotated::getBody);
         String second = body(rotated).path("refreshToken").asText();
         assertNotEquals(first, second);
-        assertTrue(authorize(authorizer, "Bearer " + body(rotated).path("accessToken").asText()).getIsAuthorized());
+        assertTrue(authorize(authorizer, "Bearer " + body(rotated).path("accessToken").asText()).allowed());
 
         assertProblem(refreshWith(first), 401, "invalid-refresh-token");
         assertProblem(refreshWith(second), 401, "invalid-refresh-token");
@@ -408,15 +408,15 @@ class AccountsIT {
         String email = newEmail();
         String id = signedUp(email);
         JsonNode session = session(email);
-        assertFalse(authorize(adminAuthorizer, "Bearer " + session.path("accessToken").asText()).getIsAuthorized());
+        assertFalse(authorize(adminAuthorizer, "Bearer " + session.path("accessToken").asText()).allowed());
 
         Map<String, Object> granted = grantAdmin.handleRequest(Map.of("email", email.toUpperCase()), null);
         assertEquals(Map.of("granted", true, "userId", id, "roles", List.of("admin")), granted);
         JsonNode refreshed = body(refreshWith(session.path("refreshToken").asText()));
 
-        SimpleIAMPolicyResponse allowed = authorize(adminAuthorizer, "Bearer " + refreshed.path("accessToken").asText());
-        assertTrue(allowed.getIsAuthorized());
-        assertEquals("admin", allowed.getContext().get("roles"));
+        Decision allowed = authorize(adminAuthorizer, "Bearer " + refreshed.path("accessToken").asText());
+        assertTrue(allowed.allowed());
+        assertEquals("admin", allowed.context().get("roles"));
     }
 
     @Test
@@ -474,16 +474,16 @@ class AccountsIT {
         String email = newEmail();
         signedUp(email);
         String token = session(email).path("accessToken").asText();
-        assertTrue(authorize(authorizer, "bearer " + token).getIsAuthorized(), "the scheme is case-insensitive");
+        assertTrue(authorize(authorizer, "bearer " + token).allowed(), "the scheme is case-insensitive");
         for (String header : List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", token, "Bearer " + token + "x",
                 "Bearer " + new StringBuilder(token).reverse())) {
-            SimpleIAMPolicyResponse denied = authorize(authorizer, header);
-            assertFalse(denied.getIsAuthorized(), header);
-            assertEquals(Map.of(), denied.getContext());
+            Decision denied = authorize(authorizer, header);
+            assertFalse(denied.allowed(), header);
+            assertEquals(Map.of(), denied.context());
         }
-        assertFalse(authorize(authorizer, null).getIsAuthorized());
+        assertFalse(authorize(authorizer, null).allowed());
         clock.advance(Duration.ofSeconds(AccessTokens.LIFETIME_SECONDS + AccessTokens.CLOCK_SKEW_SECONDS));
-        assertFalse(authorize(authorizer, "Bearer " + token).getIsAuthorized(), "expired");
+        assertFalse(authorize(authorizer, "Bearer " + token).allowed(), "expired");
     }
 
     private static <T> List<T> race(int parties, Callable<T> action) throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import kiosk.accounts.authorizer.Decision;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.token.RefreshTokens;
+import kiosk.accounts.token.TokenWiring;
 import kiosk.accounts.user.DynamoDbUserStore;
 import kiosk.accounts.user.User;
 import kiosk.emulator.FunctionConfiguration;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(LocalAwsExtension.class)
 class EventsIT {
 
-    private static final String CODE_URI = "functions/accounts/target/accounts.zip";
+    /** The accounts module builds two packages: accounts.zip and the authorizers' authorizer.zip. */
+    private static final String PACKAGES = "functions/accounts/target";
     /** In the order a client calls them: signup first. */
     private static final List<Map.Entry<String, Integer>> EXPECTED = List.of(Map.entry("SignupFunction", 201),
             Map.entry("LoginFunction", 200), Map.entry("RefreshFunction", 200), Map.entry("LogoutFunction", 204),
@@ -62,7 +64,7 @@ class EventsIT {
         functions = new HashMap<>();
         Map<String, String> environment = new HashMap<>();
         aws.functions().forEach((id, function) -> {
-            if (function.codeUri().endsWith(CODE_URI)) {
+            if (function.codeUri().getParent().endsWith(PACKAGES)) {
                 functions.put(id, function);
                 environment.putAll(function.environment());
             }
@@ -122,14 +124,14 @@ class EventsIT {
         return Stream.of("AuthorizerFunction", "AdminAuthorizerFunction").map(id -> DynamicTest.dynamicTest(id, () -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = Json.MAPPER.readValue(file(id).toFile(), Map.class);
-            RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> handler = authorizer(id);
-            assertFalse(handler.handleRequest(event, null).getIsAuthorized());
+            RequestHandler<Map<String, Object>, Map<String, Object>> handler = authorizer(id);
+            assertFalse(Decision.of(handler.handleRequest(event, null)).allowed());
 
-            SimpleIAMPolicyResponse admin = handler.handleRequest(withToken(event, List.of("admin")), null);
-            assertTrue(admin.getIsAuthorized());
-            assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), admin.getContext());
+            Decision admin = Decision.of(handler.handleRequest(withToken(event, List.of("admin")), null));
+            assertTrue(admin.allowed());
+            assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), admin.context());
             assertEquals(id.equals("AuthorizerFunction"),
-                    handler.handleRequest(withToken(event, List.of()), null).getIsAuthorized(),
+                    Decision.of(handler.handleRequest(withToken(event, List.of()), null)).allowed(),
                     "only the Admin authorizer requires the role its REQUIRED_ROLE names");
         }));
     }
@@ -150,7 +152,7 @@ class EventsIT {
     private static Map<String, Object> withToken(Map<String, Object> event, List<String> roles) {
         Map<String, Object> copy = new HashMap<>(event);
         Map<String, Object> headers = new HashMap<>((Map<String, Object>) event.get("headers"));
-        headers.put("authorization", "Bearer " + AccountsWiring.tokens().issue("sample-user-me", roles));
+        headers.put("authorization", "Bearer " + TokenWiring.tokens().issue("sample-user-me", roles));
         copy.put("headers", headers);
         return copy;
     }

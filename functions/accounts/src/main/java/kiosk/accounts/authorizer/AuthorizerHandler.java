@@ -2,13 +2,12 @@ package kiosk.accounts.authorizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import java.util.Map;
 import java.util.Optional;
-import kiosk.accounts.AccountsWiring;
 import kiosk.accounts.token.AccessTokens;
 import kiosk.accounts.token.Claims;
 import kiosk.accounts.token.InvalidTokenException;
+import kiosk.accounts.token.TokenWiring;
 import kiosk.shared.config.Config;
 import kiosk.shared.http.Headers;
 import kiosk.shared.lambda.SnapStart;
@@ -21,11 +20,12 @@ import kiosk.shared.log.Log;
  * Admin with REQUIRED_ROLE=admin, which also denies tokens without that role, so admin routes are
  * refused at the gateway before their function runs (the handlers check the role again).
  *
- * <p>The event arrives as a map, not as aws-lambda-java-events' APIGatewayV2CustomAuthorizerEvent:
- * that class's request context formats dates with Joda-Time, which we do not ship, and it would be
- * loaded (and fail) on every cold start for two values we read.
+ * <p>The event arrives and the answer leaves as maps, not as aws-lambda-java-events' types: the
+ * event class's request context formats dates with Joda-Time, which we do not ship, and without
+ * the events library the authorizer's package stays small. The answer is the simple response
+ * {@code {"isAuthorized": ..., "context": {...}}}.
  */
-public final class AuthorizerHandler implements RequestHandler<Map<String, Object>, SimpleIAMPolicyResponse> {
+public final class AuthorizerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private static final String BEARER = "bearer ";
 
@@ -33,7 +33,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
     private final Optional<String> requiredRole;
 
     public AuthorizerHandler() {
-        this(AccountsWiring.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
+        this(TokenWiring.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
         SnapStart.prime("Authorizer", () -> handleRequest(Map.of(), null));
     }
 
@@ -43,7 +43,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
     }
 
     @Override
-    public SimpleIAMPolicyResponse handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String apiRequestId = event != null && event.get("requestContext") instanceof Map<?, ?> requestContext
                 && requestContext.get("requestId") instanceof String id ? id : null;
         try (Log.Scope ignored = Log.scope(context == null ? null : context.getAwsRequestId(), apiRequestId)) {
@@ -59,16 +59,19 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
             }
             if (requiredRole.isPresent() && !claims.roles().contains(requiredRole.get())) {
                 Log.info("authorizer denied", "reason", "missing role", "userId", claims.subject());
-                return new SimpleIAMPolicyResponse(false, Map.of());
+                return answer(false, Map.of());
             }
-            return new SimpleIAMPolicyResponse(true,
-                    Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles())));
+            return answer(true, Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles())));
         }
     }
 
-    private static SimpleIAMPolicyResponse deny(String reason) {
+    private static Map<String, Object> deny(String reason) {
         Log.info("authorizer denied", "reason", reason);
-        return new SimpleIAMPolicyResponse(false, Map.of());
+        return answer(false, Map.of());
+    }
+
+    private static Map<String, Object> answer(boolean authorized, Map<String, String> context) {
+        return Map.of("isAuthorized", authorized, "context", context);
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header; the scheme's case does not matter. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** POST /auth/login: an access token and a refresh token for a right email and password. Public. */
@@ -18,7 +19,7 @@ public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public LoginHandler() {
         this(AccountsWiring.sessions());
         SnapStart.prime("Login", () -> {
-            handleRequest(SnapStart.primingEvent("POST", "/auth/login", Map.of()), null);
+            handleRequest(PrimingEvent.of("POST", "/auth/login", Map.of()), null);
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -9,6 +9,7 @@ import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /**
@@ -22,7 +23,7 @@ public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public LogoutHandler() {
         this(AccountsWiring.logouts());
-        SnapStart.prime("Logout", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/logout", Map.of()), null));
+        SnapStart.prime("Logout", () -> handleRequest(PrimingEvent.of("POST", "/auth/logout", Map.of()), null));
     }
 
     public LogoutHandler(LogoutService sessions) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /**
@@ -20,7 +21,7 @@ public final class RefreshHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public RefreshHandler() {
         this(AccountsWiring.sessions());
-        SnapStart.prime("Refresh", () -> handleRequest(SnapStart.primingEvent("POST", "/auth/refresh", Map.of()), null));
+        SnapStart.prime("Refresh", () -> handleRequest(PrimingEvent.of("POST", "/auth/refresh", Map.of()), null));
     }
 
     public RefreshHandler(SessionService sessions) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /me: the signed-in caller's own profile, and only theirs: the id comes from the token. */
@@ -17,7 +18,7 @@ public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public GetProfileHandler() {
         this(AccountsWiring.accounts());
-        SnapStart.prime("GetProfile", () -> handleRequest(SnapStart.primingEvent("GET", "/me", Map.of()), null));
+        SnapStart.prime("GetProfile", () -> handleRequest(PrimingEvent.of("GET", "/me", Map.of()), null));
     }
 
     public GetProfileHandler(AccountService accounts) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -19,7 +20,7 @@ public final class SignupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public SignupHandler() {
         this(AccountsWiring.accounts());
         SnapStart.prime("Signup", () -> {
-            handleRequest(SnapStart.primingEvent("POST", "/auth/signup", Map.of()), null);
+            handleRequest(PrimingEvent.of("POST", "/auth/signup", Map.of()), null);
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -9,6 +9,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -19,7 +20,7 @@ public final class CreateProductHandler implements RequestHandler<APIGatewayV2HT
 
     public CreateProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("CreateProduct", () -> handleRequest(SnapStart.primingEvent("POST", "/products", Map.of()), null));
+        SnapStart.prime("CreateProduct", () -> handleRequest(PrimingEvent.of("POST", "/products", Map.of()), null));
     }
 
     public CreateProductHandler(ProductService products) {

@@ -9,6 +9,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -24,7 +25,7 @@ public final class DeleteProductHandler implements RequestHandler<APIGatewayV2HT
     public DeleteProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("DeleteProduct", () -> handleRequest(
-                SnapStart.primingEvent("DELETE", "/products/priming", Map.of("id", "priming")), null));
+                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming")), null));
     }
 
     public DeleteProductHandler(ProductService products) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /products/{id}: an active product, with its version as ETag. Public. */
@@ -17,7 +18,7 @@ public final class GetProductHandler implements RequestHandler<APIGatewayV2HTTPE
     public GetProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("GetProduct", () -> handleRequest(
-                SnapStart.primingEvent("GET", "/products/priming", Map.of("id", "priming")), null));
+                PrimingEvent.of("GET", "/products/priming", Map.of("id", "priming")), null));
     }
 
     public GetProductHandler(ProductService products) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /products?category=&limit=&cursor=: a page of active products by name. Public. */
@@ -17,7 +18,7 @@ public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTT
     public ListProductsHandler() {
         this(new ProductListing(CatalogWiring.store(), CatalogWiring.cursors()));
         SnapStart.prime("ListProducts", () -> handleRequest(
-                SnapStart.primingEvent("GET", "/products", Map.of()), null));
+                PrimingEvent.of("GET", "/products", Map.of()), null));
     }
 
     public ListProductsHandler(ProductListing listing) {

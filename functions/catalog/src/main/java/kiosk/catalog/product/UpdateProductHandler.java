@@ -10,6 +10,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -22,7 +23,7 @@ public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HT
     public UpdateProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("UpdateProduct", () -> handleRequest(
-                SnapStart.primingEvent("PUT", "/products/priming", Map.of("id", "priming")), null));
+                PrimingEvent.of("PUT", "/products/priming", Map.of("id", "priming")), null));
     }
 
     public UpdateProductHandler(ProductService products) {
