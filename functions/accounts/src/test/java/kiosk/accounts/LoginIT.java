@@ -1,0 +1,142 @@
+package kiosk.accounts;
+
+import static kiosk.testkit.Responses.assertProblem;
+import static kiosk.testkit.Responses.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import kiosk.accounts.authorizer.Decision;
+import kiosk.accounts.password.PasswordHasher;
+import kiosk.accounts.user.User;
+import kiosk.testkit.ApiEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** POST /auth/login: tokens for the right password, one answer for every wrong one, lock-outs, hash upgrades. */
+class LoginIT extends WiredAccounts {
+
+    @Test
+    void loginAnswersTokensThatTheAuthorizerAcceptsAndMeReads() {
+        String email = newEmail();
+        String id = signedUp(email);
+        JsonNode session = session(email);
+
+        assertEquals("Bearer", session.path("tokenType").asText());
+        assertEquals(900, session.path("expiresIn").asLong());
+        assertEquals(30L * 24 * 3600, session.path("refreshExpiresIn").asLong());
+        assertEquals(43, session.path("refreshToken").asText().length());
+        Decision allowed = authorize(authorizer, "Bearer " + session.path("accessToken").asText());
+        assertTrue(allowed.allowed());
+        assertEquals(Map.of("userId", id, "roles", ""), allowed.context());
+        APIGatewayV2HTTPResponse profile = me.handleRequest(ApiEvents.request("GET", "/me").caller(id).build(), null);
+        assertEquals(200, profile.getStatusCode(), profile::getBody);
+        assertEquals(email, body(profile).path("email").asText());
+        assertNull(item(sessionsTable, "token#" + session.path("refreshToken").asText()), "only the hash is stored");
+        assertNull(item(usersTable, "attempts#" + email), "a success leaves no attempt count");
+    }
+
+    @Test
+    void anUnknownEmailAndAWrongPasswordGetTheSameAnswer() {
+        String email = newEmail();
+        signedUp(email);
+        JsonNode wrongPassword = assertProblem(logIn(email, "not the password at all"), 401, "invalid-credentials");
+        JsonNode unknownEmail = assertProblem(logIn(newEmail(), "not the password at all"), 401, "invalid-credentials");
+        assertEquals(wrongPassword.path("detail"), unknownEmail.path("detail"));
+        assertEquals(wrongPassword.path("title"), unknownEmail.path("title"));
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheEmailWithGrowingBackOff() {
+        String email = newEmail();
+        signedUp(email);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(logIn(email, "wrong password " + i), 401, "invalid-credentials");
+        }
+        APIGatewayV2HTTPResponse locked = logIn(email, PASSWORD);
+        assertProblem(locked, 429, "too-many-attempts");
+        assertEquals("60", locked.getHeaders().get("retry-after"), "the right password does not get through");
+
+        clock.advance(Duration.ofSeconds(61));
+        assertProblem(logIn(email, "wrong again"), 401, "invalid-credentials");
+        APIGatewayV2HTTPResponse longer = logIn(email, PASSWORD);
+        assertProblem(longer, 429, "too-many-attempts");
+        assertEquals("120", longer.getHeaders().get("retry-after"));
+
+        clock.advance(Duration.ofSeconds(121));
+        session(email);
+        assertProblem(logIn(email, "wrong once more"), 401, "invalid-credentials");
+        session(email);
+    }
+
+    @Test
+    void aLockedEmailAnswersTheSameWhetherThePasswordIsRightOrWrong() {
+        String email = newEmail();
+        signedUp(email);
+        for (int i = 0; i < 5; i++) {
+            logIn(email, "wrong password " + i);
+        }
+        JsonNode right = assertProblem(logIn(email, PASSWORD), 429, "too-many-attempts");
+        JsonNode wrong = assertProblem(logIn(email, "wrong password"), 429, "too-many-attempts");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) right).remove("requestId");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong).remove("requestId");
+        assertEquals(right, wrong);
+    }
+
+    @Test
+    void unknownEmailsLockTooSoLockingRevealsNoAccount() {
+        String email = newEmail();
+        for (int i = 0; i < 5; i++) {
+            assertProblem(logIn(email, "some password " + i), 401, "invalid-credentials");
+        }
+        assertProblem(logIn(email, "some password"), 429, "too-many-attempts");
+    }
+
+    @Test
+    void loginUpgradesAHashMadeWithAWeakerCost() {
+        String email = newEmail();
+        String weak = new PasswordHasher(new PasswordHasher.Cost(1024, 1, 1)).hash(PASSWORD);
+        String id = UUID.randomUUID().toString();
+        users.create(new User(id, email, "Old Timer", weak, Set.of(), START.toString()));
+
+        session(email);
+
+        String upgraded = item(usersTable, "user#" + id).get("passwordHash").s();
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=4096,t=1,p=1$"), upgraded);
+        session(email);
+    }
+
+    static Stream<Arguments> hostileLogins() {
+        return Stream.of(
+                Arguments.of("NoSQL operator as password", "{\"email\":\"a@example.com\",\"password\":{\"$gt\":\"\"}}", 400, "validation"),
+                Arguments.of("NoSQL operator as email", "{\"email\":{\"$ne\":\"x\"},\"password\":\"x\"}", 400, "validation"),
+                Arguments.of("very long password", "{\"email\":\"a@example.com\",\"password\":\"" + "x".repeat(5000) + "\"}", 400, "validation"),
+                Arguments.of("very long email", "{\"email\":\"" + "a".repeat(5000) + "\",\"password\":\"x\"}", 400, "validation"),
+                Arguments.of("extra field", "{\"email\":\"a@example.com\",\"password\":\"x\",\"admin\":true}", 400, "validation"),
+                Arguments.of("array body", "[\"a@example.com\",\"x\"]", 400, "malformed-json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileLogins")
+    void loginRefusesHostileInputBeforeCountingAnAttempt(String attack, String json, int status, String slug) {
+        List<Map<String, AttributeValue>> before = everything();
+        assertProblem(post(login, "/auth/login", json), status, slug);
+        assertEquals(before, everything(), attack);
+    }
+
+    @Test
+    void anSqlShapedEmailIsJustAWrongEmail() {
+        assertProblem(logIn("' OR '1'='1", "' OR '1'='1"), 401, "invalid-credentials");
+    }
+}

@@ -1,0 +1,152 @@
+package kiosk.accounts;
+
+import static kiosk.testkit.Responses.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import kiosk.accounts.authorizer.AuthorizerHandler;
+import kiosk.accounts.authorizer.Decision;
+import kiosk.accounts.password.PasswordHasher;
+import kiosk.accounts.session.DynamoDbLoginAttempts;
+import kiosk.accounts.session.DynamoDbSessionStore;
+import kiosk.accounts.session.LoginHandler;
+import kiosk.accounts.session.LogoutHandler;
+import kiosk.accounts.session.LogoutService;
+import kiosk.accounts.session.RefreshHandler;
+import kiosk.accounts.session.SessionService;
+import kiosk.accounts.token.AccessTokens;
+import kiosk.accounts.token.SigningKeys;
+import kiosk.accounts.user.AccountService;
+import kiosk.accounts.user.DynamoDbUserStore;
+import kiosk.accounts.user.GetProfileHandler;
+import kiosk.accounts.user.GrantAdminHandler;
+import kiosk.accounts.user.SignupHandler;
+import kiosk.emulator.LocalAws;
+import kiosk.testkit.ApiEvents;
+import kiosk.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Accounts wired as in a deployment, but with a hand-moved clock and a cheap Argon2id cost, against
+ * fresh copies of the UsersTable and SessionsTable of template.yaml in DynamoDB Local, one pair per
+ * test class. The feature ITs (SignupIT, LoginIT, RefreshIT, LogoutIT, ProfileIT, AuthorizerIT)
+ * extend it; every refusal they test also checks that nothing was stored.
+ */
+@ExtendWith(LocalAwsExtension.class)
+abstract class WiredAccounts {
+
+    static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
+    static final String PASSWORD = "violet staple orbit canyon";
+    static final PasswordHasher.Cost TEST_COST = new PasswordHasher.Cost(4096, 1, 1);
+    private static final AtomicInteger EMAILS = new AtomicInteger();
+
+    static DynamoDbClient dynamoDb;
+    static String usersTable;
+    static String sessionsTable;
+
+    MutableClock clock;
+    DynamoDbUserStore users;
+    SignupHandler signup;
+    LoginHandler login;
+    RefreshHandler refresh;
+    LogoutHandler logout;
+    GetProfileHandler me;
+    GrantAdminHandler grantAdmin;
+    AuthorizerHandler authorizer;
+    AuthorizerHandler adminAuthorizer;
+
+    @BeforeAll
+    static void freshTables(LocalAws aws) {
+        dynamoDb = aws.dynamoDb();
+        usersTable = aws.freshTable("UsersTable");
+        sessionsTable = aws.freshTable("SessionsTable");
+    }
+
+    @BeforeEach
+    void wiring() {
+        clock = new MutableClock(START);
+        users = new DynamoDbUserStore(dynamoDb, usersTable);
+        PasswordHasher hasher = new PasswordHasher(TEST_COST);
+        AccessTokens tokens = new AccessTokens(SigningKeys.of(SigningKeys.generate("k1")), "urn:kiosk:test",
+                "urn:kiosk:test:api", clock);
+        AccountService accounts = new AccountService(users, hasher, clock, () -> UUID.randomUUID().toString());
+        SessionService sessions = new SessionService(users, new DynamoDbLoginAttempts(dynamoDb, usersTable),
+                new DynamoDbSessionStore(dynamoDb, sessionsTable), hasher, tokens, clock);
+        signup = new SignupHandler(accounts);
+        login = new LoginHandler(sessions);
+        refresh = new RefreshHandler(sessions);
+        logout = new LogoutHandler(new LogoutService(new DynamoDbSessionStore(dynamoDb, sessionsTable), clock));
+        me = new GetProfileHandler(accounts);
+        grantAdmin = new GrantAdminHandler(accounts);
+        authorizer = new AuthorizerHandler(tokens, Optional.empty());
+        adminAuthorizer = new AuthorizerHandler(tokens, Optional.of("admin"));
+    }
+
+    static String newEmail() {
+        return "user" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    APIGatewayV2HTTPResponse post(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
+            APIGatewayV2HTTPResponse> handler, String path, String json) {
+        return handler.handleRequest(ApiEvents.request("POST", path).json(json).build(), null);
+    }
+
+    APIGatewayV2HTTPResponse signUp(String email, String password) {
+        return post(signup, "/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Ann Example\"}");
+    }
+
+    APIGatewayV2HTTPResponse logIn(String email, String password) {
+        return post(login, "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    APIGatewayV2HTTPResponse refreshWith(String token) {
+        return post(refresh, "/auth/refresh", "{\"refreshToken\":\"" + token + "\"}");
+    }
+
+    String signedUp(String email) {
+        APIGatewayV2HTTPResponse response = signUp(email, PASSWORD);
+        assertEquals(201, response.getStatusCode(), response::getBody);
+        return body(response).path("id").asText();
+    }
+
+    JsonNode session(String email) {
+        APIGatewayV2HTTPResponse response = logIn(email, PASSWORD);
+        assertEquals(200, response.getStatusCode(), response::getBody);
+        return body(response);
+    }
+
+    Decision authorize(AuthorizerHandler handler, String authorization) {
+        Map<String, Object> event = Map.of("version", "2.0", "type", "REQUEST", "routeKey", "GET /me",
+                "headers", authorization == null ? Map.of() : Map.of("authorization", authorization),
+                "requestContext", Map.of("requestId", UUID.randomUUID().toString()));
+        return Decision.of(handler.handleRequest(event, null));
+    }
+
+    /** Everything in both tables: what a refusal must leave exactly as it was. */
+    static List<Map<String, AttributeValue>> everything() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.addAll(dynamoDb.scan(b -> b.tableName(usersTable).consistentRead(true)).items());
+        items.addAll(dynamoDb.scan(b -> b.tableName(sessionsTable).consistentRead(true)).items());
+        return items;
+    }
+
+    static Map<String, AttributeValue> item(String table, String pk) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+}

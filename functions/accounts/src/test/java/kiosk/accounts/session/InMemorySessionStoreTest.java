@@ -1,0 +1,9 @@
+package kiosk.accounts.session;
+
+class InMemorySessionStoreTest extends SessionStoreContract {
+
+    @Override
+    SessionStore store() {
+        return new InMemorySessionStore();
+    }
+}

@@ -1,0 +1,9 @@
+package kiosk.accounts.user;
+
+class InMemoryUserStoreTest extends UserStoreContract {
+
+    @Override
+    UserStore store() {
+        return new InMemoryUserStore();
+    }
+}
