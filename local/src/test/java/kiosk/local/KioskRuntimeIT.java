@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,9 @@ class KioskRuntimeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    /** What reaches stderr while this class runs: the runtime's and every function's start-up. */
+    private static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
+    private static PrintStream stderr;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static LocalRuntime runtime;
 
@@ -40,6 +44,14 @@ class KioskRuntimeIT {
 
     @BeforeAll
     static void start() {
+        stderr = System.err;
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                stderr.write(b);
+                ERR.write(b);
+            }
+        }, true, StandardCharsets.UTF_8));
         Path root = Template.projectRoot();
         runtime = LocalRuntime.start(Options.ephemeral(root.resolve("template.yaml"))
                 .withSeed(root.resolve("local/seed.json")).withDataDirectory(data), new PrintStream(LOG, true, StandardCharsets.UTF_8));
@@ -49,6 +61,7 @@ class KioskRuntimeIT {
     static void stop() {
         System.out.println(LOG.toString(StandardCharsets.UTF_8));
         runtime.close();
+        System.setErr(stderr);
     }
 
     @Test
@@ -59,6 +72,14 @@ class KioskRuntimeIT {
         assertEquals(List.of(), cold, "failed to initialise:\n" + LOG.toString(StandardCharsets.UTF_8));
         LocalFunction logout = runtime.stack().function("LogoutFunction");
         assertFalse(logout.configuration().environment().containsKey("USERS_TABLE"), "least environment, as deployed");
+    }
+
+    @Test
+    void noFunctionNorTheRuntimeStartsWithSlf4jNotices() throws Exception {
+        runtime.warmAll();
+        assertEquals(200, get("/products?limit=1").statusCode());
+        String stderrText = ERR.toString(StandardCharsets.UTF_8);
+        assertFalse(stderrText.contains("SLF4J"), "SLF4J notices would reach Lambda's logs on every cold start:\n" + stderrText);
     }
 
     @Test

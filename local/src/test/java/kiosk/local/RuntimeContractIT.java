@@ -242,6 +242,14 @@ class RuntimeContractIT {
     }
 
     @Test
+    void eachFunctionsLogFollowsItsOwnLogLevel() throws Exception {
+        JsonNode chatty = JSON.readTree(send(HttpRequest.newBuilder(url("/log-level/chatty")).GET()).body());
+        JsonNode quiet = JSON.readTree(send(HttpRequest.newBuilder(url("/log-level/quiet")).GET()).body());
+        assertEquals("{\"DEBUG\":true,\"INFO\":true,\"WARN\":true,\"ERROR\":true}", chatty.toString(), "Globals' DEBUG");
+        assertEquals("{\"DEBUG\":false,\"INFO\":false,\"WARN\":true,\"ERROR\":true}", quiet.toString(), "its own WARN");
+    }
+
+    @Test
     void theTemplatesEnvironmentReachesTheFunctionResolved() {
         Map<String, String> env = runtime.stack().function("EchoFunction").configuration().environment();
         assertEquals("test", env.get("STAGE"), "Globals, with !Ref of a parameter");

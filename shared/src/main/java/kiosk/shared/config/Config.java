@@ -27,6 +27,15 @@ public record Config(String region, String functionName, Map<String, String> env
     }
 
     /**
+     * One variable, with the overlay of an in-process runner on top: for what reads its setting
+     * before a Config exists (the log level). Empty when unset or blank.
+     */
+    public static Optional<String> variable(String name) {
+        String value = overlay.containsKey(name) ? overlay.get(name) : System.getenv(name);
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    /**
      * For runners that host functions in one JVM (the local runtime, tests of the no-argument
      * constructors): the variables template.yaml gives a function, which a process cannot set in
      * its own environment. Lambda never calls this.

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Locale;
+import kiosk.shared.config.Config;
 import kiosk.shared.json.JsonWriter;
 
 /**
@@ -17,7 +18,7 @@ public final class Log {
 
     public enum Level { DEBUG, INFO, WARN, ERROR }
 
-    private static final Level THRESHOLD = threshold();
+    private static volatile Level threshold = configured();
     private static final ThreadLocal<String[]> REQUEST = new ThreadLocal<>();
     private static volatile PrintStream out = System.out;
 
@@ -53,6 +54,18 @@ public final class Log {
         log(Level.ERROR, message, error, fields);
     }
 
+    /** Whether a line at this level is written. */
+    public static boolean enabled(Level level) {
+        return level.compareTo(threshold) >= 0;
+    }
+
+    /** Sets the level from now on, for tests; answers the one before, to put back. */
+    public static Level setLevel(Level level) {
+        Level previous = threshold;
+        threshold = level;
+        return previous;
+    }
+
     /** Where lines go; tests capture them to check what is and is not logged. */
     public static PrintStream redirect(PrintStream target) {
         PrintStream previous = out;
@@ -61,7 +74,7 @@ public final class Log {
     }
 
     private static void log(Level level, String message, Throwable error, Object[] fields) {
-        if (level.compareTo(THRESHOLD) < 0) {
+        if (!enabled(level)) {
             return;
         }
         StringBuilder line = new StringBuilder(160);
@@ -100,15 +113,13 @@ public final class Log {
         }
     }
 
-    /** Lambda sets AWS_LAMBDA_LOG_LEVEL from the template's ApplicationLogLevel. */
-    private static Level threshold() {
-        String configured = System.getenv("AWS_LAMBDA_LOG_LEVEL");
-        if (configured == null) {
-            configured = System.getenv("LOG_LEVEL");
-        }
-        if (configured == null) {
-            return Level.INFO;
-        }
+    /**
+     * The level this function's environment sets: AWS_LAMBDA_LOG_LEVEL, which Lambda sets from the
+     * template's LoggingConfig (the local runtime too, per function), else LOG_LEVEL, else INFO.
+     * Read through Config so that a function hosted in one JVM with others gets its own.
+     */
+    static Level configured() {
+        String configured = Config.variable("AWS_LAMBDA_LOG_LEVEL").or(() -> Config.variable("LOG_LEVEL")).orElse("INFO");
         return switch (configured.strip().toUpperCase(Locale.ROOT)) {
             case "TRACE", "DEBUG" -> Level.DEBUG;
             case "WARN" -> Level.WARN;

@@ -1,34 +1,93 @@
 package kiosk.shared.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import kiosk.shared.config.Config;
 import kiosk.shared.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class LogTest {
 
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream previousOut;
+    private Log.Level previousLevel;
+
+    @BeforeEach
+    void capture() {
+        previousOut = Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        previousLevel = Log.setLevel(Log.Level.INFO);
+    }
+
+    @AfterEach
+    void restore() {
+        Log.redirect(previousOut);
+        Log.setLevel(previousLevel);
+        Config.overlayEnvironment(Map.of());
+    }
+
+    private String output() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void writesOneParsableJsonLineWhateverTheFieldsHold() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream previous = Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
         String hostile = "quote\" backslash\\ newline\n tab\t nul\u0000 sep\u2028 end";
         try (Log.Scope ignored = Log.scope("lambda-1", "api-1")) {
             Log.info(hostile, "field", hostile, "count", 3, "flag", true);
-        } finally {
-            Log.redirect(previous);
         }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(1, output.strip().split("\n").length, output);
-        JsonNode line = Json.MAPPER.readTree(output);
+        assertEquals(1, output().strip().split("\n").length, output());
+        JsonNode line = Json.MAPPER.readTree(output());
         assertEquals(hostile, line.path("message").asText());
         assertEquals(hostile, line.path("field").asText());
         assertEquals(3, line.path("count").asInt());
         assertEquals(true, line.path("flag").asBoolean());
         assertEquals("lambda-1", line.path("requestId").asText());
         assertEquals("INFO", line.path("level").asText());
+    }
+
+    @Test
+    void aTestSetsTheLevelAndLinesBelowItAreDropped() {
+        Log.debug("hidden at INFO");
+        Log.setLevel(Log.Level.DEBUG);
+        Log.debug("shown at DEBUG");
+        Log.setLevel(Log.Level.WARN);
+        Log.info("hidden at WARN");
+        Log.warn("shown at WARN");
+        assertEquals(2, output().strip().split("\n").length, output());
+        assertTrue(output().contains("shown at DEBUG") && output().contains("shown at WARN"), output());
+    }
+
+    @Test
+    void theLevelComesFromTheFunctionsOwnEnvironmentAsAnInProcessRunnerGivesIt() {
+        Config.overlayEnvironment(Map.of("AWS_LAMBDA_LOG_LEVEL", "ERROR", "LOG_LEVEL", "DEBUG"));
+        assertEquals(Log.Level.ERROR, Log.configured(), "Lambda's variable first");
+        Config.overlayEnvironment(Map.of("LOG_LEVEL", "debug"));
+        assertEquals(Log.Level.DEBUG, Log.configured());
+        Config.overlayEnvironment(Map.of("AWS_LAMBDA_LOG_LEVEL", "FATAL"));
+        assertEquals(Log.Level.ERROR, Log.configured());
+    }
+
+    @Test
+    void theSdksSlf4jWarningsBecomeLogLinesAndItsChatterIsDropped() throws Exception {
+        assertEquals(Slf4jProvider.class, LoggerFactory.getLogger("software.amazon.awssdk.Test").getClass().getEnclosingClass(),
+                "bound to Kiosk's provider, not to SLF4J's NOP fallback that prints its notice first");
+        var sdk = LoggerFactory.getLogger("software.amazon.awssdk.core.Retry");
+        sdk.debug("request {} sent", 1);
+        sdk.info("connection pooled");
+        sdk.warn("retrying {} after {} ms", "GetItem", 50);
+        JsonNode line = Json.MAPPER.readTree(output());
+        assertEquals("WARN", line.path("level").asText());
+        assertEquals("retrying GetItem after 50 ms", line.path("message").asText());
+        assertEquals("software.amazon.awssdk.core.Retry", line.path("logger").asText());
+        assertEquals(1, output().strip().split("\n").length, output());
     }
 }
