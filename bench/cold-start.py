@@ -2,7 +2,7 @@
 """Cold-start benchmark: Kiosk's GetProduct and its Lambda authorizer against a bare SDK-only handler.
 
 The bare handler does GetProduct's GetItem the leanest usual way. The authorizer reads its signing
-key from Secrets Manager (current and previous versions, a stand-in served by the benchmark's server
+key from Secrets Manager (current and previous versions, the emulator's endpoint in the benchmark's server
 process) when it is constructed, then verifies one bearer token.
 
 Each run is a fresh JVM with only the function's zip (plus the tiny harness) on its class path.

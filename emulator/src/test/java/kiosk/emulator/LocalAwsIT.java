@@ -1,20 +1,16 @@
 package kiosk.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -136,34 +132,11 @@ class LocalAwsIT {
     }
 
     @Test
-    void keepsGeneratedSecretsOwnerOnlyInTheDataDirectoryAcrossRestarts(@TempDir Path data) throws Exception {
-        LocalAws.Options options = new LocalAws.Options(0, 0, 0, "127.0.0.1", data);
-        String first;
-        try (LocalAws kept = LocalAws.start(template, options)) {
-            first = kept.function("Consumer").environment().get("API_KEY");
-        }
-        Path file = data.resolve(LocalSecrets.FILE);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        try (LocalAws again = LocalAws.start(template, options)) {
-            assertEquals(first, again.function("Consumer").environment().get("API_KEY"));
-        }
-        try (LocalAws other = LocalAws.start(template)) {
-            assertNotEquals(first, other.function("Consumer").environment().get("API_KEY"), "in memory: new every start");
-        }
-    }
-
-    @Test
     void refusesWhatItDoesNotEmulateRatherThanDroppingIt() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> LocalAws.start(Template.load(resource("/lsi-template.yaml"))).close());
+        Template withLocalIndex = Template.load(resource("/lsi-template.yaml"));
+        Provisioner provisioner = new Provisioner(withLocalIndex, new Intrinsics(withLocalIndex, LocalAws.REGION, LocalAws.ACCOUNT),
+                aws.dynamoDb(), aws.sqs());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, provisioner::provision);
         assertTrue(refused.getMessage().contains("LocalSecondaryIndexes"), refused.getMessage());
-    }
-
-    @Test
-    void projectTemplateTablesExistWithTheirIndexes() {
-        try (LocalAws project = LocalAws.start(Template.project())) {
-            var table = project.dynamoDb().describeTable(b -> b.tableName(project.tableName("ProductsTable"))).table();
-            assertEquals(2, table.globalSecondaryIndexes().size());
-        }
     }
 }

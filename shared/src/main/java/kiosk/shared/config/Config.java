@@ -46,7 +46,7 @@ public record Config(String region, String functionName, Map<String, String> env
 
     /**
      * The region comes from AWS_REGION, which Lambda always sets; outside Lambda the SDK's own
-     * {@code aws.region} system property is honoured too, as the test kit and local runtime use it.
+     * {@code aws.region} system property is honoured too, as the emulator sets it for tests and the local runtime.
      */
     public static Config from(Map<String, String> environment) {
         String region = environment.get("AWS_REGION");

@@ -19,22 +19,22 @@ import kiosk.shared.lambda.SnapStart;
  */
 public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final LogoutService sessions;
+    private final LogoutService logouts;
 
     public LogoutHandler() {
         this(AccountsWiring.logouts());
         SnapStart.prime("Logout", () -> handleRequest(PrimingEvent.of("POST", "/auth/logout", Map.of()), null));
     }
 
-    public LogoutHandler(LogoutService sessions) {
-        this.sessions = sessions;
+    public LogoutHandler(LogoutService logouts) {
+        this.logouts = logouts;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             Caller caller = request.requireCaller();
-            sessions.logOut(caller.userId(), request.body(RefreshInput.class).refreshToken());
+            logouts.logOut(caller.userId(), request.body(RefreshInput.class).refreshToken());
             return ApiResponse.noContent();
         });
     }

@@ -12,7 +12,10 @@ import kiosk.accounts.user.User;
 import kiosk.accounts.user.UserStore;
 import kiosk.shared.log.Log;
 
-/** Signing in, refreshing with rotation and theft detection, and signing out. */
+/**
+ * Signing in, with lock-outs, and refreshing, with rotation and theft detection. Signing out is
+ * LogoutService's: its function is given the sessions table alone.
+ */
 public final class SessionService {
 
     /** Failures in a row after which an email is locked out. */

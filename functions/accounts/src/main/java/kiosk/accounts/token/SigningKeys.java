@@ -15,7 +15,7 @@ public interface SigningKeys {
     /** The key a token names in its header, if it is one we accept. */
     Optional<SigningKey> find(String kid);
 
-    /** Fixed keys, the first signing: for tests and the local runtime. */
+    /** Fixed keys, the first signing: for tests and the benchmarks, which issue their own tokens. */
     static SigningKeys of(SigningKey current, SigningKey... previous) {
         List<SigningKey> all = new java.util.ArrayList<>(List.of(current));
         all.addAll(List.of(previous));
@@ -32,7 +32,7 @@ public interface SigningKeys {
         };
     }
 
-    /** A fresh random 256-bit key: what tests and the local runtime sign with. */
+    /** A fresh random 256-bit key, for tests and the benchmarks. Deployed keys come from Secrets Manager. */
     static SigningKey generate(String kid) {
         byte[] secret = new byte[SigningKey.MIN_BYTES];
         new SecureRandom().nextBytes(secret);
