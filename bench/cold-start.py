@@ -13,13 +13,12 @@ Reports medians of: whole-process wall time and CPU time (user+sys, from wait4),
 JVM start -> main -> handler constructed -> first response, classes loaded (counted in separate
 runs with -Xlog:class+load so the counting never touches the timings), and the zip size.
 
-Usage: bench/cold-start.py [--runs N] [--no-build]   (needs a JDK >= 21 as JAVA_HOME or on PATH)
+Usage: bench/cold-start.py [--runs N] [--no-build]   (finds a JDK >= 21 itself, as local/run does)
 """
 import argparse
 import json
 import os
 import pathlib
-import shutil
 import statistics
 import subprocess
 import sys
@@ -40,10 +39,11 @@ JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto"
 
 
 def java_home():
-    home = os.environ.get("JAVA_HOME")
-    if home and (pathlib.Path(home) / "bin/java").exists():
-        return pathlib.Path(home)
-    return pathlib.Path(shutil.which("java")).resolve().parent.parent
+    """The newest JDK >= 21, found as local/run and CI find it (.ci/jdk.sh), whatever the default java is."""
+    found = subprocess.run(["bash", "-c", ". .ci/jdk.sh && pick_jdk"], cwd=ROOT, capture_output=True, text=True)
+    if found.returncode != 0 or not found.stdout.strip():
+        raise SystemExit("needs a JDK 21 or newer (looked at JAVA_HOME, beside the default java, /usr/lib/jvm, /opt)")
+    return pathlib.Path(found.stdout.strip())
 
 
 def build(java):
