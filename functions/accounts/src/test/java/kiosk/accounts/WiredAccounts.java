@@ -1,5 +1,6 @@
 package kiosk.accounts;
 
+import static kiosk.testkit.Responses.assertProblem;
 import static kiosk.testkit.Responses.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import kiosk.accounts.authorizer.AuthorizerHandler;
 import kiosk.accounts.authorizer.Decision;
 import kiosk.accounts.password.PasswordHasher;
@@ -134,6 +136,13 @@ abstract class WiredAccounts {
                 "headers", authorization == null ? Map.of() : Map.of("authorization", authorization),
                 "requestContext", Map.of("requestId", UUID.randomUUID().toString()));
         return Decision.of(handler.handleRequest(event, null));
+    }
+
+    /** A refusal: the status and problem type asked for, and both tables exactly as they were before it. */
+    static void assertRefusedStoringNothing(String what, Supplier<APIGatewayV2HTTPResponse> call, int status, String slug) {
+        List<Map<String, AttributeValue>> before = everything();
+        assertProblem(call.get(), status, slug);
+        assertEquals(before, everything(), what);
     }
 
     /** Everything in both tables: what a refusal must leave exactly as it was. */
