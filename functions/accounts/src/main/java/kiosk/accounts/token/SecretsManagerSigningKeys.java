@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -15,9 +14,11 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * Signing keys from the SigningKeySecret of template.yaml: AWSCURRENT signs, AWSPREVIOUS is still
  * accepted, so rotating the secret logs nobody out. The versions' ids are the key ids.
  *
- * <p>Read once when the execution environment starts, then again only when the copy is older than
- * {@link #MAX_AGE} (so a rotation reaches every warm environment, and a SnapStart snapshot taken
- * days ago re-reads on restore), or when a token names a key id we do not know, at most once per
+ * <p>A cold start reads AWSCURRENT alone: it signs nearly every token presented, and a read less
+ * is a round trip less in every cold start. AWSPREVIOUS is read the first time a token names a key
+ * id that is not the current one. Both are read again when the copy is older than {@link #MAX_AGE}
+ * (so a rotation reaches every warm environment, and a SnapStart snapshot taken days ago re-reads
+ * on restore), or when a token names a key id we do not know, at most once per
  * {@link #MIN_REFRESH_INTERVAL} so forged key ids cannot make us hammer Secrets Manager.
  */
 public final class SecretsManagerSigningKeys implements SigningKeys {
@@ -25,7 +26,14 @@ public final class SecretsManagerSigningKeys implements SigningKeys {
     static final Duration MAX_AGE = Duration.ofMinutes(10);
     static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
 
-    private record Loaded(SigningKey current, List<SigningKey> accepted, Instant at) {
+    /**
+     * What was read: the keys accepted (the current one first, then the previous one once read and
+     * if the secret has one), when the current one was read, and when Secrets Manager was last asked.
+     */
+    private record Loaded(List<SigningKey> accepted, boolean previousRead, Instant at, Instant lastRead) {
+        SigningKey current() {
+            return accepted.get(0);
+        }
     }
 
     private final SecretsManagerClient secrets;
@@ -37,7 +45,7 @@ public final class SecretsManagerSigningKeys implements SigningKeys {
         this.secrets = secrets;
         this.secretId = secretId;
         this.clock = clock;
-        this.loaded = load();
+        this.loaded = load(false);
     }
 
     @Override
@@ -46,42 +54,51 @@ public final class SecretsManagerSigningKeys implements SigningKeys {
     }
 
     @Override
-    public Optional<SigningKey> find(String kid) {
-        Optional<SigningKey> key = lookup(fresh(), kid);
-        if (key.isEmpty() && Duration.between(loaded.at(), clock.instant()).compareTo(MIN_REFRESH_INTERVAL) >= 0) {
-            loaded = load();
-            key = lookup(loaded, kid);
+    public synchronized Optional<SigningKey> find(String kid) {
+        Loaded keys = fresh();
+        Optional<SigningKey> key = lookup(keys, kid);
+        if (key.isPresent()) {
+            return key;
         }
-        return key;
+        Instant now = clock.instant();
+        if (Duration.between(keys.lastRead(), now).compareTo(MIN_REFRESH_INTERVAL) >= 0) {
+            keys = load(true);
+        } else if (!keys.previousRead()) {
+            keys = new Loaded(withPrevious(keys.current()), true, keys.at(), now);
+        } else {
+            return Optional.empty();
+        }
+        loaded = keys;
+        return lookup(keys, kid);
     }
 
     private Loaded fresh() {
         Loaded now = loaded;
         if (Duration.between(now.at(), clock.instant()).compareTo(MAX_AGE) >= 0) {
-            now = load();
+            now = load(false);
             loaded = now;
         }
         return now;
     }
 
     private static Optional<SigningKey> lookup(Loaded keys, String kid) {
-        for (SigningKey key : keys.accepted()) {
-            if (key.kid().equals(kid)) {
-                return Optional.of(key);
-            }
-        }
-        return Optional.empty();
+        return keys.accepted().stream().filter(key -> key.kid().equals(kid)).findFirst();
     }
 
-    private Loaded load() {
+    private Loaded load(boolean withPrevious) {
         SigningKey current = key(secrets.getSecretValue(b -> b.secretId(secretId).versionStage("AWSCURRENT")));
-        List<SigningKey> accepted = new ArrayList<>(List.of(current));
+        Instant now = clock.instant();
+        return new Loaded(withPrevious ? withPrevious(current) : List.of(current), withPrevious, now, now);
+    }
+
+    /** The current key and, if the secret has a previous version, its key. */
+    private List<SigningKey> withPrevious(SigningKey current) {
         try {
-            accepted.add(key(secrets.getSecretValue(b -> b.secretId(secretId).versionStage("AWSPREVIOUS"))));
+            return List.of(current, key(secrets.getSecretValue(b -> b.secretId(secretId).versionStage("AWSPREVIOUS"))));
         } catch (ResourceNotFoundException e) {
             // A secret never rotated has no previous version: only the current key is accepted.
+            return List.of(current);
         }
-        return new Loaded(current, List.copyOf(accepted), clock.instant());
     }
 
     private static SigningKey key(GetSecretValueResponse value) {

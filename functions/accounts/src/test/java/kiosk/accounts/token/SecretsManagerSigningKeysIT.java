@@ -88,10 +88,29 @@ class SecretsManagerSigningKeysIT {
             keys.find("forged-" + i);
         }
         assertEquals(atStart + 2, stub.calls(), "one re-read (current and previous) for fifty forged key ids");
+        for (int i = 0; i < 50; i++) {
+            keys.find("forged-again-" + i);
+        }
+        assertEquals(atStart + 2, stub.calls(), "and none within the next ten seconds");
 
         String next = stub.put(SECRET, secret('b'));
         clock.advance(SecretsManagerSigningKeys.MAX_AGE);
         assertEquals(next, keys.current().kid(), "a copy older than the maximum age is read again");
+    }
+
+    @Test
+    void aColdStartReadsOnlyTheCurrentVersionAndThePreviousWhenATokenFirstNamesIt() {
+        String previous = stub.put(SECRET, secret('a'));
+        stub.put(SECRET, secret('b'));
+        int before = stub.calls();
+        SecretsManagerSigningKeys keys = new SecretsManagerSigningKeys(client, SECRET, clock);
+        assertEquals(before + 1, stub.calls(), "one call on the cold start: AWSCURRENT");
+
+        assertTrue(keys.find(previous).isPresent(), "a token signed before the rotation, right after a cold start");
+        assertEquals(before + 2, stub.calls(), "AWSPREVIOUS read when first named");
+        keys.find(previous);
+        keys.find("forged");
+        assertEquals(before + 2, stub.calls(), "and not again within ten seconds, whatever key ids are named");
     }
 
     @Test
