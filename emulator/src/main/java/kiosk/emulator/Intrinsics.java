@@ -110,7 +110,7 @@ public final class Intrinsics {
     }
 
     /** Replaces CloudFormation dynamic references to a defined secret with its value, as a deploy would. */
-    public String resolveDynamicReferences(String text) {
+    private String resolveDynamicReferences(String text) {
         Matcher matcher = DYNAMIC.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,7 @@ public final class LocalAws implements AutoCloseable {
 
     /** Every function of the template, in template order. */
     public Map<String, FunctionConfiguration> functions() {
-        return Map.copyOf(functions);
+        return Collections.unmodifiableMap(functions);
     }
 
     public FunctionConfiguration function(String logicalId) {

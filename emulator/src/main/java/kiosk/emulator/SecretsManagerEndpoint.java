@@ -57,11 +57,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Like put-secret-value: the value becomes AWSCURRENT, the former current AWSPREVIOUS. Returns its version id. */

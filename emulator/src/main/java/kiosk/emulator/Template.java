@@ -85,17 +85,6 @@ public final class Template {
         return found;
     }
 
-    /** The functions built from one deployable, such as {@code functions/catalog/target/catalog.zip}. */
-    public Map<String, Map<String, Object>> functionsOf(String codeUri) {
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-        resources("AWS::Serverless::Function").forEach((id, properties) -> {
-            if (codeUri.equals(properties.get("CodeUri"))) {
-                found.put(id, properties);
-            }
-        });
-        return found;
-    }
-
     public Map<String, Object> section(String name) {
         Object value = root.get(name);
         return value == null ? Map.of() : cast((Map<?, ?>) value);
