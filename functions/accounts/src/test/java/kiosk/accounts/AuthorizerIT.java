@@ -21,7 +21,8 @@ class AuthorizerIT extends WiredAccounts {
         String token = session(email).path("accessToken").asText();
         assertTrue(authorize(authorizer, "bearer " + token).allowed(), "the scheme is case-insensitive");
         for (String header : List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", token, "Bearer " + token + "x",
-                "Bearer " + new StringBuilder(token).reverse())) {
+                "Bearer " + new StringBuilder(token).reverse(), "Bearer " + token.substring(0, token.length() - 2),
+                "Bearer " + token.substring(0, token.lastIndexOf('.') + 1) + "A")) {
             Decision denied = authorize(authorizer, header);
             assertFalse(denied.allowed(), header);
             assertEquals(Map.of(), denied.context());

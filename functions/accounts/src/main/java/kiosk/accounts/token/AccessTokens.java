@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kiosk.shared.json.JsonWriter;
@@ -37,6 +38,9 @@ public final class AccessTokens {
     public static final int MAX_TOKEN_CHARS = 4096;
     private static final String ALG = "HS256";
     private static final String HMAC = "HmacSHA256";
+    private static final int SIGNATURE_BYTES = 32;
+    /** Role names as we grant them: a comma could split one into two where handlers read them joined. */
+    private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Set<String> HEADER_MEMBERS = Set.of("alg", "typ", "kid");
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -102,8 +106,9 @@ public final class AccessTokens {
             throw new InvalidTokenException("no key id");
         }
         SigningKey key = keys.find(kid).orElseThrow(() -> new InvalidTokenException("unknown key id"));
-        byte[] signature = DECODER.decode(token.substring(second + 1));
-        if (!MessageDigest.isEqual(signature, sign(key, token.substring(0, second)))) {
+        byte[] signature = decode(token.substring(second + 1));
+        if (signature.length != SIGNATURE_BYTES
+                || !MessageDigest.isEqual(signature, sign(key, token.substring(0, second)))) {
             throw new InvalidTokenException("bad signature");
         }
         return claims(object(token.substring(first + 1, second)));
@@ -127,6 +132,11 @@ public final class AccessTokens {
         if (!(payload.get("iat") instanceof Long iat) || iat > now + CLOCK_SKEW_SECONDS) {
             throw new InvalidTokenException("issued in the future");
         }
+        // A token living longer than we issue them was not minted by issue(): a leaked key's forgery
+        // or a bug; either way its age cannot be trusted.
+        if (exp - iat > LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+            throw new InvalidTokenException("lifetime");
+        }
         Object nbf = payload.get("nbf");
         if (nbf != null && (!(nbf instanceof Long notBefore) || notBefore > now + CLOCK_SKEW_SECONDS)) {
             throw new InvalidTokenException("not yet valid");
@@ -140,7 +150,10 @@ public final class AccessTokens {
         }
         List<String> names = new ArrayList<>(list.size());
         for (Object role : list) {
-            names.add((String) role);
+            if (!(role instanceof String name) || !ROLE.matcher(name).matches()) {
+                throw new InvalidTokenException("role name");
+            }
+            names.add(name);
         }
         return new Claims(subject, names, iat, exp, id);
     }
@@ -176,12 +189,7 @@ public final class AccessTokens {
      * has. Nested objects, floats, booleans, nulls and duplicate names are refused.
      */
     private static Map<String, Object> object(String segment) {
-        byte[] json;
-        try {
-            json = DECODER.decode(segment);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("not base64url");
-        }
+        byte[] json = decode(segment);
         Map<String, Object> out = new HashMap<>();
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -214,6 +222,24 @@ public final class AccessTokens {
             throw new InvalidTokenException("malformed JSON");
         }
         return out;
+    }
+
+    /**
+     * Canonical base64url only: the JDK's decoder ignores the unused low bits of the last
+     * character, so without the round trip one token would have several spellings, each its own
+     * authorizer cache entry and each missed by a list of refused tokens.
+     */
+    private static byte[] decode(String segment) {
+        byte[] bytes;
+        try {
+            bytes = DECODER.decode(segment);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("not base64url");
+        }
+        if (!ENCODER.encodeToString(bytes).equals(segment)) {
+            throw new InvalidTokenException("not canonical base64url");
+        }
+        return bytes;
     }
 
     /** For log lines: a short, safe rendering of an attacker-chosen header value. */

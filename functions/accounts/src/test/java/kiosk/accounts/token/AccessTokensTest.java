@@ -118,7 +118,7 @@ class AccessTokensTest {
     void refusesATokenNotYetValid() throws Exception {
         long later = NOW.getEpochSecond() + 120;
         String payload = "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\",\"sub\":\"u-1\",\"iat\":" + NOW.getEpochSecond()
-                + ",\"nbf\":" + later + ",\"exp\":" + (later + 900) + ",\"jti\":\"j\"}";
+                + ",\"nbf\":" + later + ",\"exp\":" + (NOW.getEpochSecond() + 900) + ",\"jti\":\"j\"}";
         assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload),
                 "not yet valid");
         assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
@@ -171,5 +171,67 @@ class AccessTokensTest {
         assertTrue(rotated.issue("u-1", List.of()).startsWith(Forge.b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k2\"}")));
         AccessTokens retired = new AccessTokens(SigningKeys.of(next), ISS, AUD, clock);
         assertThrows(InvalidTokenException.class, () -> retired.verify(oldToken));
+    }
+
+    @Test
+    void refusesAMalformedSignatureWithoutThrowingAnythingElse() {
+        String token = tokens.issue("u-1", List.of());
+        String signingInput = token.substring(0, token.lastIndexOf('.'));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertRefused(signingInput + "." + signature.substring(0, 41), "not base64url");
+        assertRefused(signingInput + "." + "A".repeat(42), "bad signature");
+        assertRefused(signingInput + "." + signature + "AAAA", "bad signature");
+        assertRefused(signingInput + ".A", "not base64url");
+        assertRefused(signingInput + ".AB", "not canonical base64url");
+    }
+
+    @Test
+    void refusesEverySpellingOfASignatureButTheCanonicalOne() {
+        String token = tokens.issue("u-1", List.of());
+        char last = token.charAt(token.length() - 1);
+        // 32 bytes take 43 characters with two bits unused: four characters decode to the same bytes.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int index = alphabet.indexOf(last);
+        int variants = 0;
+        for (int low = 0; low < 4; low++) {
+            char other = alphabet.charAt(index & ~3 | low);
+            if (other != last) {
+                variants++;
+                assertRefused(token.substring(0, token.length() - 1) + other, "not canonical base64url");
+            }
+        }
+        assertEquals(3, variants);
+        assertEquals("u-1", tokens.verify(token).subject());
+    }
+
+    @Test
+    void refusesNonCanonicalHeaderAndPayloadSegments() throws Exception {
+        String token = Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}", validPayload());
+        String[] parts = token.split("\\.");
+        // {"alg":"HS256","kid":"k1"} is 26 bytes: its last base64url character has two unused bits.
+        String header = parts[0];
+        char last = header.charAt(header.length() - 1);
+        String tweaked = header.substring(0, header.length() - 1) + (char) (last + 1);
+        String forged = Forge.sign("HmacSHA256", key.secret(), tweaked + "." + parts[1]);
+        assertRefused(forged, "not canonical base64url");
+    }
+
+    @Test
+    void refusesATokenThatLivesLongerThanWeIssueThem() throws Exception {
+        String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+        long iat = NOW.getEpochSecond();
+        long longest = AccessTokens.LIFETIME_SECONDS + AccessTokens.CLOCK_SKEW_SECONDS;
+        assertEquals("u-1", tokens.verify(Forge.hmac("HmacSHA256", key.secret(), header, payload(iat, iat + longest)))
+                .subject());
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(iat, iat + longest + 1)), "lifetime");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(iat, iat + 365L * 86400)), "lifetime");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin,customer", "Admin", "", "a b", "r\u00f4le", "x\\u002cy"})
+    void refusesRoleNamesThatCouldSplitOrDisguise(String role) throws Exception {
+        String payload = validPayload().replace("[\"admin\"]", "[\"" + role + "\"]");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload),
+                "role name");
     }
 }

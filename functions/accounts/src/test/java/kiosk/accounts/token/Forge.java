@@ -18,7 +18,11 @@ final class Forge {
     }
 
     static String hmac(String algorithm, byte[] key, String header, String payload) throws Exception {
-        String input = b64(header) + "." + b64(payload);
+        return sign(algorithm, key, b64(header) + "." + b64(payload));
+    }
+
+    /** The input as it stands, segments and all, with a signature appended. */
+    static String sign(String algorithm, byte[] key, String input) throws Exception {
         Mac mac = Mac.getInstance(algorithm);
         mac.init(new SecretKeySpec(key, algorithm));
         return input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
