@@ -22,6 +22,7 @@ public final class ApiEvents {
     private Map<String, Object> authorizer;
     private String body;
     private boolean base64;
+    private String sourceIp = "127.0.0.1";
 
     private ApiEvents(String method, String routePath) {
         this.method = method;
@@ -67,6 +68,12 @@ public final class ApiEvents {
         return this;
     }
 
+    /** The client's address, as API Gateway puts it in {@code requestContext.http.sourceIp}. */
+    public ApiEvents sourceIp(String address) {
+        this.sourceIp = address;
+        return this;
+    }
+
     /** The context our Lambda authorizer returns: user id, and roles comma-separated. */
     public ApiEvents caller(String userId, String... roles) {
         this.authorizer = new LinkedHashMap<>();
@@ -94,7 +101,7 @@ public final class ApiEvents {
                 .withRequestId(UUID.randomUUID().toString())
                 .withTimeEpoch(now)
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(rawPath)
-                        .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").withUserAgent("kiosk-tests").build());
+                        .withProtocol("HTTP/1.1").withSourceIp(sourceIp).withUserAgent("kiosk-tests").build());
         if (authorizer != null) {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(authorizer).build());
         }

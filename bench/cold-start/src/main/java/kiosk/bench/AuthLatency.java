@@ -69,19 +69,21 @@ public final class AuthLatency {
             for (int round = 0; round < logins + 10; round++) {
                 String email = emails.get(round % emails.size());
                 boolean warm = round >= 10;
+                // An address per round: the login throttle holds one address to 100 attempts.
+                String from = "10.0." + (round >> 8 & 255) + "." + (round & 255);
                 for (int i = 0; i < 4; i++) {
                     String guess = "not the password " + i;
-                    long t = timeRefused(() -> sessions.logIn(new LoginInput(email, guess)));
+                    long t = timeRefused(() -> sessions.logIn(new LoginInput(email, guess), from));
                     if (warm) {
                         wrong.add(t);
                     }
                     String stranger = "nobody-" + UUID.randomUUID() + "@example.com";
-                    t = timeRefused(() -> sessions.logIn(new LoginInput(stranger, PASSWORD)));
+                    t = timeRefused(() -> sessions.logIn(new LoginInput(stranger, PASSWORD), from));
                     if (warm) {
                         unknown.add(t);
                     }
                 }
-                long t = time(() -> sessions.logIn(new LoginInput(email, PASSWORD)));
+                long t = time(() -> sessions.logIn(new LoginInput(email, PASSWORD), from));
                 if (warm) {
                     right.add(t);
                 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -122,7 +123,11 @@ class LoginIT extends WiredAccounts {
                 Arguments.of("very long password", "{\"email\":\"a@example.com\",\"password\":\"" + "x".repeat(5000) + "\"}", 400, "validation"),
                 Arguments.of("very long email", "{\"email\":\"" + "a".repeat(5000) + "\",\"password\":\"x\"}", 400, "validation"),
                 Arguments.of("extra field", "{\"email\":\"a@example.com\",\"password\":\"x\",\"admin\":true}", 400, "validation"),
-                Arguments.of("array body", "[\"a@example.com\",\"x\"]", 400, "malformed-json"));
+                Arguments.of("array body", "[\"a@example.com\",\"x\"]", 400, "malformed-json"),
+                Arguments.of("markup as email", "{\"email\":\"<script>alert(1)</script>\",\"password\":\"x\"}", 400, "validation"),
+                Arguments.of("control characters in email", "{\"email\":\"a\\u0000b\\u001b@example.com\",\"password\":\"x\"}", 400, "validation"),
+                Arguments.of("no domain", "{\"email\":\"ann@\",\"password\":\"x\"}", 400, "validation"),
+                Arguments.of("SQL-shaped email", "{\"email\":\"' OR '1'='1\",\"password\":\"x\"}", 400, "validation"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,7 +137,25 @@ class LoginIT extends WiredAccounts {
     }
 
     @Test
-    void anSqlShapedEmailIsJustAWrongEmail() {
-        assertProblem(logIn("' OR '1'='1", "' OR '1'='1"), 401, "invalid-credentials");
+    void ofFiftyParallelWrongPasswordsExactlyFiveAreChecked() throws Exception {
+        String email = newEmail();
+        signedUp(email);
+        List<Integer> statuses = Race.run(50, () -> logIn(email, "wrong password").getStatusCode());
+        assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses::toString);
+        assertEquals(45, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
+        APIGatewayV2HTTPResponse locked = logIn(email, PASSWORD);
+        assertProblem(locked, 429, "too-many-attempts");
+        assertEquals("60", locked.getHeaders().get("retry-after"), "the fifth failure's lock, not a later smaller one");
+    }
+
+    @Test
+    void aGuesserLocksTheEmailForTheirAddressOnlyAndTheOwnerSignsInFromElsewhere() {
+        String email = newEmail();
+        signedUp(email);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(logInFrom("203.0.113.9", email, "guess " + i), 401, "invalid-credentials");
+        }
+        assertProblem(logInFrom("203.0.113.9", email, PASSWORD), 429, "too-many-attempts");
+        assertEquals(200, logIn(email, PASSWORD).getStatusCode(), "the owner, at another address");
     }
 }

@@ -54,12 +54,15 @@ abstract class WiredAccounts {
     static final String PASSWORD = "violet staple orbit canyon";
     static final PasswordHasher.Cost TEST_COST = new PasswordHasher.Cost(4096, 1, 1);
     private static final AtomicInteger EMAILS = new AtomicInteger();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     static DynamoDbClient dynamoDb;
     static String usersTable;
     static String sessionsTable;
 
     MutableClock clock;
+    /** This test's client address: each test has its own, as the login throttles count per address. */
+    String address;
     DynamoDbUserStore users;
     SignupHandler signup;
     LoginHandler login;
@@ -80,6 +83,8 @@ abstract class WiredAccounts {
     @BeforeEach
     void wiring() {
         clock = new MutableClock(START);
+        int n = ADDRESSES.incrementAndGet();
+        address = "10." + (n >> 8 & 255) + "." + (n & 255) + ".7";
         users = new DynamoDbUserStore(dynamoDb, usersTable);
         PasswordHasher hasher = new PasswordHasher(TEST_COST);
         AccessTokens tokens = new AccessTokens(SigningKeys.of(SigningKeys.generate("k1")), "urn:kiosk:test",
@@ -112,7 +117,12 @@ abstract class WiredAccounts {
     }
 
     APIGatewayV2HTTPResponse logIn(String email, String password) {
-        return post(login, "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return logInFrom(address, email, password);
+    }
+
+    APIGatewayV2HTTPResponse logInFrom(String clientAddress, String email, String password) {
+        return login.handleRequest(ApiEvents.request("POST", "/auth/login").sourceIp(clientAddress)
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").build(), null);
     }
 
     APIGatewayV2HTTPResponse refreshWith(String token) {

@@ -41,6 +41,15 @@ public final class ApiRequest {
         return event.getRawPath() == null ? "" : event.getRawPath();
     }
 
+    /**
+     * The address the request came from, as API Gateway saw the TCP connection (not a header a
+     * client can set); empty when the event has none, as a test's or a console's may not.
+     */
+    public String sourceIp() {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return http == null || http.getSourceIp() == null ? "" : http.getSourceIp();
+    }
+
     /** API Gateway's id of the request, the one it returns in the apigw-requestid header. */
     public String requestId() {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();

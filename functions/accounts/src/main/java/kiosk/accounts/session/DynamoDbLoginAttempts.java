@@ -1,28 +1,33 @@
 package kiosk.accounts.session;
 
 import static kiosk.shared.dynamodb.Attributes.n;
-import static kiosk.shared.dynamodb.Attributes.number;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import kiosk.accounts.Items;
 import kiosk.accounts.UsersTable;
 import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.error.RetryLaterException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Login attempts as the attempts item of an email in the UsersTable ({@link UsersTable}). The
- * table's TTL removes an item a day after its last attempt or lock, so failures long ago stop
- * counting.
+ * Login attempts as attempts items of the UsersTable ({@link UsersTable}). Each attempt is one
+ * compare-and-set write of the whole state (count and lock together), conditioned on the state it
+ * was computed from; a write that loses a race gets the current state back from the failed
+ * condition and tries again on that, so the common case (no earlier failures) is a single write.
+ * The table's TTL removes an item some time after {@code expiresAt}; until it does, an item past
+ * {@code expiresAt} counts as absent.
  */
 public final class DynamoDbLoginAttempts implements LoginAttempts {
 
-    static final Duration FORGET_AFTER = Duration.ofDays(1);
+    /**
+     * Writes lost to parallel attempts before this one gives up and asks the caller to retry. A
+     * write is lost only to another's success, so above a policy's limit the lock is seen first.
+     */
+    private static final int ROUNDS = 32;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -32,43 +37,68 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
         this.table = table;
     }
 
-    @Override
-    public int begin(String email, Instant now) {
-        long nowSeconds = now.getEpochSecond();
-        Expression x = new Expression();
-        String update = "ADD " + x.name(UsersTable.FAILURES) + " " + x.value(n(1))
-                + " SET " + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(nowSeconds + FORGET_AFTER.toSeconds()));
-        String lockedUntil = x.name(UsersTable.LOCKED_UNTIL);
-        String condition = "attribute_not_exists(" + lockedUntil + ") OR " + lockedUntil + " <= " + x.value(n(nowSeconds));
-        try {
-            Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table).key(key(email))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
-                    .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-            return Math.toIntExact(number(item, UsersTable.FAILURES));
-        } catch (ConditionalCheckFailedException e) {
-            long until = number(e.item(), UsersTable.LOCKED_UNTIL);
-            throw new AccountLockedException(Math.max(1, until - nowSeconds));
+    private record State(long failures, long lockedUntil, long expiresAt) {
+
+        static State of(Map<String, AttributeValue> item) {
+            return item == null || item.isEmpty() ? null
+                    : new State(number(item, UsersTable.FAILURES), number(item, UsersTable.LOCKED_UNTIL),
+                            number(item, UsersTable.EXPIRES_AT));
+        }
+
+        private static long number(Map<String, AttributeValue> item, String name) {
+            AttributeValue value = item.get(name);
+            return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
         }
     }
 
     @Override
-    public void lock(String email, Instant until) {
-        long untilSeconds = until.getEpochSecond();
-        Expression x = new Expression();
-        String update = "SET " + x.name(UsersTable.LOCKED_UNTIL) + " = " + x.value(n(untilSeconds)) + ", "
-                + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(untilSeconds + FORGET_AFTER.toSeconds()));
-        dynamoDb.updateItem(b -> b.tableName(table).key(key(email)).updateExpression(update)
-                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+    public int begin(String subject, Instant now, Lockout policy) {
+        long nowSeconds = now.getEpochSecond();
+        State seen = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            if (seen != null && seen.lockedUntil() > nowSeconds) {
+                throw new AccountLockedException(seen.lockedUntil() - nowSeconds);
+            }
+            boolean forgotten = seen == null || seen.expiresAt() <= nowSeconds;
+            int count = Math.toIntExact(forgotten ? 1 : seen.failures() + 1);
+            Instant lock = policy.lockUntil(count, now);
+            long lockedUntil = Math.max(lock == null ? 0 : lock.getEpochSecond(), seen == null ? 0 : seen.lockedUntil());
+            long expiresAt = Math.max(nowSeconds, lockedUntil) + policy.forgetAfter().toSeconds();
+            Expression x = new Expression();
+            String update = "SET " + x.name(UsersTable.FAILURES) + " = " + x.value(n(count)) + ", "
+                    + x.name(UsersTable.LOCKED_UNTIL) + " = " + x.value(n(lockedUntil)) + ", "
+                    + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(expiresAt));
+            String condition = seen == null ? "attribute_not_exists(" + x.name(Items.PK) + ")"
+                    // Every write changes the count and pushes expiresAt on, so the two identify a state.
+                    : x.name(UsersTable.FAILURES) + " = " + x.value(n(seen.failures())) + " AND "
+                            + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(seen.expiresAt()));
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(key(subject)).updateExpression(update)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                return count;
+            } catch (ConditionalCheckFailedException e) {
+                seen = State.of(e.item());
+            }
+        }
+        throw new RetryLaterException(AccountLockedException.LOCKED, "Too many sign-ins at once. Try again shortly.", 1);
     }
 
     @Override
-    public void clear(String email) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(key(email)));
+    public void check(String subject, Instant now) {
+        State state = State.of(dynamoDb.getItem(b -> b.tableName(table).key(key(subject)).consistentRead(true)).item());
+        if (state != null && state.lockedUntil() > now.getEpochSecond()) {
+            throw new AccountLockedException(state.lockedUntil() - now.getEpochSecond());
+        }
     }
 
-    private static Map<String, AttributeValue> key(String email) {
-        return Items.key(UsersTable.ATTEMPTS + email);
+    @Override
+    public void clear(String subject) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key(subject)));
+    }
+
+    private static Map<String, AttributeValue> key(String subject) {
+        return Items.key(UsersTable.ATTEMPTS + subject);
     }
 }

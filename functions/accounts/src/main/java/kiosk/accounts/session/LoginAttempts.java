@@ -3,22 +3,28 @@ package kiosk.accounts.session;
 import java.time.Instant;
 
 /**
- * Failed sign-ins per email, kept whether or not an account has that email, so that lock-outs
- * behave the same for both and cannot be used to find out which emails have accounts.
+ * Sign-in attempts per subject: an email, an email from one client address, a client address.
+ * Kept whether or not an account has the email, so that lock-outs behave the same for both and
+ * cannot be used to find out which emails have accounts.
  */
 public interface LoginAttempts {
 
     /**
-     * Counts an attempt before its password is checked, so that parallel guesses are counted too.
-     * Returns how many attempts in a row have now been made without a success.
+     * Counts an attempt before its password is checked and, when the count reaches the policy's
+     * limit, locks the subject, in one atomic step: of any number of parallel attempts, no more
+     * than the limit get through, and a lock only ever grows. Returns the attempts in a row now.
      *
-     * @throws AccountLockedException if the email is locked out until later than {@code now}
+     * @throws AccountLockedException if the subject is locked until later than {@code now}
      */
-    int begin(String email, Instant now);
+    int begin(String subject, Instant now, Lockout policy);
 
-    /** Refuses every attempt on this email until {@code until}. */
-    void lock(String email, Instant until);
+    /**
+     * Refuses, without counting anything, if the subject is locked until later than {@code now}.
+     *
+     * @throws AccountLockedException if it is
+     */
+    void check(String subject, Instant now);
 
     /** A success: the count starts again and any lock is lifted. */
-    void clear(String email);
+    void clear(String subject);
 }

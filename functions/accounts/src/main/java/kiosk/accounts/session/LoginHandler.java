@@ -30,6 +30,6 @@ public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.serve(event, context, request -> ApiResponse.ok(sessions.logIn(request.body(LoginInput.class))));
+        return Http.serve(event, context, request -> ApiResponse.ok(sessions.logIn(request.body(LoginInput.class), request.sourceIp())));
     }
 }

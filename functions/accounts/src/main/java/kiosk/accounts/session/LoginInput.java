@@ -13,9 +13,10 @@ public record LoginInput(String email, String password) implements Validated {
 
     @Override
     public void validate(Checks checks) {
+        // Only an address signup would accept can have an account: anything else is refused before
+        // an attempts item is written for it.
         if (checks.present(email, "/email")) {
-            checks.require(Emails.normalize(email).length() <= Emails.MAX_LENGTH, "/email",
-                    "must be at most " + Emails.MAX_LENGTH + " characters");
+            checks.require(Emails.valid(Emails.normalize(email)), "/email", "must be an email address");
         }
         if (checks.present(password, "/password")) {
             checks.require(password.codePointCount(0, password.length()) <= PasswordPolicy.MAX_LENGTH, "/password",

@@ -18,10 +18,25 @@ import kiosk.shared.log.Log;
  */
 public final class SessionService {
 
-    /** Failures in a row after which an email is locked out. */
-    public static final int MAX_FAILURES = 5;
-    static final Duration FIRST_LOCK = Duration.ofMinutes(1);
-    static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    /**
+     * Guesses at one email from one client address: the fifth failure in a row locks that pair
+     * for a minute, each further one doubles it, up to an hour. It binds the guesser, not the
+     * account's owner, who signs in from elsewhere.
+     */
+    public static final Lockout EMAIL_FROM_ADDRESS = new Lockout(5, Duration.ofMinutes(1), Duration.ofHours(1),
+            Duration.ofDays(1));
+    /**
+     * Guesses at one email from anywhere: a distributed guesser is held to 20 guesses per lock,
+     * and the lock a stranger can impose on an account's owner is bounded to 15 minutes.
+     */
+    public static final Lockout EMAIL = new Lockout(20, Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofHours(1));
+    /**
+     * Attempts from one client address at any emails, successes included: password spraying, and
+     * locking many accounts from one machine, are held to 100 attempts without a 15-minute pause.
+     */
+    public static final Lockout ADDRESS = new Lockout(100, Duration.ofMinutes(1), Duration.ofMinutes(15),
+            Duration.ofMinutes(15));
 
     private final UserStore users;
     private final LoginAttempts attempts;
@@ -41,17 +56,23 @@ public final class SessionService {
     }
 
     /**
-     * The attempt is counted, and the lock for the fifth failure in a row set, before the password
-     * is checked: parallel guesses cannot slip past the limit, and a locked email is refused without
-     * a check, so the refusal says nothing about the password. A success lifts it all.
+     * Each attempt is counted, and the lock it earns set, before the password is checked, in one
+     * write per subject: parallel guesses cannot slip past a limit, and a locked subject is refused
+     * without a check, so the refusal says nothing about the password. The address is counted
+     * first and the email last, so an attempt refused for its address or its pair leaves the
+     * email-wide count, the one that binds the owner, alone; and a lock on the email is looked at
+     * before the pair is counted, so an owner retrying while strangers hold it is not counted as
+     * a guesser. A success lifts the email's counts but not the address's, which a guesser could
+     * otherwise reset with an account of their own.
      */
-    public Session logIn(LoginInput input) {
+    public Session logIn(LoginInput input, String clientAddress) {
         String email = Emails.normalize(input.email());
+        String pair = email + "#from#" + clientAddress;
         Instant now = clock.instant();
-        int failures = attempts.begin(email, now);
-        if (failures >= MAX_FAILURES) {
-            attempts.lock(email, now.plus(lockFor(failures)));
-        }
+        attempts.begin("address#" + clientAddress, now, ADDRESS);
+        attempts.check(email, now);
+        int failures = attempts.begin(pair, now, EMAIL_FROM_ADDRESS);
+        attempts.begin(email, now, EMAIL);
         User user = users.findByEmail(email).orElse(null);
         boolean valid = user == null ? hasher.verifyNothing(input.password())
                 : hasher.verify(input.password(), user.passwordHash());
@@ -59,6 +80,7 @@ public final class SessionService {
             Log.info("login failed", "failuresInARow", failures);
             throw new InvalidCredentialsException();
         }
+        attempts.clear(pair);
         attempts.clear(email);
         if (hasher.needsRehash(user.passwordHash())) {
             users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(input.password()));
@@ -111,12 +133,5 @@ public final class SessionService {
 
     private Instant refreshExpiry() {
         return clock.instant().plusSeconds(RefreshTokens.LIFETIME_SECONDS);
-    }
-
-    /** 1 minute for the fifth failure, doubling with each further one, at most an hour. */
-    static Duration lockFor(int failures) {
-        int doublings = Math.min(failures - MAX_FAILURES, 10);
-        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
-        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }
 }

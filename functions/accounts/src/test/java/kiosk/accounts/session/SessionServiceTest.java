@@ -42,7 +42,7 @@ class SessionServiceTest {
     }
 
     private Session logIn(String password) {
-        return service.logIn(new LoginInput(EMAIL, password));
+        return service.logIn(new LoginInput(EMAIL, password), "192.0.2.1");
     }
 
     private void failOnce() {
@@ -55,12 +55,66 @@ class SessionServiceTest {
 
     @Test
     void theLockLastsOneMinuteAtTheFifthFailureThenDoublesUpToAnHour() {
-        assertEquals(Duration.ofMinutes(1), SessionService.lockFor(5));
-        assertEquals(Duration.ofMinutes(2), SessionService.lockFor(6));
-        assertEquals(Duration.ofMinutes(4), SessionService.lockFor(7));
-        assertEquals(Duration.ofMinutes(32), SessionService.lockFor(10));
-        assertEquals(Duration.ofHours(1), SessionService.lockFor(11), "64 minutes, capped");
-        assertEquals(Duration.ofHours(1), SessionService.lockFor(500));
+        Instant now = clock.instant();
+        Lockout pair = SessionService.EMAIL_FROM_ADDRESS;
+        assertEquals(null, pair.lockUntil(4, now));
+        assertEquals(now.plus(Duration.ofMinutes(1)), pair.lockUntil(5, now));
+        assertEquals(now.plus(Duration.ofMinutes(2)), pair.lockUntil(6, now));
+        assertEquals(now.plus(Duration.ofMinutes(32)), pair.lockUntil(10, now));
+        assertEquals(now.plus(Duration.ofHours(1)), pair.lockUntil(11, now), "64 minutes, capped");
+        assertEquals(now.plus(Duration.ofHours(1)), pair.lockUntil(500, now));
+    }
+
+    private RuntimeException attempt(String address, String email, String password) {
+        try {
+            service.logIn(new LoginInput(email, password), address);
+            return null;
+        } catch (InvalidCredentialsException | AccountLockedException e) {
+            return e;
+        }
+    }
+
+    @Test
+    void guessersAtManyAddressesLockTheOwnerOutForAtMostFifteenMinutesAtATime() {
+        int address = 0;
+        for (int i = 0; i < 20; i++) {
+            String from = "198.51.100." + (i / 4);
+            assertTrue(attempt(from, EMAIL, "guess " + i) instanceof InvalidCredentialsException, "guess " + i);
+        }
+        assertEquals(300, ((AccountLockedException) attempt("192.0.2.1", EMAIL, PASSWORD)).retryAfterSeconds(),
+                "twenty failures from anywhere lock the email for everyone, for five minutes");
+        long longest = 0;
+        for (int round = 0; round < 12; round++) {
+            clock.advance(Duration.ofMinutes(16));
+            RuntimeException e = attempt("198.51.101." + address++, EMAIL, "guess");
+            assertTrue(e instanceof InvalidCredentialsException, "the lock had ended");
+            AccountLockedException locked = (AccountLockedException) attempt("192.0.2.1", EMAIL, PASSWORD);
+            longest = Math.max(longest, locked.retryAfterSeconds());
+        }
+        assertEquals(15 * 60, longest, "the owner's lock stops growing at fifteen minutes");
+    }
+
+    @Test
+    void oneAddressCannotHoldAnotherAddressesLockOnTheEmail() {
+        for (int round = 0; round < 30; round++) {
+            attempt("203.0.113.5", EMAIL, "guess " + round);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(null, attempt("192.0.2.1", EMAIL, PASSWORD), "the guesser's failures lock their pair long before"
+                + " the email-wide limit, so the owner still signs in");
+    }
+
+    @Test
+    void oneAddressTryingManyEmailsIsStoppedAtAHundredAttempts() {
+        for (int i = 0; i < 100; i++) {
+            assertTrue(attempt("203.0.113.7", "user" + i + "@example.com", "Winter2026!") instanceof InvalidCredentialsException);
+        }
+        AccountLockedException sprayed = (AccountLockedException) attempt("203.0.113.7", "user100@example.com", "x");
+        assertEquals(60, sprayed.retryAfterSeconds());
+        assertEquals(null, attempt("192.0.2.1", EMAIL, PASSWORD), "other addresses are not held");
+        clock.advance(Duration.ofMinutes(1 + 15));
+        assertTrue(attempt("203.0.113.7", "user101@example.com", "x") instanceof InvalidCredentialsException,
+                "a quiet quarter of an hour after the lock forgives the address");
     }
 
     @Test
@@ -90,9 +144,9 @@ class SessionServiceTest {
     @Test
     void anEmailWithoutAnAccountLocksTheSameWay() {
         for (int i = 0; i < 5; i++) {
-            assertThrows(InvalidCredentialsException.class, () -> service.logIn(new LoginInput("nobody@example.com", "guess")));
+            assertThrows(InvalidCredentialsException.class, () -> service.logIn(new LoginInput("nobody@example.com", "guess"), "192.0.2.1"));
         }
-        assertThrows(AccountLockedException.class, () -> service.logIn(new LoginInput("nobody@example.com", "guess")));
+        assertThrows(AccountLockedException.class, () -> service.logIn(new LoginInput("nobody@example.com", "guess"), "192.0.2.1"));
     }
 
     @Test
