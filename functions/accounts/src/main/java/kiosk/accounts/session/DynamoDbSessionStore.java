@@ -5,8 +5,10 @@ import static kiosk.accounts.Items.key;
 import static kiosk.accounts.Items.putNew;
 import static kiosk.shared.dynamodb.Attributes.n;
 import static kiosk.shared.dynamodb.Attributes.s;
+import static kiosk.shared.dynamodb.Attributes.ss;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.accounts.Items;
@@ -20,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Refresh-token families in the SessionsTable of template.yaml, laid out by {@link SessionsTable}.
- * Rotation is one transaction conditioned on the family's current token, so of two refreshes with
- * the same token exactly one succeeds.
+ * Rotation is one transaction conditioned on the family's current tokens, so of two refreshes with
+ * the same token exactly one rotates; a retry's sibling token is one transaction conditioned on
+ * the rotation it retries being the family's last, recent, and not yet retried too often.
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -53,20 +56,46 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt) {
+    public boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt,
+                          Instant now) {
         Expression x = new Expression();
         String current = x.name(SessionsTable.CURRENT_HASH);
+        String old = x.value(s(oldHash));
         String update = "SET " + current + " = " + x.value(s(newHash)) + ", "
-                + x.name(SessionsTable.EXPIRES_AT) + " = " + x.value(n(expiresAt.getEpochSecond()));
-        String condition = current + " = " + x.value(s(oldHash))
-                + " AND attribute_not_exists(" + x.name(SessionsTable.REVOKED_AT) + ")";
-        Update rotation = Update.builder().tableName(table).key(key(SessionsTable.FAMILY + familyId))
+                + x.name(SessionsTable.PREVIOUS_HASH) + " = " + old + ", "
+                + x.name(SessionsTable.ROTATED_AT) + " = " + x.value(n(now.toEpochMilli())) + ", "
+                + x.name(SessionsTable.EXPIRES_AT) + " = " + x.value(n(expiresAt.getEpochSecond()))
+                + " REMOVE " + x.name(SessionsTable.SIBLING_HASHES);
+        String condition = "(" + current + " = " + old + " OR contains(" + x.name(SessionsTable.SIBLING_HASHES) + ", "
+                + old + ")) AND attribute_not_exists(" + x.name(SessionsTable.REVOKED_AT) + ")";
+        return writeWithNewToken(familyId, userId, newHash, expiresAt, x, update, condition);
+    }
+
+    @Override
+    public boolean addSibling(String familyId, String userId, String previousHash, String newHash, Instant expiresAt,
+                              Instant rotatedAfter) {
+        Expression x = new Expression();
+        String siblings = x.name(SessionsTable.SIBLING_HASHES);
+        String update = "ADD " + siblings + " " + x.value(ss(List.of(newHash)))
+                + " SET " + x.name(SessionsTable.EXPIRES_AT) + " = " + x.value(n(expiresAt.getEpochSecond()));
+        String condition = x.name(SessionsTable.PREVIOUS_HASH) + " = " + x.value(s(previousHash))
+                + " AND " + x.name(SessionsTable.ROTATED_AT) + " > " + x.value(n(rotatedAfter.toEpochMilli()))
+                + " AND attribute_not_exists(" + x.name(SessionsTable.REVOKED_AT) + ")"
+                + " AND (attribute_not_exists(" + siblings + ") OR size(" + siblings + ") < "
+                + x.value(n(MAX_SIBLINGS)) + ")";
+        return writeWithNewToken(familyId, userId, newHash, expiresAt, x, update, condition);
+    }
+
+    /** The family's update and the new token's item, together or not at all. */
+    private boolean writeWithNewToken(String familyId, String userId, String newHash, Instant expiresAt, Expression x,
+                                      String update, String condition) {
+        Update family = Update.builder().tableName(table).key(key(SessionsTable.FAMILY + familyId))
                 .updateExpression(update).conditionExpression(condition)
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                 .build();
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(rotation).build(),
+                    TransactWriteItem.builder().update(family).build(),
                     putNew(table, SessionsTable.tokenItem(newHash, familyId, userId, expiresAt))));
             return true;
         } catch (TransactionCanceledException e) {

@@ -91,33 +91,59 @@ public final class SessionService {
     }
 
     /**
-     * A new pair for a live refresh token, which is used up. A token already used means two
-     * parties hold the family's tokens, one of them a thief: the whole family is revoked.
+     * A retry of a refresh within this long of it is a retry, not a theft: a client whose response
+     * was lost, or that sent two at once, is not logged out. Long enough for a retry after a lost
+     * response; short enough that a token stolen later is still caught.
+     */
+    public static final Duration REFRESH_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * A new pair for a live refresh token, which is used up. A token used up more than
+     * {@link #REFRESH_GRACE} ago means two parties hold the family's tokens, one of them a thief:
+     * the whole family is revoked. Within the grace the replay gets a token of its own, beside the
+     * one the first refresh issued, and the next refresh with either ends both.
      */
     public Session refresh(String refreshToken) {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             throw new InvalidRefreshTokenException();
         }
         String hash = RefreshTokens.hash(refreshToken);
+        Instant now = clock.instant();
         SessionStore.Token token = sessions.findToken(hash)
-                .filter(t -> t.expiresAt().isAfter(clock.instant()))
+                .filter(t -> t.expiresAt().isAfter(now))
                 .orElseThrow(InvalidRefreshTokenException::new);
-        SessionStore.Family family = sessions.findFamily(token.familyId())
-                .filter(f -> !f.revoked())
-                .orElseThrow(InvalidRefreshTokenException::new);
-        if (!family.currentHash().equals(hash)) {
-            revokeForReuse(family);
+        User user = null;
+        // A lost race re-reads the family: the winner's rotation may make this a retry.
+        for (int round = 0; round < 4; round++) {
+            SessionStore.Family family = sessions.findFamily(token.familyId())
+                    .filter(f -> !f.revoked())
+                    .orElseThrow(InvalidRefreshTokenException::new);
+            boolean current = family.isCurrent(hash);
+            boolean retry = !current && hash.equals(family.previousHash())
+                    && family.rotatedAt().plus(REFRESH_GRACE).isAfter(now);
+            if (!current && !retry) {
+                revokeForReuse(family);
+            }
+            if (user == null) {
+                user = users.findById(token.userId()).orElse(null);
+                if (user == null) {
+                    sessions.revoke(family.id(), now);
+                    throw new InvalidRefreshTokenException();
+                }
+            }
+            String next = RefreshTokens.generate();
+            boolean written = current
+                    ? sessions.rotate(family.id(), user.id(), hash, RefreshTokens.hash(next), refreshExpiry(), now)
+                    : sessions.addSibling(family.id(), user.id(), hash, RefreshTokens.hash(next), refreshExpiry(),
+                            now.minus(REFRESH_GRACE));
+            if (written) {
+                if (retry) {
+                    Log.info("refresh retried within its grace", "userId", user.id(), "familyId", family.id());
+                }
+                return session(user, next);
+            }
         }
-        User user = users.findById(token.userId()).orElse(null);
-        if (user == null) {
-            sessions.revoke(family.id(), clock.instant());
-            throw new InvalidRefreshTokenException();
-        }
-        String next = RefreshTokens.generate();
-        if (!sessions.rotate(family.id(), user.id(), hash, RefreshTokens.hash(next), refreshExpiry())) {
-            revokeForReuse(family);
-        }
-        return session(user, next);
+        throw new InvalidRefreshTokenException();
     }
 
     private void revokeForReuse(SessionStore.Family family) {

@@ -2,6 +2,7 @@ package kiosk.accounts.session;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Refresh-token families. A family is one sign-in: it starts with a token and each refresh
@@ -13,7 +14,21 @@ public interface SessionStore {
     record Token(String hash, String familyId, String userId, Instant expiresAt) {
     }
 
-    record Family(String id, String userId, String currentHash, boolean revoked, Instant expiresAt) {
+    /**
+     * A family. Its current token is {@code currentHash}, or one of {@code siblingHashes}: tokens
+     * given to retries of the last rotation within its grace window. {@code previousHash} is the
+     * token that rotation used up, at {@code rotatedAt} (null before the first rotation).
+     */
+    record Family(String id, String userId, String currentHash, Set<String> siblingHashes, String previousHash,
+                  Instant rotatedAt, boolean revoked, Instant expiresAt) {
+
+        public Family {
+            siblingHashes = Set.copyOf(siblingHashes);
+        }
+
+        public boolean isCurrent(String hash) {
+            return currentHash.equals(hash) || siblingHashes.contains(hash);
+        }
     }
 
     /** A new family whose first token is {@code tokenHash}. */
@@ -23,11 +38,23 @@ public interface SessionStore {
 
     Optional<Family> findFamily(String familyId);
 
+    /** How many retries of one rotation get a token of their own; more are refused. */
+    int MAX_SIBLINGS = 8;
+
     /**
-     * Makes {@code newHash} the family's token if {@code oldHash} still is and the family is not
-     * revoked; false when another refresh or a revocation got there first.
+     * Makes {@code newHash} the family's only current token if {@code oldHash} still is one of its
+     * current tokens and the family is not revoked, recording {@code oldHash} as used up at
+     * {@code now}; false when another refresh or a revocation got there first.
      */
-    boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt);
+    boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt, Instant now);
+
+    /**
+     * Adds {@code newHash} to the family's current tokens, for a retry of the rotation that used up
+     * {@code previousHash}, if that rotation is the family's last, happened after
+     * {@code rotatedAfter}, and has fewer than {@link #MAX_SIBLINGS} retries; false otherwise.
+     */
+    boolean addSibling(String familyId, String userId, String previousHash, String newHash, Instant expiresAt,
+                       Instant rotatedAfter);
 
     /** Every token of the family stops working. Revoking a revoked or absent family does nothing. */
     void revoke(String familyId, Instant now);

@@ -7,6 +7,7 @@ import static kiosk.shared.dynamodb.Attributes.string;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import kiosk.accounts.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,6 +24,12 @@ final class SessionsTable {
     static final String USER_ID = "userId";
     static final String FAMILY_ID = "familyId";
     static final String CURRENT_HASH = "currentHash";
+    /** A string set: tokens given to retries of the family's last rotation; absent when none. */
+    static final String SIBLING_HASHES = "siblingHashes";
+    /** The token the family's last rotation used up; absent before the first. */
+    static final String PREVIOUS_HASH = "previousHash";
+    /** Epoch milliseconds of the family's last rotation; absent before the first. */
+    static final String ROTATED_AT = "rotatedAt";
     /** When a family was revoked (ISO-8601); absent while it is live. */
     static final String REVOKED_AT = "revokedAt";
     /** Epoch seconds after which the table's TTL removes the item. */
@@ -47,7 +54,11 @@ final class SessionsTable {
     }
 
     static SessionStore.Family family(String familyId, Map<String, AttributeValue> item) {
+        AttributeValue siblings = item.get(SIBLING_HASHES);
+        AttributeValue previous = item.get(PREVIOUS_HASH);
         return new SessionStore.Family(familyId, string(item, USER_ID), string(item, CURRENT_HASH),
+                siblings == null ? Set.of() : Set.copyOf(siblings.ss()), previous == null ? null : previous.s(),
+                item.containsKey(ROTATED_AT) ? Instant.ofEpochMilli(number(item, ROTATED_AT)) : null,
                 item.containsKey(REVOKED_AT), Instant.ofEpochSecond(number(item, EXPIRES_AT)));
     }
 }

@@ -2,8 +2,10 @@ package kiosk.accounts.session;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Refresh-token families in memory, for service tests; SessionStoreContract keeps it honest against DynamoDB's. */
 public final class InMemorySessionStore implements SessionStore {
@@ -16,7 +18,7 @@ public final class InMemorySessionStore implements SessionStore {
         if (families.containsKey(familyId) || tokens.containsKey(tokenHash)) {
             throw new IllegalStateException("family or token exists already");
         }
-        families.put(familyId, new Family(familyId, userId, tokenHash, false, expiresAt));
+        families.put(familyId, new Family(familyId, userId, tokenHash, Set.of(), null, null, false, expiresAt));
         tokens.put(tokenHash, new Token(tokenHash, familyId, userId, expiresAt));
     }
 
@@ -31,12 +33,31 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt) {
+    public synchronized boolean rotate(String familyId, String userId, String oldHash, String newHash, Instant expiresAt,
+                                       Instant now) {
         Family family = families.get(familyId);
-        if (family == null || family.revoked() || !family.currentHash().equals(oldHash) || tokens.containsKey(newHash)) {
+        if (family == null || family.revoked() || !family.isCurrent(oldHash) || tokens.containsKey(newHash)) {
             return false;
         }
-        families.put(familyId, new Family(familyId, family.userId(), newHash, false, expiresAt));
+        families.put(familyId, new Family(familyId, family.userId(), newHash, Set.of(), oldHash,
+                Instant.ofEpochMilli(now.toEpochMilli()), false, expiresAt));
+        tokens.put(newHash, new Token(newHash, familyId, userId, expiresAt));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean addSibling(String familyId, String userId, String previousHash, String newHash,
+                                           Instant expiresAt, Instant rotatedAfter) {
+        Family family = families.get(familyId);
+        if (family == null || family.revoked() || !previousHash.equals(family.previousHash())
+                || !family.rotatedAt().isAfter(rotatedAfter) || family.siblingHashes().size() >= MAX_SIBLINGS
+                || tokens.containsKey(newHash)) {
+            return false;
+        }
+        Set<String> siblings = new HashSet<>(family.siblingHashes());
+        siblings.add(newHash);
+        families.put(familyId, new Family(familyId, family.userId(), family.currentHash(), siblings, previousHash,
+                family.rotatedAt(), false, expiresAt));
         tokens.put(newHash, new Token(newHash, familyId, userId, expiresAt));
         return true;
     }
@@ -45,7 +66,8 @@ public final class InMemorySessionStore implements SessionStore {
     public synchronized void revoke(String familyId, Instant now) {
         Family family = families.get(familyId);
         if (family != null && !family.revoked()) {
-            families.put(familyId, new Family(familyId, family.userId(), family.currentHash(), true, family.expiresAt()));
+            families.put(familyId, new Family(familyId, family.userId(), family.currentHash(), family.siblingHashes(),
+                    family.previousHash(), family.rotatedAt(), true, family.expiresAt()));
         }
     }
 }

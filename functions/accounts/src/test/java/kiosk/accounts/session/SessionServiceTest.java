@@ -156,6 +156,7 @@ class SessionServiceTest {
         assertNotEquals(first.refreshToken(), second.refreshToken());
         assertEquals("u-1", tokens.verify(second.accessToken()).subject());
 
+        clock.advance(SessionService.REFRESH_GRACE);
         assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(first.refreshToken()), "reuse is theft");
         assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(second.refreshToken()),
                 "the thief's and the owner's tokens are one family: both stop");
@@ -175,21 +176,48 @@ class SessionServiceTest {
         Session phone = logIn(PASSWORD);
         Session laptop = logIn(PASSWORD);
         service.refresh(phone.refreshToken());
+        clock.advance(SessionService.REFRESH_GRACE);
         assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(phone.refreshToken()));
         assertFalse(service.refresh(laptop.refreshToken()).refreshToken().isEmpty());
     }
 
     @Test
-    void ofConcurrentRefreshesWithOneTokenExactlyOneSucceeds() throws Exception {
+    void aReplayWithinTheGraceIsARetryThatLeavesTheFirstRefreshsTokenWorking() {
+        Session first = logIn(PASSWORD);
+        Session won = service.refresh(first.refreshToken());
+        clock.advance(SessionService.REFRESH_GRACE.minusMillis(1));
+        Session retried = service.refresh(first.refreshToken());
+        assertNotEquals(won.refreshToken(), retried.refreshToken());
+        assertFalse(service.refresh(won.refreshToken()).refreshToken().isEmpty(), "the winner's token still works");
+    }
+
+    @Test
+    void aReplayOnceTheGraceHasPassedIsTheftAndEndsTheFamily() {
+        Session first = logIn(PASSWORD);
+        Session won = service.refresh(first.refreshToken());
+        clock.advance(SessionService.REFRESH_GRACE);
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(first.refreshToken()));
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(won.refreshToken()));
+    }
+
+    @Test
+    void aTokenOlderThanTheLastRotationIsTheftEvenWithinTheGrace() {
+        Session first = logIn(PASSWORD);
+        Session second = service.refresh(first.refreshToken());
+        Session third = service.refresh(second.refreshToken());
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(first.refreshToken()));
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(third.refreshToken()));
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenAllSucceedAndTheNextRefreshEndsTheOthers() throws Exception {
         String token = logIn(PASSWORD).refreshToken();
-        List<Boolean> refreshed = Race.run(6, () -> {
-            try {
-                service.refresh(token);
-                return true;
-            } catch (InvalidRefreshTokenException e) {
-                return false;
-            }
-        });
-        assertEquals(1, refreshed.stream().filter(r -> r).count(), refreshed::toString);
+        List<String> refreshed = Race.run(6, () -> service.refresh(token).refreshToken());
+        assertEquals(6, Set.copyOf(refreshed).size(), refreshed::toString);
+        Session kept = service.refresh(refreshed.get(3));
+        clock.advance(SessionService.REFRESH_GRACE);
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(refreshed.get(0)),
+                "a sibling not kept is used up by the kept one's refresh");
+        assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(kept.refreshToken()));
     }
 }
