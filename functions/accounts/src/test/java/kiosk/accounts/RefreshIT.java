@@ -73,6 +73,11 @@ class RefreshIT extends WiredAccounts {
             assertProblem(refreshWith(bad), 401, "invalid-refresh-token");
         }
         assertProblem(refreshWith("x".repeat(513)), 400, "validation");
+        for (String wrongType : List.of("123", "true", "[\"a\"]")) {
+            JsonNode problem = assertProblem(post(refresh, "/auth/refresh", "{\"refreshToken\":" + wrongType + "}"), 400,
+                    "validation");
+            assertEquals("/refreshToken", problem.path("errors").path(0).path("pointer").asText(), wrongType);
+        }
         clock.advance(Duration.ofDays(30).plusSeconds(1));
         assertProblem(refreshWith(token), 401, "invalid-refresh-token");
         assertEquals(before, everything());

@@ -90,11 +90,30 @@ public final class ApiRequest {
             throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE,
                     "The body is " + raw.length + " bytes; the limit is " + maxBytes + ".");
         }
+        requireUtf8WithoutBom(raw);
         T value = BodyReader.read(raw, type);
         Checks checks = new Checks();
         value.validate(checks);
         checks.throwIfAny();
         return value;
+    }
+
+    /**
+     * RFC 8259 JSON between systems is UTF-8, and Jackson would otherwise guess UTF-16 or UTF-32
+     * from the first bytes and skip a byte order mark. A zero byte can only be UTF-16 or UTF-32
+     * here: JSON text in UTF-8 never holds one unescaped.
+     */
+    private static void requireUtf8WithoutBom(byte[] raw) {
+        boolean bom = raw.length >= 2 && ((raw[0] & 0xFF) == 0xFE && (raw[1] & 0xFF) == 0xFF
+                || (raw[0] & 0xFF) == 0xFF && (raw[1] & 0xFF) == 0xFE)
+                || raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF;
+        boolean zero = false;
+        for (byte b : raw) {
+            zero |= b == 0;
+        }
+        if (bom || zero) {
+            throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be UTF-8 without a byte order mark.");
+        }
     }
 
     /** The caller the authorizer vouched for, if the route has an authorizer and it allowed the call. */

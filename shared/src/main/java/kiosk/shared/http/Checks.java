@@ -30,7 +30,21 @@ public final class Checks {
         int length = stripped.codePointCount(0, stripped.length());
         return require(length >= min && length <= max, pointer,
                         min == max ? "must be " + min + " characters" : "must be " + min + " to " + max + " characters")
-                && require(!hasControlCharacters(value), pointer, "must not contain control characters");
+                && require(!hasControlCharacters(value), pointer, "must not contain control characters")
+                && require(!hasLoneSurrogate(value), pointer, "must be valid Unicode (it holds a lone surrogate)");
+    }
+
+    /**
+     * A name: {@link #text} that a reader can see and that displays as sent. At least one visible
+     * character, and no bidirectional controls, which can make a name read as another (an order
+     * for "Bob\u202Eredro" shows as "Bobordre").
+     */
+    public boolean name(String value, String pointer, int min, int max) {
+        return text(value, pointer, min, max)
+                && (value == null || require(value.codePoints().anyMatch(Checks::visible), pointer,
+                        "must contain a visible character")
+                && require(value.codePoints().noneMatch(Checks::bidiControl), pointer,
+                        "must not contain bidirectional control characters"));
     }
 
     public boolean matches(String value, Pattern pattern, String pointer, String detail) {
@@ -52,6 +66,40 @@ public final class Checks {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** Any string that must survive UTF-8 as sent, such as a password: no lone surrogate. */
+    public boolean unicode(String value, String pointer) {
+        return value == null || require(!hasLoneSurrogate(value), pointer, "must be valid Unicode (it holds a lone surrogate)");
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Not blank, not a format character (zero-width space, joiners, soft hyphen), not a lone
+     * combining mark, and not one of the letters and symbols that render as nothing.
+     */
+    private static boolean visible(int c) {
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
+                && type != Character.CONTROL && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                && type != Character.UNASSIGNED && type != Character.PRIVATE_USE && type != Character.SURROGATE
+                && c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800 && c != 0x034F;
+    }
+
+    /** Embeddings, overrides, isolates and marks (U+061C, U+200E-F, U+202A-E, U+2066-9). */
+    private static boolean bidiControl(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     /** Line breaks and tabs are allowed in free text; other control characters never are. */

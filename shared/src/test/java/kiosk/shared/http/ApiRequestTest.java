@@ -91,6 +91,65 @@ class ApiRequestTest {
                 .build()).build());
     }
 
+    private static String pointerOf(DomainException e) {
+        return e.errors().get(0).pointer();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"5", "5.5", "true", "false"})
+    void refusesANumberOrBooleanWhereTextBelongs(String value) {
+        DomainException e = assertThrows(DomainException.class,
+                () -> json("{\"name\":" + value + ",\"count\":1}").body(Body.class));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("/name", pointerOf(e));
+    }
+
+    @Test
+    void refusesABodyWithAByteOrderMarkOrInUtf16() {
+        byte[] utf8 = "{\"name\":\"a\",\"count\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("a", raw(utf8).body(Body.class).name());
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        for (byte[] body : List.of(bom, "{\"name\":\"a\",\"count\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16),
+                "{\"name\":\"a\",\"count\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                "{\"name\":\"a\",\"count\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16BE))) {
+            DomainException e = assertThrows(DomainException.class, () -> raw(body).body(Body.class));
+            assertEquals(ProblemType.MALFORMED_JSON, e.type());
+        }
+    }
+
+    record Named(String name) implements Validated {
+        @Override
+        public void validate(Checks checks) {
+            checks.name(name, "/name", 1, 20);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\\u200b", "\\u200b\\u200c\\u2060", "\\u3164", " \\u00ad ",
+            "Bob\\u202eredro", "a\\u2066b", "\\ud800", "ab\\udc00", "\\u0301"})
+    void refusesInvisibleNamesBidiControlsAndLoneSurrogates(String escaped) {
+        DomainException e = assertThrows(DomainException.class,
+                () -> json("{\"name\":\"" + escaped + "\"}").body(Named.class));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("/name", pointerOf(e));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Zo\\u00eb", "\\ud83d\\ude00 Smile", "\\u05e9\\u05dc\\u05d5\\u05dd",
+            "e\\u0301t\\u00e9"})
+    void acceptsRealNamesInAnyScript(String escaped) {
+        assertEquals(1, json("{\"name\":\"" + escaped + "\"}").body(Named.class).name().codePoints().limit(1).count());
+    }
+
+    private static ApiRequest raw(byte[] body) {
+        return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody(java.util.Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true).build());
+    }
+
     private static ApiRequest json(String body) {
         return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
                 .withBody(body).build());

@@ -18,7 +18,7 @@ public record LoginInput(String email, String password) implements Validated {
         if (checks.present(email, "/email")) {
             checks.require(Emails.valid(Emails.normalize(email)), "/email", "must be an email address");
         }
-        if (checks.present(password, "/password")) {
+        if (checks.present(password, "/password") && checks.unicode(password, "/password")) {
             checks.require(password.codePointCount(0, password.length()) <= PasswordPolicy.MAX_LENGTH, "/password",
                     "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
         }

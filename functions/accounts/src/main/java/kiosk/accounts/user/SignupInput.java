@@ -13,9 +13,12 @@ public record SignupInput(String email, String password, String name) implements
         if (checks.present(email, "/email")) {
             checks.require(Emails.valid(normalized), "/email", "must be an email address such as 'ann@example.com'");
         }
-        PasswordPolicy.shipped().problem(password, normalized)
-                .ifPresent(problem -> checks.require(false, "/password", problem));
-        checks.text(name, "/name", 1, 100);
+        // Encoded to UTF-8 for hashing, a lone surrogate becomes "?": two passwords would be one.
+        if (checks.unicode(password, "/password")) {
+            PasswordPolicy.shipped().problem(password, normalized)
+                    .ifPresent(problem -> checks.require(false, "/password", problem));
+        }
+        checks.name(name, "/name", 1, 100);
     }
 
     /** Never the password: records print their members, and bodies end up in failure messages. */

@@ -16,7 +16,7 @@ public record ProductInput(String name, String description, String category, Mon
 
     @Override
     public void validate(Checks checks) {
-        checks.text(name, "/name", 1, 120);
+        checks.name(name, "/name", 1, 120);
         checks.text(description, "/description", 0, 2000);
         if (checks.matches(category, CATEGORY, "/category", "must be lower-case words joined by '-', such as 'home-office'")) {
             checks.require(category.length() <= MAX_CATEGORY, "/category", "must be at most " + MAX_CATEGORY + " characters");
