@@ -7,15 +7,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,13 +36,12 @@ public final class LocalAws implements AutoCloseable {
 
     public static final String REGION = "eu-west-1";
     public static final String ACCOUNT = "000000000000";
-    /** DynamoDB Local rejects access key ids that are not purely alphanumeric. */
-    public static final String ACCESS_KEY = "kiosklocal";
-    public static final String SECRET_KEY = "kiosklocal";
 
     private final Template template;
     private final DynamoDBProxyServer dynamoServer;
     private final SQSRestServer sqsServer;
+    private final SqsFront sqsFront;
+    private final AccessKeys keys = AccessKeys.generate();
     private final SecretsManagerEndpoint secretsManager;
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
@@ -57,8 +57,8 @@ public final class LocalAws implements AutoCloseable {
     /**
      * How to run. Ports 0 mean free ones. A data directory keeps DynamoDB's data (in its
      * {@code dynamodb/} folder) and the generated secrets between starts; ElasticMQ keeps queues in
-     * memory. ElasticMQ and Secrets Manager listen on {@code host}; DynamoDB Local listens on every
-     * interface, as it always does.
+     * memory. All three listen on {@code host} only (loopback unless a caller asks otherwise), and
+     * answer only requests signed with this start's {@link #keys()}.
      */
     public record Options(int dynamoPort, int sqsPort, int secretsPort, String host, Path dataDirectory) {
         public static final Options IN_MEMORY = new Options(0, 0, 0, "127.0.0.1", null);
@@ -67,17 +67,26 @@ public final class LocalAws implements AutoCloseable {
     private LocalAws(Template template, Options options) {
         long started = System.nanoTime();
         this.template = template;
+        if (options.dataDirectory() != null) {
+            OwnerOnlyFile.secureFolder(options.dataDirectory());
+        }
         Path dynamoData = options.dataDirectory() == null ? null : createDirectories(options.dataDirectory().resolve("dynamodb"));
         int[] dynamoPort = new int[1];
-        this.dynamoServer = startDynamoDb(options.dynamoPort(), dynamoData, dynamoPort);
-        this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort[0]);
-        TheSQSRestServerBuilder sqsBuilder = SQSRestServerBuilder.withInterface(options.host()).withAWSRegion(REGION)
-                .withAWSAccountId(ACCOUNT);
-        this.sqsServer = (options.sqsPort() > 0 ? sqsBuilder.withPort(options.sqsPort()) : sqsBuilder.withDynamicPort())
+        String clientHost = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1"
+                : options.host();
+        this.dynamoServer = startDynamoDb(options.dynamoPort(), dynamoData, dynamoPort, options.host(), keys);
+        this.dynamoEndpoint = URI.create("http://" + clientHost + ":" + dynamoPort[0]);
+        this.sqsFront = new SqsFront(options.host(), options.sqsPort(), keys);
+        this.sqsEndpoint = URI.create("http://" + clientHost + ":" + sqsFront.port());
+        // ElasticMQ itself sits on a loopback address of its own, behind the front; queue URLs name the front.
+        String hidden = "127." + (1 + RANDOM.nextInt(254)) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+        this.sqsServer = SQSRestServerBuilder.withInterface(hidden).withDynamicPort().withAWSRegion(REGION)
+                .withAWSAccountId(ACCOUNT).withServerAddress(new NodeAddress("http", clientHost, sqsFront.port(), ""))
                 .start();
-        this.sqsEndpoint = URI.create("http://127.0.0.1:" + sqsServer.waitUntilStarted().localAddress().getPort());
-        this.secretsManager = SecretsManagerEndpoint.start(options.host(), options.secretsPort(), REGION, ACCOUNT);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+        sqsFront.forwardTo(URI.create("http://" + hidden + ":" + sqsServer.waitUntilStarted().localAddress().getPort()));
+        this.secretsManager = SecretsManagerEndpoint.start(options.host(), options.secretsPort(), REGION, ACCOUNT, keys);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),
+                keys.secretAccessKey()));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
@@ -92,6 +101,9 @@ public final class LocalAws implements AutoCloseable {
                 intrinsics.defineSecret(id, id, value);
                 secretIds.put(id, id);
             });
+            if (options.dataDirectory() != null) {
+                OwnerOnlyFile.secureFolder(options.dataDirectory());
+            }
             template.resources("AWS::Serverless::Function").forEach((id, properties) ->
                     functions.put(id, FunctionConfiguration.of(id, properties, template, intrinsics, sdkEnvironment())));
         } catch (RuntimeException e) {
@@ -102,6 +114,11 @@ public final class LocalAws implements AutoCloseable {
                         + " %d tables, %d queues, %d secrets in %d ms%n", dynamoEndpoint, sqsEndpoint, secretsEndpoint(),
                 provisioner.tableNames().size(), provisioner.queueUrls().size(), secretIds.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The credentials these services accept, new at every start. */
+    public AccessKeys keys() {
+        return keys;
     }
 
     public static LocalAws start(Template template) {
@@ -201,8 +218,8 @@ public final class LocalAws implements AutoCloseable {
     public Map<String, String> sdkEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", REGION);
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsEndpoint().toString());
@@ -228,6 +245,7 @@ public final class LocalAws implements AutoCloseable {
         sqs.close();
         secretsManager.close();
         sqsServer.stopAndWait();
+        sqsFront.close();
         try {
             dynamoServer.stop();
         } catch (Exception e) {
@@ -235,6 +253,7 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> SDK_PROPERTIES = List.of("aws.region", "aws.accessKeyId", "aws.secretAccessKey",
             "aws.endpointUrlDynamoDb", "aws.endpointUrlSqs", "aws.endpointUrlSecretsManager");
 
@@ -248,8 +267,8 @@ public final class LocalAws implements AutoCloseable {
     private String ownProperty(String name) {
         return switch (name) {
             case "aws.region" -> REGION;
-            case "aws.accessKeyId" -> ACCESS_KEY;
-            case "aws.secretAccessKey" -> SECRET_KEY;
+            case "aws.accessKeyId" -> keys.accessKeyId();
+            case "aws.secretAccessKey" -> keys.secretAccessKey();
             case "aws.endpointUrlDynamoDb" -> dynamoEndpoint.toString();
             case "aws.endpointUrlSqs" -> sqsEndpoint.toString();
             case "aws.endpointUrlSecretsManager" -> secretsEndpoint().toString();
@@ -258,7 +277,8 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /** DynamoDB Local refuses port 0, so pick a free port and try again if another process takes it first. */
-    private static DynamoDBProxyServer startDynamoDb(int fixedPort, Path dataDirectory, int[] portOut) {
+    private static DynamoDBProxyServer startDynamoDb(int fixedPort, Path dataDirectory, int[] portOut, String host,
+                                                    AccessKeys keys) {
         Exception last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = fixedPort > 0 ? fixedPort : freePort();
@@ -270,6 +290,7 @@ public final class LocalAws implements AutoCloseable {
             }
             try {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                DynamoDbGuard.install(server, host, keys);
                 server.start();
                 portOut[0] = port;
                 return server;

@@ -28,4 +28,25 @@ public final class OwnerOnlyFile {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /**
+     * Makes a data folder and everything in it its owner's alone (folders 0700, files 0600),
+     * creating it if needed: DynamoDB Local writes its database with the process's umask, and a
+     * folder made by an older version may be world-readable.
+     */
+    public static void secureFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.toList()) {
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                            Files.isDirectory(path) ? "rwx------" : "rw-------"));
+                }
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder's permissions apply.
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make " + folder + " owner-only", e);
+        }
+    }
 }

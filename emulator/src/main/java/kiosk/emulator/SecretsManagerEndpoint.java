@@ -33,21 +33,27 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     private final String arnPrefix;
 
-    private SecretsManagerEndpoint(HttpServer server, String region, String account) {
+    private final AccessKeys keys;
+
+    private SecretsManagerEndpoint(HttpServer server, String region, String account, AccessKeys keys) {
         this.server = server;
+        this.keys = keys;
         this.arnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
     }
 
-    /** On loopback, on a free port. */
+    /** On loopback, on a free port, answering requests signed with {@link #keys()}. */
     public static SecretsManagerEndpoint start() {
-        return start("127.0.0.1", 0, LocalAws.REGION, LocalAws.ACCOUNT);
+        return start("127.0.0.1", 0, LocalAws.REGION, LocalAws.ACCOUNT, AccessKeys.generate());
     }
 
-    /** On a given interface and port (0 for a free one), for a runner whose clients need a fixed address. */
-    public static SecretsManagerEndpoint start(String host, int port, String region, String account) {
+    /**
+     * On a given interface and port (0 for a free one), for a runner whose clients need a fixed
+     * address; requests not signed with {@code keys} are refused.
+     */
+    public static SecretsManagerEndpoint start(String host, int port, String region, String account, AccessKeys keys) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            SecretsManagerEndpoint endpoint = new SecretsManagerEndpoint(server, region, account);
+            SecretsManagerEndpoint endpoint = new SecretsManagerEndpoint(server, region, account, keys);
             server.createContext("/", endpoint::handle);
             server.start();
             return endpoint;
@@ -58,6 +64,11 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The credentials a client must sign with. */
+    public AccessKeys keys() {
+        return keys;
     }
 
     /** Like put-secret-value: the value becomes AWSCURRENT, the former current AWSPREVIOUS. Returns its version id. */
@@ -73,6 +84,11 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (!keys.carriedBy(exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().getRawQuery())) {
+            answer(exchange, 400, Map.of("__type", "UnrecognizedClientException",
+                    "message", "The security token included in the request is invalid."));
+            return;
+        }
         calls.incrementAndGet();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         JsonNode request;
@@ -111,6 +127,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        exchange.getRequestBody().readAllBytes();
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, bytes.length);

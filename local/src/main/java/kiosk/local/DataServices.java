@@ -25,7 +25,7 @@ public final class DataServices implements AutoCloseable {
     public static DataServices start(Options options) {
         DataFolder.prepare(options);
         LocalAws aws = LocalAws.start(Template.load(options.template()), new LocalAws.Options(options.dynamoPort(),
-                options.sqsPort(), options.secretsPort(), "0.0.0.0", options.dataDirectory()));
+                options.sqsPort(), options.secretsPort(), options.host(), options.dataDirectory()));
         try {
             SamEnvFile.write(options.envFile(), aws);
         } catch (IOException e) {
@@ -41,9 +41,11 @@ public final class DataServices implements AutoCloseable {
 
     void printSummary(PrintStream log, long startedMillis) {
         log.printf("%nData services for sam local (template %s):%n", options.template());
-        log.printf("  DynamoDB Local  http://127.0.0.1:%d   tables: %s%n", aws.dynamoEndpoint().getPort(), aws.tableNames().values());
-        log.printf("  ElasticMQ       http://127.0.0.1:%d   queues: %s%n", aws.sqsEndpoint().getPort(), aws.queueUrls().keySet());
-        log.printf("  Secrets Manager http://127.0.0.1:%d   secrets: %s%n", aws.secretsEndpoint().getPort(), aws.secretIds().keySet());
+        log.printf("  DynamoDB Local  %s   tables: %s%n", aws.dynamoEndpoint(), aws.tableNames().values());
+        log.printf("  ElasticMQ       %s   queues: %s%n", aws.sqsEndpoint(), aws.queueUrls().keySet());
+        log.printf("  Secrets Manager %s   secrets: %s%n", aws.secretsEndpoint(), aws.secretIds().keySet());
+        log.printf("  listening on %s only; each answers only this start's credentials (in the env file)%n",
+                options.host());
         log.printf("  env file for --env-vars: %s%n", options.envFile());
         log.printf("%nKiosk data services ready in %d ms; Ctrl-C stops them%n", System.currentTimeMillis() - startedMillis);
     }

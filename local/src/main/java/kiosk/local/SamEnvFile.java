@@ -3,11 +3,11 @@ package kiosk.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kiosk.emulator.LocalAws;
+import kiosk.emulator.OwnerOnlyFile;
 
 /**
  * The file {@code sam local invoke/start-api --env-vars} takes: for each function of the template,
@@ -30,13 +30,13 @@ final class SamEnvFile {
             env.put("AWS_ENDPOINT_URL_DYNAMODB", inContainer(aws.dynamoEndpoint().getPort()));
             env.put("AWS_ENDPOINT_URL_SQS", inContainer(aws.sqsEndpoint().getPort()));
             env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", inContainer(aws.secretsEndpoint().getPort()));
-            env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-            env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+            env.put("AWS_ACCESS_KEY_ID", aws.keys().accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", aws.keys().secretAccessKey());
             env.put("AWS_REGION", LocalAws.REGION);
             content.put(id, env);
         });
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), content);
+        // It holds this start's credentials: owner-only, like everything in the data folder.
+        OwnerOnlyFile.write(file, new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(content));
     }
 
     private static String inContainer(int port) {

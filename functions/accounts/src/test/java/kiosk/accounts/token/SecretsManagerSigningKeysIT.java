@@ -36,7 +36,8 @@ class SecretsManagerSigningKeysIT {
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(LocalAws.REGION))
                 .endpointOverride(stub.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(stub.keys().accessKeyId(),
+                        stub.keys().secretAccessKey())))
                 .build();
     }
 

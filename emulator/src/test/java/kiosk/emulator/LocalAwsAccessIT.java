@@ -1,0 +1,140 @@
+package kiosk.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The local services as an outsider meets them: on loopback only, and refusing anyone without
+ * the credentials this start generated, whether they know the old fixed ones or none at all.
+ */
+class LocalAwsAccessIT {
+
+    @TempDir
+    static Path data;
+    private static LocalAws aws;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(Template.load(LocalAwsIT.resource("/stack-template.yaml")),
+                new LocalAws.Options(0, 0, 0, "127.0.0.1", data.resolve("local-data")));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static StaticCredentialsProvider credentials(String id, String secret) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret));
+    }
+
+    private static List<Runnable> callsWith(StaticCredentialsProvider credentials) {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(aws.dynamoEndpoint())
+                .region(Region.of(LocalAws.REGION)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        SqsClient sqs = SqsClient.builder().endpointOverride(aws.sqsEndpoint()).region(Region.of(LocalAws.REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(aws.secretsEndpoint())
+                .region(Region.of(LocalAws.REGION)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        String secretId = aws.secretIds().keySet().iterator().next();
+        return List.of(() -> dynamoDb.listTables(), () -> sqs.listQueues(),
+                () -> secrets.getSecretValue(b -> b.secretId(secretId)));
+    }
+
+    @Test
+    void everyServiceAnswersThisStartsCredentials() {
+        callsWith(credentials(aws.keys().accessKeyId(), aws.keys().secretAccessKey())).forEach(Runnable::run);
+    }
+
+    @Test
+    void everyServiceRefusesOtherCredentialsIncludingTheOldFixedOnes() {
+        for (StaticCredentialsProvider other : List.of(credentials("kiosklocal", "kiosklocal"),
+                credentials("AKIAIOSFODNN7EXAMPLE", aws.keys().secretAccessKey()))) {
+            for (Runnable call : callsWith(other)) {
+                SdkServiceException refused = assertThrows(SdkServiceException.class, call::run);
+                assertTrue(refused.statusCode() == 400 || refused.statusCode() == 403, refused.toString());
+            }
+        }
+    }
+
+    @Test
+    void everyServiceRefusesAnUnsignedRequest() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint())) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"x\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() == 400 || answer.statusCode() == 403, endpoint + ": " + answer.statusCode());
+            assertTrue(answer.body().contains("UnrecognizedClientException"), answer.body());
+        }
+    }
+
+    @Test
+    void theCredentialsAreNewAtEveryStart() {
+        try (LocalAws other = LocalAws.start(Template.load(LocalAwsIT.resource("/stack-template.yaml")))) {
+            assertNotEquals(aws.keys().accessKeyId(), other.keys().accessKeyId());
+            assertNotEquals(aws.keys().secretAccessKey(), other.keys().secretAccessKey());
+        }
+    }
+
+    @Test
+    void noServiceListensBeyondLoopback() throws IOException {
+        List<InetAddress> external = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+        for (InetAddress address : external) {
+            for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint())) {
+                try (Socket socket = new Socket()) {
+                    assertThrows(IOException.class, () -> socket.connect(new InetSocketAddress(address,
+                            endpoint.getPort()), 1000), endpoint + " answered on " + address);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDataFolderAndEverythingInItAreOwnerOnly() throws IOException {
+        Path folder = data.resolve("local-data");
+        try (Stream<Path> paths = Files.walk(folder)) {
+            List<Path> all = paths.toList();
+            assertTrue(all.stream().anyMatch(Files::isRegularFile), "some data was written: " + all);
+            for (Path path : all) {
+                assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path.toString());
+            }
+        }
+    }
+}
