@@ -1,26 +1,65 @@
 package kiosk.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kiosk.local.events.Scheduler;
 import kiosk.local.function.FunctionException;
 
-/** The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now. */
+/**
+ * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now.
+ * They are for the developer at this machine, not for web pages they visit: a request a browser
+ * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
+ * page may POST without a preflight) is refused, and so is one whose Host is not this runtime's,
+ * so that a page whose domain re-resolves to 127.0.0.1 (DNS rebinding) cannot reach them either.
+ */
 final class LocalRoutes implements HttpHandler {
 
     static final String PREFIX = "/_local/";
     private static final String SCHEDULES = PREFIX + "schedules/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Scheduler scheduler;
+    private static final Set<String> SIMPLE_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
+            "multipart/form-data");
 
-    LocalRoutes(Scheduler scheduler) {
+    private final Scheduler scheduler;
+    private final Set<String> hosts;
+
+    /** {@code host}: the interface the gateway listens on, a name clients may use beside loopback's. */
+    LocalRoutes(Scheduler scheduler, String host) {
         this.scheduler = scheduler;
+        Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
+        names.add(host.toLowerCase(Locale.ROOT));
+        this.hosts = Set.copyOf(names);
+    }
+
+    /** Why a request may not be served, or null. */
+    String refusal(Headers headers) {
+        String host = headers.getFirst("Host");
+        String name = host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst(":[0-9]+$", "");
+        if (name == null || !hosts.contains(name)) {
+            return "the Host header must name this runtime (localhost or 127.0.0.1)";
+        }
+        String origin = headers.getFirst("Origin");
+        if (origin != null && !origin.equalsIgnoreCase("http://" + host)) {
+            return "cross-site requests are refused";
+        }
+        String site = headers.getFirst("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return "cross-site requests are refused";
+        }
+        String type = headers.getFirst("Content-Type");
+        if (type != null && SIMPLE_TYPES.contains(type.split(";")[0].strip().toLowerCase(Locale.ROOT))) {
+            return "send no body, or a JSON one";
+        }
+        return null;
     }
 
     /** Answers the function's result, 404 for an unknown schedule or path, 500 when the function failed. */
@@ -29,7 +68,11 @@ final class LocalRoutes implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         int status;
         byte[] body;
-        if (path.startsWith(SCHEDULES) && exchange.getRequestMethod().equals("POST")) {
+        String refusal = refusal(exchange.getRequestHeaders());
+        if (refusal != null) {
+            status = 403;
+            body = JSON.writeValueAsBytes(Map.of("message", refusal));
+        } else if (path.startsWith(SCHEDULES) && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring(SCHEDULES.length());
             try {
                 byte[] result = scheduler.fire(name);

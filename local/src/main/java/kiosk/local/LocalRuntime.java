@@ -39,7 +39,7 @@ public final class LocalRuntime implements AutoCloseable {
         Blueprint blueprint = stack.blueprint();
         this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port());
         this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
-        gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler));
+        gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, options.host()));
         for (Blueprint.QueueSource source : blueprint.queueSources()) {
             if (source.enabled()) {
                 pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),

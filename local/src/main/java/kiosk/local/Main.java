@@ -18,6 +18,9 @@ public final class Main {
         Options options;
         try {
             options = Options.parse(args, Template.projectRoot());
+        } catch (Options.HelpRequested help) {
+            System.out.print(help.getMessage());
+            return;
         } catch (Options.UsageException e) {
             System.err.println(e.getMessage());
             System.exit(2);

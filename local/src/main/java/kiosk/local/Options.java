@@ -14,7 +14,10 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
     static final String USAGE = """
             usage: kiosk-local [options]
               --port N            gateway port (default 3000; 0 picks a free one)
-              --host ADDRESS      gateway interface (default 127.0.0.1)
+              --host ADDRESS      the interface to listen on (default 127.0.0.1, this machine only): the
+                                  gateway's, or with --services-only the data services'. Anything else
+                                  (0.0.0.0, a Docker bridge) is reachable from other machines; they
+                                  still need the per-start credentials in the env file
               --template FILE     the SAM template to run (default: the project's template.yaml)
               --data DIR          where DynamoDB data, local secrets and the admin's password live
                                   (default: .local-data beside the template)
@@ -58,7 +61,7 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
                 case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i, arg));
                 case "--secrets-port" -> secretsPort = Integer.parseInt(value(args, ++i, arg));
                 case "--env-file" -> envFile = Path.of(value(args, ++i, arg)).toAbsolutePath();
-                case "-h", "--help" -> throw new UsageException(USAGE);
+                case "-h", "--help" -> throw new HelpRequested(USAGE);
                 default -> throw new UsageException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -95,6 +98,13 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
             throw new UsageException(option + " needs a value\n" + USAGE);
         }
         return args[i];
+    }
+
+    /** --help: the usage, on standard output, and a successful exit. */
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested(String usage) {
+            super(usage);
+        }
     }
 
     /** A command line that cannot run: the message says why. */

@@ -272,6 +272,46 @@ class RuntimeContractIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request as written on the wire, for headers the JDK's client will not send (Host). */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", runtime.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theRuntimesOwnRoutesRefuseWhatABrowserOnAnotherSiteCouldSend() throws Exception {
+        String path = "POST /_local/schedules/every-minute HTTP/1.1\r\n";
+        String port = ":" + runtime.url().getPort();
+        assertTrue(raw(path + "Host: 127.0.0.1" + port + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 200"), "the developer's curl");
+        for (String hostile : List.of(
+                "Host: rebound.attacker.example" + port + "\r\n",
+                "Host: 127.0.0.1" + port + "\r\nOrigin: http://attacker.example\r\n",
+                "Host: 127.0.0.1" + port + "\r\nSec-Fetch-Site: cross-site\r\n",
+                "Host: 127.0.0.1" + port + "\r\nContent-Type: text/plain\r\n",
+                "Host: 127.0.0.1" + port + "\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+                "")) {
+            String answer = raw(path + hostile + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 403"), hostile + " -> " + answer);
+        }
+        assertTrue(System.getProperty("local-test.scheduled", "").contains("Scheduled Event"));
+    }
+
+    @Test
+    void aMalformedPathOrOversizedHeadersGetApiGatewaysAnswersNotTheJdksInternals() throws Exception {
+        for (String target : List.of("/%zz", "/products\\x")) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.endsWith("{\"message\":\"Bad Request\"}"), answer);
+        }
+        String big = raw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + "p".repeat(20_000) + "\r\n\r\n");
+        assertTrue(big.startsWith("HTTP/1.1 431"), big);
+    }
+
     private static URI url(String path) {
         return runtime.url().resolve(path);
     }

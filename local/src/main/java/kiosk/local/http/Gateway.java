@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import kiosk.local.function.FunctionException;
 import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint;
@@ -41,8 +37,7 @@ public final class Gateway implements AutoCloseable {
     private final Payload20 payload;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, HttpHandler> extras = new LinkedHashMap<>();
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final HttpListener server;
 
     public Gateway(Blueprint blueprint, Invoker functions, String accountId, String host, int port) {
         this.routes = new RouteTable(blueprint.routes());
@@ -51,14 +46,10 @@ public final class Gateway implements AutoCloseable {
         this.cors = new Cors(blueprint.cors());
         this.payload = new Payload20(json, accountId);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
+            this.server = new HttpListener(host, port, this::serve);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (is another Kiosk running? --port picks another)", e);
         }
-        // Pooled platform threads rather than a virtual thread per request: per-thread caches survive.
-        this.threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("gateway-", 0).factory());
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
     }
 
     /**
@@ -74,7 +65,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -188,7 +179,6 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
