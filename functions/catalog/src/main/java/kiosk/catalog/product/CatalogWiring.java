@@ -3,6 +3,7 @@ package kiosk.catalog.product;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * What the no-argument handler constructors use: built once per execution environment, on first
@@ -31,7 +32,20 @@ final class CatalogWiring {
         }
     }
 
+    /**
+     * The cursor key is read from Secrets Manager at init, as the signing key is: an environment
+     * variable would be readable with lambda:GetFunctionConfiguration, copied into every published
+     * version, and rotated only by redeploying.
+     */
     private static final class Keys {
-        static final Cursors CURSORS = Cursors.fromSecret(Config.fromEnvironment().require("CURSOR_KEY"));
+        static final Cursors CURSORS = build();
+
+        private static Cursors build() {
+            Config config = Config.fromEnvironment();
+            String secretId = config.require("CURSOR_SECRET_ID");
+            try (SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder(), config)) {
+                return Cursors.fromSecret(secrets.getSecretValue(b -> b.secretId(secretId)).secretString());
+            }
+        }
     }
 }

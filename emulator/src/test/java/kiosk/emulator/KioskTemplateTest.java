@@ -1,0 +1,77 @@
+package kiosk.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What Kiosk's own template.yaml promises about production: read as CloudFormation reads it. */
+class KioskTemplateTest {
+
+    private final Template template = Template.project();
+
+    private Map<String, Object> resource(String id) {
+        return Template.cast((Map<?, ?>) template.section("Resources").get(id));
+    }
+
+    @Test
+    void everyStatefulResourceSaysWhatHappensToItsDataOnDeleteAndReplace() {
+        Set<String> stateful = Set.of("AWS::DynamoDB::Table", "AWS::SecretsManager::Secret", "AWS::SQS::Queue",
+                "AWS::S3::Bucket");
+        int checked = 0;
+        for (Map.Entry<String, Object> entry : template.section("Resources").entrySet()) {
+            Map<String, Object> resource = Template.cast((Map<?, ?>) entry.getValue());
+            if (stateful.contains(resource.get("Type"))) {
+                assertNotNull(resource.get("DeletionPolicy"), entry.getKey() + " has no DeletionPolicy");
+                assertNotNull(resource.get("UpdateReplacePolicy"), entry.getKey() + " has no UpdateReplacePolicy");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5, "tables and secrets: " + checked);
+    }
+
+    @Test
+    void theApiUrlOutputHasNoTrailingSlash() {
+        Map<String, Object> apiUrl = Template.cast((Map<?, ?>) template.section("Outputs").get("ApiUrl"));
+        String value = String.valueOf(apiUrl.get("Value"));
+        assertFalse(value.replaceAll("[}\\]]+$", "").endsWith("/"), value);
+    }
+
+    @Test
+    void theArgon2RoutesAreThrottledTighterAndTheirFunctionsHaveReservedConcurrency() {
+        Map<String, Object> api = template.resources("AWS::Serverless::HttpApi").get("HttpApi");
+        Map<String, Object> defaults = Template.cast((Map<?, ?>) api.get("DefaultRouteSettings"));
+        Map<String, Object> routes = Template.cast((Map<?, ?>) api.get("RouteSettings"));
+        for (String route : List.of("POST /auth/login", "POST /auth/signup")) {
+            Map<String, Object> settings = Template.cast((Map<?, ?>) routes.get(route));
+            assertTrue(((Number) settings.get("ThrottlingRateLimit")).doubleValue()
+                    < ((Number) defaults.get("ThrottlingRateLimit")).doubleValue() / 5, route);
+            assertTrue(((Number) settings.get("ThrottlingBurstLimit")).intValue()
+                    < ((Number) defaults.get("ThrottlingBurstLimit")).intValue() / 5, route);
+        }
+        Map<String, Map<String, Object>> functions = template.resources("AWS::Serverless::Function");
+        for (String id : List.of("LoginFunction", "SignupFunction")) {
+            assertTrue(functions.get(id).get("ReservedConcurrentExecutions") instanceof Number, id);
+        }
+    }
+
+    @Test
+    void loginMayUpdateOnlyTheAttributesItWritesNeverRoles() {
+        Map<String, Object> login = template.resources("AWS::Serverless::Function").get("LoginFunction");
+        String policies = String.valueOf(login.get("Policies"));
+        assertTrue(policies.contains("dynamodb:Attributes=[pk, passwordHash, version, failures, lockedUntil, expiresAt]"),
+                policies);
+        assertFalse(policies.contains("roles"));
+    }
+
+    @Test
+    void noFunctionGetsTheCursorKeyThroughItsEnvironment() {
+        template.resources("AWS::Serverless::Function").forEach((id, function) ->
+                assertFalse(String.valueOf(function.get("Environment")).contains("resolve:secretsmanager"), id));
+    }
+}
