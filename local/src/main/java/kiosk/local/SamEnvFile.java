@@ -27,12 +27,13 @@ final class SamEnvFile {
             Map<String, String> env = new LinkedHashMap<>();
             aws.function(id).declaredEnvironment().forEach((name, value) -> env.put(name,
                     value.replace("127.0.0.1", DOCKER_HOST).replace("localhost", DOCKER_HOST)));
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", inContainer(aws.dynamoEndpoint().getPort()));
-            env.put("AWS_ENDPOINT_URL_SQS", inContainer(aws.sqsEndpoint().getPort()));
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", inContainer(aws.secretsEndpoint().getPort()));
-            env.put("AWS_ACCESS_KEY_ID", aws.keys().accessKeyId());
-            env.put("AWS_SECRET_ACCESS_KEY", aws.keys().secretAccessKey());
-            env.put("AWS_REGION", LocalAws.REGION);
+            // KIOSK_* because sam local passes on only variables the template declares, and the
+            // template can declare these empty without changing anything in AWS (AwsClients).
+            env.put("KIOSK_ENDPOINT_URL_DYNAMODB", inContainer(aws.dynamoEndpoint().getPort()));
+            env.put("KIOSK_ENDPOINT_URL_SQS", inContainer(aws.sqsEndpoint().getPort()));
+            env.put("KIOSK_ENDPOINT_URL_SECRETS_MANAGER", inContainer(aws.secretsEndpoint().getPort()));
+            env.put("KIOSK_LOCAL_ACCESS_KEY_ID", aws.keys().accessKeyId());
+            env.put("KIOSK_LOCAL_SECRET_ACCESS_KEY", aws.keys().secretAccessKey());
             content.put(id, env);
         });
         // It holds this start's credentials: owner-only, like everything in the data folder.

@@ -10,6 +10,17 @@ final class Summary {
     private Summary() {
     }
 
+    /**
+     * A POSIX shell line that logs in and keeps the access token in TOKEN, with nothing but curl
+     * and the Python every such machine has. The password is generated (letters and digits), so
+     * single quotes hold it safely.
+     */
+    static String signInLine(String url, String email, String password) {
+        return "TOKEN=$(curl -s -X POST " + url + "/auth/login -H 'content-type: application/json'"
+                + " -d '{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}'"
+                + " | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"accessToken\"])')";
+    }
+
     static void print(PrintStream log, LocalRuntime runtime, long startedMillis) {
         Blueprint blueprint = runtime.stack().blueprint();
         Scheduler scheduler = runtime.scheduler();
@@ -29,6 +40,8 @@ final class Summary {
         log.printf("  data: %s%n", options.dataDirectory() == null ? "in memory (gone at exit)" : options.dataDirectory());
         if (runtime.admin() != null) {
             log.printf("  admin: %s / %s (local only; kept in the data folder)%n", runtime.admin().email(), runtime.admin().password());
+            log.printf("%nSign in as the admin (paste into a shell; TOKEN lasts 15 minutes):%n  %s%n",
+                    signInLine(runtime.url().toString(), runtime.admin().email(), runtime.admin().password()));
         }
         log.printf("%nKiosk ready at %s in %d ms (Ctrl-C stops it)%n", runtime.url(), System.currentTimeMillis() - startedMillis);
     }
