@@ -59,9 +59,31 @@ final class Authorizers {
         }
         AuthorizerOutcome outcome = invoke(authorizer, event, identity);
         if (authorizer.ttlSeconds() > 0 && !(outcome instanceof AuthorizerOutcome.Error)) {
+            if (cache.size() >= MAX_CACHED) {
+                evict();
+            }
             cache.put(key, new Cached(outcome, System.nanoTime() + authorizer.ttlSeconds() * 1_000_000_000L));
         }
         return outcome;
+    }
+
+    /** How many answers are kept: each distinct token is an entry, and anyone can send new tokens. */
+    static final int MAX_CACHED = 10_000;
+
+    /** Expired entries go first; if none had expired, the half nearest expiry makes room. */
+    private void evict() {
+        long now = System.nanoTime();
+        cache.values().removeIf(cached -> cached.expiresAtNanos() <= now);
+        if (cache.size() >= MAX_CACHED) {
+            List<Long> expiries = new ArrayList<>(cache.values().stream().map(Cached::expiresAtNanos).sorted().toList());
+            long cutoff = expiries.get(expiries.size() / 2);
+            cache.values().removeIf(cached -> cached.expiresAtNanos() <= cutoff);
+        }
+    }
+
+    /** Entries held now: bounded by {@link #MAX_CACHED}. */
+    int cached() {
+        return cache.size();
     }
 
     private AuthorizerOutcome invoke(Authorizer authorizer, ObjectNode routeEvent, List<String> identity) {

@@ -1,6 +1,7 @@
 package kiosk.local.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,5 +98,14 @@ class AuthorizersTest {
         cached.decide("Key", event("one"));
         cached.decide("Key", event("two"));
         assertEquals(2, calls.size());
+    }
+
+    @Test
+    void theCacheIsBoundedHoweverManyDistinctTokensArrive() {
+        Authorizers cached = authorizers(true, 300, "{\"isAuthorized\":false}");
+        for (int i = 0; i < Authorizers.MAX_CACHED + 500; i++) {
+            cached.decide("Key", event("token-" + i));
+        }
+        assertTrue(cached.cached() <= Authorizers.MAX_CACHED, "entries: " + cached.cached());
     }
 }
