@@ -272,6 +272,22 @@ class RuntimeContractIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void aFunctionAtItsReservedConcurrencyIsThrottledAsApiGatewayAnswersIt() throws Exception {
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(HttpRequest.newBuilder(url("/slow")).GET()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        HttpResponse<String> second = send(HttpRequest.newBuilder(url("/slow")).GET());
+        assertEquals(429, second.statusCode(), second.body());
+        assertEquals("{\"message\":\"Too Many Requests\"}", second.body());
+        assertEquals(503, first.get(), "the first ran into its timeout");
+    }
+
     /** A request as written on the wire, for headers the JDK's client will not send (Host). */
     private static String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", runtime.url().getPort())) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import kiosk.local.function.FunctionException;
 import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint;
+import kiosk.local.stack.Stack;
 
 /**
  * The HTTP API on a local port, dispatching as API Gateway's HTTP API does for the routes
@@ -122,6 +123,10 @@ public final class Gateway implements AutoCloseable {
                 result = functions.invoke(match.route().functionId(), json.writeValueAsBytes(event));
             } catch (FunctionException e) {
                 gatewayAnswer(exchange, e.timedOut() ? 503 : 500, e.timedOut() ? "Service Unavailable" : "Internal Server Error");
+                return;
+            } catch (Stack.ThrottledException e) {
+                // Lambda's throttle reaches the client as API Gateway's 429.
+                gatewayAnswer(exchange, 429, "Too Many Requests");
                 return;
             }
             Optional<Payload20.Response> response = payload.response(result);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.Template;
 import kiosk.local.function.Invoker;
@@ -19,11 +20,31 @@ public final class Stack implements Invoker, AutoCloseable {
     private final LocalAws aws;
     private final Blueprint blueprint;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, Semaphore> concurrency = new LinkedHashMap<>();
+    private final Map<String, Integer> limits = new LinkedHashMap<>();
+
+    /** Lambda's default account concurrency is 1000; locally a function without a reservation gets this. */
+    static final int DEFAULT_CONCURRENCY = 100;
+
+    /** A function at its concurrency limit, as Lambda throttles it. */
+    public static final class ThrottledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ThrottledException(String functionId, int limit) {
+            super(functionId + " is at its concurrency limit of " + limit);
+        }
+    }
 
     public Stack(Path templateFile, LocalAws.Options options, PrintStream log) {
         this.aws = LocalAws.start(Template.load(templateFile), options);
         this.blueprint = new Blueprint(aws.template(), aws.intrinsics()::resolve);
         aws.functions().forEach((id, configuration) -> functions.put(id, new LocalFunction(configuration, log)));
+        aws.template().resources("AWS::Serverless::Function").forEach((id, properties) -> {
+            int limit = properties.get("ReservedConcurrentExecutions") instanceof Number reserved ? reserved.intValue()
+                    : DEFAULT_CONCURRENCY;
+            limits.put(id, limit);
+            concurrency.put(id, new Semaphore(limit));
+        });
     }
 
     public Blueprint blueprint() {
@@ -48,7 +69,16 @@ public final class Stack implements Invoker, AutoCloseable {
 
     @Override
     public byte[] invoke(String logicalId, byte[] event) {
-        return function(logicalId).invoke(event);
+        LocalFunction function = function(logicalId);
+        Semaphore slots = concurrency.get(logicalId);
+        if (!slots.tryAcquire()) {
+            throw new ThrottledException(logicalId, limits.get(logicalId));
+        }
+        try {
+            return function.invoke(event);
+        } finally {
+            slots.release();
+        }
     }
 
     @Override
