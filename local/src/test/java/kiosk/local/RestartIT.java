@@ -74,8 +74,11 @@ class RestartIT {
             var env = JSON.readTree(envFile.toFile());
             var getProduct = env.get("GetProductFunction");
             assertEquals("ProductsTable", getProduct.get("PRODUCTS_TABLE").asText());
-            assertEquals("http://host.docker.internal:" + dynamo, getProduct.get("AWS_ENDPOINT_URL_DYNAMODB").asText());
-            assertEquals("http://host.docker.internal:" + secrets, env.get("LoginFunction").get("AWS_ENDPOINT_URL_SECRETS_MANAGER").asText());
+            assertEquals("http://host.docker.internal:" + dynamo, getProduct.get("KIOSK_ENDPOINT_URL_DYNAMODB").asText());
+            assertEquals("http://host.docker.internal:" + secrets, env.get("LoginFunction").get("KIOSK_ENDPOINT_URL_SECRETS_MANAGER").asText());
+            assertEquals(services.aws().keys().accessKeyId(), getProduct.get("KIOSK_LOCAL_ACCESS_KEY_ID").asText());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(envFile)), "it holds the credentials");
             assertEquals("SigningKeySecret", env.get("LoginFunction").get("SIGNING_SECRET_ID").asText());
             assertTrue(env.get("ListProductsFunction").get("CURSOR_SECRET_ID").asText().startsWith("CursorKeySecret"),
                     "the cursor key's secret is named, its value read at init");
