@@ -15,17 +15,12 @@ import java.util.stream.Stream;
  * classes at the top, or a folder with classes at the top and libraries under lib/) over the
  * JDK's own classes. Only the Lambda core interfaces (Context, RequestHandler...) come from the
  * runtime, as Lambda's own runtime provides them, so that the Context we pass is the type the
- * handler compiled against.
+ * handler compiled against. Nothing else is lent: a class the package lacks is missing here as it
+ * is on Lambda (Joda-Time, which Lambda's serializers need for SQS and schedule events, included).
  */
 final class FunctionClassLoader extends URLClassLoader {
 
     private static final String CORE = "com.amazonaws.services.lambda.runtime.";
-    /**
-     * Lambda's event serializers load Joda-Time through the function's class loader for SQS,
-     * scheduled and other supported events, while aws-lambda-java-events no longer brings it:
-     * packages without it get the runtime's copy.
-     */
-    private static final String JODA = "org.joda.time.";
     private static final ClassLoader RUNTIME = FunctionClassLoader.class.getClassLoader();
 
     static {
@@ -40,13 +35,6 @@ final class FunctionClassLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (isCore(name)) {
             return RUNTIME.loadClass(name);
-        }
-        if (name.startsWith(JODA)) {
-            try {
-                return super.loadClass(name, resolve);
-            } catch (ClassNotFoundException notPackaged) {
-                return RUNTIME.loadClass(name);
-            }
         }
         return super.loadClass(name, resolve);
     }

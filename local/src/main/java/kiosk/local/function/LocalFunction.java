@@ -2,16 +2,12 @@ package kiosk.local.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,11 +77,10 @@ public final class LocalFunction implements AutoCloseable {
             throw FunctionException.timeout(function, requestId);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof InvocationTargetException target ? target.getCause() : e.getCause();
-            if (cause instanceof FunctionException known) {
-                throw known;
-            }
-            log.printf("%s: request %s failed: %s%n", function.logicalId(), requestId, cause);
-            throw FunctionException.error(cause);
+            FunctionException failure = cause instanceof FunctionException known ? known : FunctionException.error(function, cause);
+            // Callers in front (the gateway, an authorizer) answer with a bare 500: the log is where the cause shows.
+            log.printf("%s: request %s failed: %s: %s%n", function.logicalId(), requestId, failure.errorType(), failure.getMessage());
+            throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.cancel(true);
@@ -114,8 +109,8 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** A constructed handler in its class loader: an execution environment. */
-    private record Environment(ClassLoader loader, Object handler, Method method, PojoSerializer<Object> input,
-            Map<Class<?>, PojoSerializer<Object>> outputs) {
+    private record Environment(ClassLoader loader, Object handler, Method method, Serialization serialization,
+            Serialization.Serializer input, Map<Class<?>, Serialization.Serializer> outputs) {
 
         static Environment init(FunctionConfiguration function, PrintStream log) {
             long started = System.nanoTime();
@@ -128,14 +123,16 @@ public final class LocalFunction implements AutoCloseable {
                 Class<?> type = Class.forName(parts[0], true, loader);
                 Object handler = type.getDeclaredConstructor().newInstance();
                 Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
-                PojoSerializer<Object> input = handler instanceof RequestStreamHandler ? null
-                        : serializer(method.getGenericParameterTypes()[0], loader);
+                Serialization serialization = new Serialization(function.logicalId(), loader);
+                Serialization.Serializer input = handler instanceof RequestStreamHandler ? null
+                        : serialization.serializer(method.getGenericParameterTypes()[0]);
                 log.printf("%s: init %s in %d ms%n", function.logicalId(), function.handler(), (System.nanoTime() - started) / 1_000_000);
-                return new Environment(loader, handler, method, input, new ConcurrentHashMap<>());
+                return new Environment(loader, handler, method, serialization, input, new ConcurrentHashMap<>());
             } catch (InvocationTargetException e) {
-                throw new FunctionException("Runtime.InitError", function.logicalId() + " failed to initialise: " + e.getCause(), false, e.getCause());
-            } catch (ReflectiveOperationException | LinkageError e) {
-                throw new FunctionException("Runtime.InitError", function.logicalId() + " cannot load " + function.handler() + ": " + e, false, e);
+                throw FunctionException.initError(function, "failed to initialise", e.getCause());
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // RuntimeException too: Lambda's serializers wrap a class they cannot load in one.
+                throw FunctionException.initError(function, "cannot load " + function.handler(), e);
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
@@ -156,7 +153,7 @@ public final class LocalFunction implements AutoCloseable {
                     return null;
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                outputs.computeIfAbsent(result.getClass(), type -> serializer(type, loader)).toJson(result, out);
+                outputs.computeIfAbsent(result.getClass(), serialization::serializer).toJson(result, out);
                 return out.toByteArray();
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
@@ -175,19 +172,6 @@ public final class LocalFunction implements AutoCloseable {
                             || m.getParameterCount() == 3)
                     .max(Comparator.comparingInt(Method::getParameterCount))
                     .orElseThrow(() -> new NoSuchMethodException(type.getName() + "::" + name));
-        }
-
-        /**
-         * As Lambda's Java runtime chooses: the event types it lists as supported through their
-         * own serializers (mixins, Joda dates), anything else, APIGatewayV2HTTPEvent included,
-         * through its plain Jackson.
-         */
-        @SuppressWarnings("unchecked")
-        private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
-            if (type instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())) {
-                return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(cls, loader);
-            }
-            return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
         }
 
         /**

@@ -1,0 +1,370 @@
+package kiosk.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kiosk.emulator.FunctionConfiguration;
+import kiosk.emulator.LocalAws;
+import kiosk.emulator.Template;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every function of template.yaml run as Lambda's Java runtime runs it, with no Docker: its
+ * package unzipped as the task root, AWS's runtime interface client loading the handler and
+ * (de)serializing events in a JVM of its own, the environment the template gives it, and a
+ * Runtime API that this test serves on loopback. Each function answers its events/ file. Where a
+ * file names something that exists only in the sample (a product id, a refresh token, a user id,
+ * an access token), it is pointed at the real thing, created first through the functions
+ * themselves. A probe package shows the harness is the real runtime: an SQS consumer without
+ * joda-time fails under it, as on Lambda, and answers once joda-time is in its lib/.
+ */
+class RuntimeInterfaceClientIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, ExecutionEnvironment> FUNCTIONS = new LinkedHashMap<>();
+    private static final List<ExecutionEnvironment> PROBES = new ArrayList<>();
+
+    @TempDir
+    static Path work;
+
+    private static LocalAws aws;
+    private static Path events;
+    private static Given given;
+
+    /** What the event files refer to, created through the functions before any file is fed. */
+    private record Given(String userId, String email, String shopperToken, String adminToken, String product,
+            String productToDelete) {
+    }
+
+    /** A function's answer to an API Gateway event (payload 2.0). */
+    private record HttpAnswer(int status, Map<String, String> headers, JsonNode body) {
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void answers(String eventFile) throws Exception;
+    }
+
+    @BeforeAll
+    static void startEveryFunctionUnderTheRuntimeInterfaceClient() throws Exception {
+        Template template = Template.project();
+        events = Template.projectRoot().resolve("events");
+        aws = LocalAws.start(template);
+        Map<Path, Path> taskRoots = new HashMap<>();
+        for (FunctionConfiguration function : aws.functions().values()) {
+            Path zip = function.codeUri();
+            if (!taskRoots.containsKey(zip)) {
+                taskRoots.put(zip, TaskRoot.unzip(zip, work.resolve("task-" + zip.getFileName())));
+            }
+            FUNCTIONS.put(function.logicalId(), ExecutionEnvironment.start(function, taskRoots.get(zip),
+                    launch(template, function.logicalId()), work));
+        }
+        // The probes start now too, so that their JVMs start beside the others'.
+        PROBES.add(probe("without-joda", false));
+        PROBES.add(probe("with-joda", true));
+        given = givenWhatTheEventFilesReferTo();
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.concat(FUNCTIONS.values().stream(), PROBES.stream()).forEach(ExecutionEnvironment::close);
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    /**
+     * The account the login and grant files name, signed up through SignupFunction, and its first
+     * access token (no role: a shopper's); an admin made as an operator makes one; two products.
+     */
+    private static Given givenWhatTheEventFilesReferTo() throws Exception {
+        String signup = eventFile("SignupFunction");
+        String signupEmail = body(signup).get("email").asText();
+        String login = eventFile("LoginFunction");
+        String email = body(login).get("email").asText();
+
+        HttpAnswer account = http("SignupFunction", pointed(signup, signupEmail, email));
+        assertEquals(201, account.status(), account::toString);
+        String shopperToken = accessToken(login);
+
+        String adminEmail = "sample-admin@example.com";
+        assertEquals(201, http("SignupFunction", pointed(signup, signupEmail, adminEmail)).status());
+        String grant = eventFile("GrantAdminFunction");
+        JsonNode granted = json(success("GrantAdminFunction", pointed(grant, JSON.readTree(grant).get("email").asText(), adminEmail)));
+        assertTrue(granted.get("granted").asBoolean(), granted::toString);
+        String adminToken = accessToken(pointed(login, email, adminEmail));
+
+        String product = created(eventFile("CreateProductFunction"));
+        String productToDelete = created(eventFile("CreateProductFunction"));
+        return new Given(account.body().get("id").asText(), email, shopperToken, adminToken, product, productToDelete);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionAnswersItsEventFile() {
+        Map<String, Check> checks = Map.ofEntries(
+                Map.entry("GetProductFunction", RuntimeInterfaceClientIT::getProduct),
+                Map.entry("ListProductsFunction", RuntimeInterfaceClientIT::listProducts),
+                Map.entry("CreateProductFunction", RuntimeInterfaceClientIT::createProduct),
+                Map.entry("UpdateProductFunction", RuntimeInterfaceClientIT::updateProduct),
+                Map.entry("DeleteProductFunction", RuntimeInterfaceClientIT::deleteProduct),
+                Map.entry("SignupFunction", RuntimeInterfaceClientIT::signup),
+                Map.entry("LoginFunction", RuntimeInterfaceClientIT::login),
+                Map.entry("RefreshFunction", RuntimeInterfaceClientIT::refresh),
+                Map.entry("LogoutFunction", RuntimeInterfaceClientIT::logout),
+                Map.entry("GetProfileFunction", RuntimeInterfaceClientIT::getProfile),
+                Map.entry("AuthorizerFunction", RuntimeInterfaceClientIT::authorizer),
+                Map.entry("AdminAuthorizerFunction", RuntimeInterfaceClientIT::adminAuthorizer),
+                Map.entry("GrantAdminFunction", RuntimeInterfaceClientIT::grantAdmin));
+        return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
+            Check check = checks.get(id);
+            assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
+            assertTrue(Files.isRegularFile(events.resolve(id + ".json")), "no events/" + id + ".json");
+            check.answers(eventFile(id));
+        }));
+    }
+
+    @Test
+    void anSqsConsumerWithoutJodaTimeFailsEveryInvocationAsOnLambdaAndAnswersWithIt() {
+        ExecutionEnvironment without = PROBES.get(0);
+        for (int i = 0; i < 2; i++) {
+            Answer answer = without.invoke(SqsConsumerPackage.EVENT);
+            Answer.Failure failure = assertInstanceOf(Answer.Failure.class, answer, without::log);
+            // The serializer's own exception type, around the class it could not load.
+            assertTrue(failure.errorMessage().contains("ClassNotFoundException: org.joda.time.DateTime"), failure::toString);
+        }
+        ExecutionEnvironment with = PROBES.get(1);
+        assertEquals(new Answer.Success(SqsConsumerPackage.ANSWER), with.invoke(SqsConsumerPackage.EVENT), with::log);
+    }
+
+    // ---------------------------------------------------------------- catalog
+
+    private static void getProduct(String file) throws Exception {
+        HttpAnswer unknown = http("GetProductFunction", file);
+        assertEquals(404, unknown.status(), "the sample's product does not exist here: " + unknown);
+        assertEquals("application/problem+json", unknown.headers().get("content-type"));
+
+        HttpAnswer found = http("GetProductFunction", pointedAt(file, "/pathParameters/id", given.product()));
+        assertEquals(200, found.status(), found::toString);
+        assertEquals("application/json", found.headers().get("content-type"));
+        assertEquals(given.product(), found.body().get("id").asText());
+        assertEquals(body(eventFile("CreateProductFunction")).get("name"), found.body().get("name"));
+        assertNotNull(found.headers().get("etag"), found::toString);
+    }
+
+    private static void listProducts(String file) throws Exception {
+        HttpAnswer page = http("ListProductsFunction", file);
+        assertEquals(200, page.status(), page::toString);
+        List<String> ids = new ArrayList<>();
+        page.body().get("items").forEach(item -> {
+            assertEquals("home-office", item.get("category").asText());
+            ids.add(item.get("id").asText());
+        });
+        assertTrue(ids.contains(given.product()), "the listing has the product created: " + ids);
+    }
+
+    private static void createProduct(String file) throws Exception {
+        HttpAnswer created = http("CreateProductFunction", file);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("/products/" + created.body().get("id").asText(), created.headers().get("location"));
+        assertEquals(body(file).get("price"), created.body().get("price"));
+    }
+
+    private static void updateProduct(String file) throws Exception {
+        HttpAnswer updated = http("UpdateProductFunction", pointedAt(file, "/pathParameters/id", given.product()));
+        assertEquals(200, updated.status(), updated::toString);
+        assertEquals(body(file).get("stock"), updated.body().get("stock"));
+        assertNotEquals(JSON.readTree(file).at("/headers/if-match").asText(), updated.headers().get("etag"), "a new version");
+    }
+
+    private static void deleteProduct(String file) throws Exception {
+        HttpAnswer deleted = http("DeleteProductFunction", pointedAt(file, "/pathParameters/id", given.productToDelete()));
+        assertEquals(204, deleted.status(), deleted::toString);
+        HttpAnswer gone = http("GetProductFunction", pointedAt(eventFile("GetProductFunction"), "/pathParameters/id",
+                given.productToDelete()));
+        assertEquals(404, gone.status(), "an archived product is gone from the catalog: " + gone);
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    private static void signup(String file) throws Exception {
+        HttpAnswer created = http("SignupFunction", file);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(body(file).get("email"), created.body().get("email"));
+        assertEquals("/me", created.headers().get("location"));
+        assertFalse(created.body().toString().contains(body(file).get("password").asText()), "the password never comes back");
+    }
+
+    private static void login(String file) throws Exception {
+        HttpAnswer session = http("LoginFunction", file);
+        assertEquals(200, session.status(), session::toString);
+        assertEquals("Bearer", session.body().get("tokenType").asText());
+        assertEquals(3, session.body().get("accessToken").asText().split("\\.").length, "a JWT");
+        assertFalse(session.body().get("refreshToken").asText().isBlank());
+    }
+
+    private static void refresh(String file) throws Exception {
+        HttpAnswer sample = http("RefreshFunction", file);
+        assertEquals(401, sample.status(), "the sample's refresh token was never issued here: " + sample);
+
+        String issued = refreshToken(eventFile("LoginFunction"));
+        HttpAnswer refreshed = http("RefreshFunction", pointed(file, body(file).get("refreshToken").asText(), issued));
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertNotEquals(issued, refreshed.body().get("refreshToken").asText(), "a refresh token is used up");
+    }
+
+    private static void logout(String file) throws Exception {
+        String issued = refreshToken(eventFile("LoginFunction"));
+        String event = pointed(pointedAt(file, "/requestContext/authorizer/lambda/userId", given.userId()),
+                body(file).get("refreshToken").asText(), issued);
+        HttpAnswer loggedOut = http("LogoutFunction", event);
+        assertEquals(204, loggedOut.status(), loggedOut::toString);
+
+        String refresh = eventFile("RefreshFunction");
+        HttpAnswer after = http("RefreshFunction", pointed(refresh, body(refresh).get("refreshToken").asText(), issued));
+        assertEquals(401, after.status(), "a logged-out session cannot be refreshed: " + after);
+    }
+
+    private static void getProfile(String file) throws Exception {
+        HttpAnswer profile = http("GetProfileFunction", pointedAt(file, "/requestContext/authorizer/lambda/userId", given.userId()));
+        assertEquals(200, profile.status(), profile::toString);
+        assertEquals(given.email(), profile.body().get("email").asText());
+        assertEquals(given.userId(), profile.body().get("id").asText());
+    }
+
+    private static void grantAdmin(String file) throws Exception {
+        JsonNode result = json(success("GrantAdminFunction", file));
+        assertTrue(result.get("granted").asBoolean(), result::toString);
+        assertEquals(given.userId(), result.get("userId").asText());
+        assertTrue(result.get("roles").toString().contains("\"admin\""), result::toString);
+    }
+
+    private static void authorizer(String file) throws Exception {
+        assertEquals(Map.of("isAuthorized", false, "context", Map.of()), decision("AuthorizerFunction", file),
+                "the sample's token is not signed with this stack's key");
+        Map<String, Object> shopper = decision("AuthorizerFunction", withToken(file, given.shopperToken()));
+        assertEquals(Map.of("isAuthorized", true, "context", Map.of("userId", given.userId(), "roles", "")), shopper);
+    }
+
+    private static void adminAuthorizer(String file) throws Exception {
+        assertEquals(false, decision("AdminAuthorizerFunction", file).get("isAuthorized"), "the sample's token");
+        assertEquals(false, decision("AdminAuthorizerFunction", withToken(file, given.shopperToken())).get("isAuthorized"),
+                "a signed-in shopper is not an admin");
+        Map<String, Object> admin = decision("AdminAuthorizerFunction", withToken(file, given.adminToken()));
+        assertEquals(true, admin.get("isAuthorized"), admin::toString);
+        assertEquals("admin", ((Map<?, ?>) admin.get("context")).get("roles"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String accessToken(String loginEvent) throws Exception {
+        return session(loginEvent).get("accessToken").asText();
+    }
+
+    private static String refreshToken(String loginEvent) throws Exception {
+        return session(loginEvent).get("refreshToken").asText();
+    }
+
+    private static JsonNode session(String loginEvent) throws Exception {
+        HttpAnswer session = http("LoginFunction", loginEvent);
+        assertEquals(200, session.status(), session::toString);
+        return session.body();
+    }
+
+    private static String created(String createEvent) throws Exception {
+        HttpAnswer created = http("CreateProductFunction", createEvent);
+        assertEquals(201, created.status(), created::toString);
+        return created.body().get("id").asText();
+    }
+
+    private static String withToken(String authorizerEvent, String token) throws Exception {
+        String sample = JSON.readTree(authorizerEvent).at("/headers/authorization").asText();
+        return pointed(authorizerEvent, sample.substring("Bearer ".length()), token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decision(String id, String event) throws Exception {
+        return JSON.readValue(success(id, event), Map.class);
+    }
+
+    private static HttpAnswer http(String id, String event) throws Exception {
+        JsonNode response = json(success(id, event));
+        Map<String, String> headers = new HashMap<>();
+        response.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText()));
+        String body = response.path("body").asText("");
+        return new HttpAnswer(response.get("statusCode").asInt(), headers, body.isEmpty() ? JSON.missingNode() : JSON.readTree(body));
+    }
+
+    /** The function's answer, which must not be an error: a Kiosk handler answers its own failures. */
+    private static String success(String id, String event) {
+        ExecutionEnvironment function = FUNCTIONS.get(id);
+        Answer answer = function.invoke(event);
+        Answer.Success success = assertInstanceOf(Answer.Success.class, answer, () -> id + " answered " + answer + "\n" + function.log());
+        return success.payload();
+    }
+
+    /** The file with every occurrence of a sample's value replaced by the real one. */
+    private static String pointed(String file, String sample, String real) {
+        assertTrue(!sample.isEmpty() && file.contains(sample), "the file has no " + sample);
+        return file.replace(sample, real);
+    }
+
+    private static String pointedAt(String file, String pointer, String real) throws Exception {
+        return pointed(file, JSON.readTree(file).at(pointer).asText(), real);
+    }
+
+    private static JsonNode body(String event) throws IOException {
+        return JSON.readTree(JSON.readTree(event).get("body").asText());
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return JSON.readTree(text);
+    }
+
+    private static String eventFile(String id) throws IOException {
+        return Files.readString(events.resolve(id + ".json"));
+    }
+
+    /** Lambda's runtime and init type for a function, from the template (its own setting, or Globals'). */
+    private static ExecutionEnvironment.Launch launch(Template template, String id) {
+        Map<String, Object> globals = template.functionGlobals();
+        Map<String, Object> properties = template.resources("AWS::Serverless::Function").get(id);
+        Object runtime = properties.getOrDefault("Runtime", globals.get("Runtime"));
+        Object snapStart = properties.getOrDefault("SnapStart", globals.get("SnapStart"));
+        return new ExecutionEnvironment.Launch(String.valueOf(runtime),
+                snapStart instanceof Map<?, ?> settings && "PublishedVersions".equals(settings.get("ApplyOn")));
+    }
+
+    /** The probe package as a function of its own, with the environment Lambda gives any function. */
+    private static ExecutionEnvironment probe(String name, boolean withJodaTime) throws IOException {
+        Path code = SqsConsumerPackage.build(work.resolve("probe-" + name), withJodaTime);
+        String id = "Probe" + (withJodaTime ? "WithJoda" : "WithoutJoda") + "Function";
+        FunctionConfiguration function = new FunctionConfiguration(id, "arn:aws:lambda:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT
+                + ":function:" + id, code, SqsConsumerPackage.HANDLER, Duration.ofSeconds(10), 512, Map.of(),
+                Map.of("AWS_REGION", LocalAws.REGION, "AWS_LAMBDA_FUNCTION_NAME", id, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
+                        "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"));
+        String runtime = String.valueOf(Template.project().functionGlobals().get("Runtime"));
+        return ExecutionEnvironment.start(function, code, new ExecutionEnvironment.Launch(runtime, false), work);
+    }
+}
