@@ -93,8 +93,9 @@ final class JavaRuntime {
             try (FileSystem jar = FileSystems.newFileSystem(client)) {
                 Files.copy(jar.getPath("jni", name), library);
             }
-            library.toFile().deleteOnExit();
+            // Deleted in the reverse order of these calls: the file, then its folder.
             library.getParent().toFile().deleteOnExit();
+            library.toFile().deleteOnExit();
             nativeClient = library;
         }
         return nativeClient;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.LocalAws;
@@ -44,12 +45,13 @@ class RuntimeInterfaceClientIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ExecutionEnvironment> FUNCTIONS = new LinkedHashMap<>();
-    private static final List<ExecutionEnvironment> PROBES = new ArrayList<>();
 
     @TempDir
     static Path work;
 
     private static LocalAws aws;
+    private static ExecutionEnvironment probeWithoutJoda;
+    private static ExecutionEnvironment probeWithJoda;
     private static Path events;
     private static Given given;
 
@@ -82,14 +84,15 @@ class RuntimeInterfaceClientIT {
                     launch(template, function.logicalId()), work));
         }
         // The probes start now too, so that their JVMs start beside the others'.
-        PROBES.add(probe("without-joda", false));
-        PROBES.add(probe("with-joda", true));
+        probeWithoutJoda = probe(false);
+        probeWithJoda = probe(true);
         given = givenWhatTheEventFilesReferTo();
     }
 
     @AfterAll
     static void stop() {
-        Stream.concat(FUNCTIONS.values().stream(), PROBES.stream()).forEach(ExecutionEnvironment::close);
+        Stream.concat(FUNCTIONS.values().stream(), Stream.of(probeWithoutJoda, probeWithJoda)).filter(Objects::nonNull)
+                .forEach(ExecutionEnvironment::close);
         if (aws != null) {
             aws.close();
         }
@@ -147,15 +150,13 @@ class RuntimeInterfaceClientIT {
 
     @Test
     void anSqsConsumerWithoutJodaTimeFailsEveryInvocationAsOnLambdaAndAnswersWithIt() {
-        ExecutionEnvironment without = PROBES.get(0);
         for (int i = 0; i < 2; i++) {
-            Answer answer = without.invoke(SqsConsumerPackage.EVENT);
-            Answer.Failure failure = assertInstanceOf(Answer.Failure.class, answer, without::log);
+            Answer answer = probeWithoutJoda.invoke(SqsConsumerPackage.EVENT);
+            Answer.Failure failure = assertInstanceOf(Answer.Failure.class, answer, probeWithoutJoda::log);
             // The serializer's own exception type, around the class it could not load.
             assertTrue(failure.errorMessage().contains("ClassNotFoundException: org.joda.time.DateTime"), failure::toString);
         }
-        ExecutionEnvironment with = PROBES.get(1);
-        assertEquals(new Answer.Success(SqsConsumerPackage.ANSWER), with.invoke(SqsConsumerPackage.EVENT), with::log);
+        assertEquals(new Answer.Success(SqsConsumerPackage.ANSWER), probeWithJoda.invoke(SqsConsumerPackage.EVENT), probeWithJoda::log);
     }
 
     // ---------------------------------------------------------------- catalog
@@ -357,9 +358,9 @@ class RuntimeInterfaceClientIT {
     }
 
     /** The probe package as a function of its own, with the environment Lambda gives any function. */
-    private static ExecutionEnvironment probe(String name, boolean withJodaTime) throws IOException {
-        Path code = SqsConsumerPackage.build(work.resolve("probe-" + name), withJodaTime);
+    private static ExecutionEnvironment probe(boolean withJodaTime) throws IOException {
         String id = "Probe" + (withJodaTime ? "WithJoda" : "WithoutJoda") + "Function";
+        Path code = SqsConsumerPackage.build(work.resolve(id), withJodaTime);
         FunctionConfiguration function = new FunctionConfiguration(id, "arn:aws:lambda:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT
                 + ":function:" + id, code, SqsConsumerPackage.HANDLER, Duration.ofSeconds(10), 512, Map.of(),
                 Map.of("AWS_REGION", LocalAws.REGION, "AWS_LAMBDA_FUNCTION_NAME", id, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
