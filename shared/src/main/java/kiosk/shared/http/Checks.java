@@ -31,7 +31,7 @@ public final class Checks {
         return require(length >= min && length <= max, pointer,
                         min == max ? "must be " + min + " characters" : "must be " + min + " to " + max + " characters")
                 && require(!hasControlCharacters(value), pointer, "must not contain control characters")
-                && require(!hasLoneSurrogate(value), pointer, "must be valid Unicode (it holds a lone surrogate)");
+                && unicode(value, pointer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package kiosk.accounts.session;
 
+import java.time.Instant;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
 
@@ -15,5 +16,12 @@ public final class AccountLockedException extends RetryLaterException {
     public AccountLockedException(long retryAfterSeconds) {
         super(LOCKED, "Too many failed sign-ins for this email. Try again in " + retryAfterSeconds + " seconds.",
                 retryAfterSeconds);
+    }
+
+    /** Throws if a lock held until {@code lockedUntil} (epoch seconds, 0 for none) still holds at {@code now}. */
+    static void refuseIfLocked(long lockedUntil, Instant now) {
+        if (lockedUntil > now.getEpochSecond()) {
+            throw new AccountLockedException(lockedUntil - now.getEpochSecond());
+        }
     }
 }

@@ -53,21 +53,17 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
 
     @Override
     public int begin(String subject, Instant now, Lockout policy) {
-        long nowSeconds = now.getEpochSecond();
         State seen = null;
         for (int round = 0; round < ROUNDS; round++) {
-            if (seen != null && seen.lockedUntil() > nowSeconds) {
-                throw new AccountLockedException(seen.lockedUntil() - nowSeconds);
+            if (seen != null) {
+                AccountLockedException.refuseIfLocked(seen.lockedUntil(), now);
             }
-            boolean forgotten = seen == null || seen.expiresAt() <= nowSeconds;
-            int count = Math.toIntExact(forgotten ? 1 : seen.failures() + 1);
-            Instant lock = policy.lockUntil(count, now);
-            long lockedUntil = Math.max(lock == null ? 0 : lock.getEpochSecond(), seen == null ? 0 : seen.lockedUntil());
-            long expiresAt = Math.max(nowSeconds, lockedUntil) + policy.forgetAfter().toSeconds();
+            Lockout.Next next = seen == null ? policy.next(0, 0, 0, now)
+                    : policy.next(seen.failures(), seen.lockedUntil(), seen.expiresAt(), now);
             Expression x = new Expression();
-            String update = "SET " + x.name(UsersTable.FAILURES) + " = " + x.value(n(count)) + ", "
-                    + x.name(UsersTable.LOCKED_UNTIL) + " = " + x.value(n(lockedUntil)) + ", "
-                    + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(expiresAt));
+            String update = "SET " + x.name(UsersTable.FAILURES) + " = " + x.value(n(next.count())) + ", "
+                    + x.name(UsersTable.LOCKED_UNTIL) + " = " + x.value(n(next.lockedUntil())) + ", "
+                    + x.name(UsersTable.EXPIRES_AT) + " = " + x.value(n(next.expiresAt()));
             String condition = seen == null ? "attribute_not_exists(" + x.name(Items.PK) + ")"
                     // Every write changes the count and pushes expiresAt on, so the two identify a state.
                     : x.name(UsersTable.FAILURES) + " = " + x.value(n(seen.failures())) + " AND "
@@ -77,7 +73,7 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
                         .conditionExpression(condition)
                         .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                return count;
+                return next.count();
             } catch (ConditionalCheckFailedException e) {
                 seen = State.of(e.item());
             }
@@ -88,8 +84,8 @@ public final class DynamoDbLoginAttempts implements LoginAttempts {
     @Override
     public void check(String subject, Instant now) {
         State state = State.of(dynamoDb.getItem(b -> b.tableName(table).key(key(subject)).consistentRead(true)).item());
-        if (state != null && state.lockedUntil() > now.getEpochSecond()) {
-            throw new AccountLockedException(state.lockedUntil() - now.getEpochSecond());
+        if (state != null) {
+            AccountLockedException.refuseIfLocked(state.lockedUntil(), now);
         }
     }
 

@@ -20,4 +20,21 @@ public record Lockout(int limit, Duration firstLock, Duration longestLock, Durat
         Duration lock = firstLock.multipliedBy(1L << doublings);
         return now.plus(lock.compareTo(longestLock) > 0 ? longestLock : lock);
     }
+
+    /** A subject's count and lock after one more attempt; times are epoch seconds. */
+    public record Next(int count, long lockedUntil, long expiresAt) {
+    }
+
+    /**
+     * What one more attempt at {@code now} makes of a subject whose stored state is
+     * {@code failures}, {@code lockedUntil} and {@code expiresAt} (all 0 when none is stored): a
+     * count past {@code expiresAt} starts again, and a lock only ever grows.
+     */
+    public Next next(long failures, long lockedUntil, long expiresAt, Instant now) {
+        long nowSeconds = now.getEpochSecond();
+        int count = Math.toIntExact(expiresAt <= nowSeconds ? 1 : failures + 1);
+        Instant lock = lockUntil(count, now);
+        long until = Math.max(lock == null ? 0 : lock.getEpochSecond(), lockedUntil);
+        return new Next(count, until, Math.max(nowSeconds, until) + forgetAfter.toSeconds());
+    }
 }

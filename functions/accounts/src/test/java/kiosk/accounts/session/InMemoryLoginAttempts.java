@@ -14,24 +14,21 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
 
     @Override
     public synchronized int begin(String subject, Instant now, Lockout policy) {
-        long nowSeconds = now.getEpochSecond();
         Attempts current = bySubject.get(subject);
-        if (current != null && current.lockedUntil() > nowSeconds) {
-            throw new AccountLockedException(current.lockedUntil() - nowSeconds);
+        if (current != null) {
+            AccountLockedException.refuseIfLocked(current.lockedUntil(), now);
         }
-        int count = current == null || current.expiresAt() <= nowSeconds ? 1 : current.failures() + 1;
-        Instant lock = policy.lockUntil(count, now);
-        long lockedUntil = Math.max(lock == null ? 0 : lock.getEpochSecond(), current == null ? 0 : current.lockedUntil());
-        bySubject.put(subject, new Attempts(count, lockedUntil,
-                Math.max(nowSeconds, lockedUntil) + policy.forgetAfter().toSeconds()));
-        return count;
+        Lockout.Next next = current == null ? policy.next(0, 0, 0, now)
+                : policy.next(current.failures(), current.lockedUntil(), current.expiresAt(), now);
+        bySubject.put(subject, new Attempts(next.count(), next.lockedUntil(), next.expiresAt()));
+        return next.count();
     }
 
     @Override
     public synchronized void check(String subject, Instant now) {
         Attempts current = bySubject.get(subject);
-        if (current != null && current.lockedUntil() > now.getEpochSecond()) {
-            throw new AccountLockedException(current.lockedUntil() - now.getEpochSecond());
+        if (current != null) {
+            AccountLockedException.refuseIfLocked(current.lockedUntil(), now);
         }
     }
 
