@@ -56,10 +56,13 @@ public record AccessKeys(String accessKeyId, String secretAccessKey) {
         return MessageDigest.isEqual(id.getBytes(StandardCharsets.UTF_8), accessKeyId.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The body AWS services answer an unknown key with, in the JSON protocols' shape. */
+    /** The error AWS services answer an unknown key with. */
+    static final String REFUSAL_TYPE = "UnrecognizedClientException";
+    static final String REFUSAL_MESSAGE = "The security token included in the request is invalid.";
+
+    /** That error as a body of the JSON protocols. */
     static String refusal() {
-        return "{\"__type\":\"UnrecognizedClientException\","
-                + "\"message\":\"The security token included in the request is invalid.\"}";
+        return "{\"__type\":\"" + REFUSAL_TYPE + "\",\"message\":\"" + REFUSAL_MESSAGE + "\"}";
     }
 
     @Override

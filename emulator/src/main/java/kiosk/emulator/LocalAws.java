@@ -72,8 +72,7 @@ public final class LocalAws implements AutoCloseable {
         }
         Path dynamoData = options.dataDirectory() == null ? null : createDirectories(options.dataDirectory().resolve("dynamodb"));
         int[] dynamoPort = new int[1];
-        String clientHost = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1"
-                : options.host();
+        String clientHost = clientHost(options.host());
         this.dynamoServer = startDynamoDb(options.dynamoPort(), dynamoData, dynamoPort, options.host(), keys);
         this.dynamoEndpoint = URI.create("http://" + clientHost + ":" + dynamoPort[0]);
         this.sqsFront = new SqsFront(options.host(), options.sqsPort(), keys);
@@ -114,6 +113,14 @@ public final class LocalAws implements AutoCloseable {
                         + " %d tables, %d queues, %d secrets in %d ms%n", dynamoEndpoint, sqsEndpoint, secretsEndpoint(),
                 provisioner.tableNames().size(), provisioner.queueUrls().size(), secretIds.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The address a client on this machine uses for a listener bound to {@code bindHost}: the
+     * listener's own, or loopback for a wildcard (0.0.0.0, ::), which is no address to call.
+     */
+    public static String clientHost(String bindHost) {
+        return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
     }
 
     /** The credentials these services accept, new at every start. */

@@ -85,8 +85,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         if (!keys.carriedBy(exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().getRawQuery())) {
-            answer(exchange, 400, Map.of("__type", "UnrecognizedClientException",
-                    "message", "The security token included in the request is invalid."));
+            answer(exchange, 400, Map.of("__type", AccessKeys.REFUSAL_TYPE, "message", AccessKeys.REFUSAL_MESSAGE));
             return;
         }
         calls.incrementAndGet();

@@ -65,7 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://" + (options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()) + ":" + gateway.port());
+        return URI.create("http://" + LocalAws.clientHost(options.host()) + ":" + gateway.port());
     }
 
     public Options options() {
