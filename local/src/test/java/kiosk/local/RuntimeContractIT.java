@@ -18,9 +18,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import kiosk.emulator.LocalAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,7 +280,7 @@ class RuntimeContractIT {
 
     @Test
     void aFunctionAtItsReservedConcurrencyIsThrottledAsApiGatewayAnswersIt() throws Exception {
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var first = CompletableFuture.supplyAsync(() -> {
             try {
                 return send(HttpRequest.newBuilder(url("/slow")).GET()).statusCode();
             } catch (Exception e) {
@@ -286,6 +292,33 @@ class RuntimeContractIT {
         assertEquals(429, second.statusCode(), second.body());
         assertEquals("{\"message\":\"Too Many Requests\"}", second.body());
         assertEquals(503, first.get(), "the first ran into its timeout");
+    }
+
+    @Test
+    void aRoutesThrottleFromTheTemplateAdmitsItsBurstAndAnswersTheRest429() throws Exception {
+        // Burst 3, one token per 100 s: of 12 requests released at once exactly 3 reach the function.
+        int requests = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(requests)) {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return send(HttpRequest.newBuilder(url("/throttled")).GET());
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                responses.add(answer.get());
+            }
+        }
+        assertEquals(3, responses.stream().filter(r -> r.statusCode() == 200).count(), "the burst");
+        List<HttpResponse<String>> throttled = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertEquals(requests - 3, throttled.size());
+        throttled.forEach(r -> assertEquals("{\"message\":\"Too Many Requests\"}", r.body()));
+        assertEquals(200, send(HttpRequest.newBuilder(url("/echo/fixed")).GET()).statusCode(),
+                "other routes keep their own bucket");
     }
 
     /** A request as written on the wire, for headers the JDK's client will not send (Host). */

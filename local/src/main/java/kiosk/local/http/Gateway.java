@@ -24,13 +24,15 @@ import kiosk.local.stack.Stack;
  * template.yaml declares: CORS preflights first, then the route, its Lambda authorizer, and the
  * function, with {@link Payload20} making the event and reading the result; API Gateway's own JSON
  * answers when no route matches (404), identity is missing (401), an authorizer refuses (403), a
- * function fails (500) or times out (503).
+ * route's throttle or a function's concurrency is exhausted (429), a function fails (500) or times
+ * out (503).
  */
 public final class Gateway implements AutoCloseable {
 
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
     private final RouteTable routes;
+    private final RouteThrottles throttles;
     private final Authorizers authorizers;
     private final Cors cors;
     private final Invoker functions;
@@ -42,6 +44,7 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway(Blueprint blueprint, Invoker functions, String accountId, String host, int port) {
         this.routes = new RouteTable(blueprint.routes());
+        this.throttles = new RouteThrottles(blueprint, System::nanoTime);
         this.functions = functions;
         this.authorizers = new Authorizers(blueprint.authorizers(), functions, json);
         this.cors = new Cors(blueprint.cors());
@@ -95,6 +98,10 @@ public final class Gateway implements AutoCloseable {
             RouteTable.Match match = routes.match(method, rawPath);
             if (match == null) {
                 gatewayAnswer(exchange, 404, "Not Found");
+                return;
+            }
+            if (!throttles.admit(match.route())) {
+                gatewayAnswer(exchange, 429, "Too Many Requests");
                 return;
             }
             ObjectNode event = payload.event(new Payload20.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),

@@ -30,6 +30,16 @@ public final class Blueprint {
             List<String> exposeHeaders, Integer maxAge, boolean allowCredentials) {
     }
 
+    /**
+     * API Gateway's throttle for a route: a bucket of {@code burst} requests, refilled at
+     * {@code rate} requests a second (fractions allowed, as the stage's settings allow them).
+     */
+    public record Throttle(int burst, double rate) {
+
+        /** API Gateway's account-level quota in a region, which caps every stage and route. */
+        public static final Throttle ACCOUNT = new Throttle(5000, 10_000);
+    }
+
     public record QueueSource(String functionId, String queueId, int batchSize, int windowSeconds,
             boolean reportBatchItemFailures, boolean enabled) {
     }
@@ -44,6 +54,8 @@ public final class Blueprint {
     private final List<QueueSource> queueSources = new ArrayList<>();
     private final List<Schedule> schedules = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
+    private final Map<String, Throttle> throttles = new LinkedHashMap<>();
+    private Throttle defaultThrottle = Throttle.ACCOUNT;
     private Cors cors;
 
     private final ValueResolver resolver;
@@ -75,6 +87,8 @@ public final class Blueprint {
                         default -> ignored.add(id + "." + eventName + ": event type " + event.get("Type") + " is not emulated");
                     }
                 }));
+        throttles.keySet().stream().filter(key -> routes.stream().noneMatch(r -> r.key().equals(key)))
+                .forEach(key -> ignored.add("RouteSettings for " + key + ": no such route (CloudFormation would refuse it)"));
     }
 
     public List<Route> routes() {
@@ -83,6 +97,11 @@ public final class Blueprint {
 
     public Map<String, Authorizer> authorizers() {
         return Map.copyOf(authorizers);
+    }
+
+    /** The route's throttle: its RouteSettings field by field over DefaultRouteSettings, else the account's. */
+    public Throttle throttle(Route route) {
+        return throttles.getOrDefault(route.key(), defaultThrottle);
     }
 
     /** The API's CORS configuration, or null when it has none. */
@@ -113,6 +132,9 @@ public final class Blueprint {
         } else if (api.get("CorsConfiguration") != null && Boolean.parseBoolean(text(api.get("CorsConfiguration")))) {
             cors = new Cors(List.of("*"), List.of("*"), List.of("*"), List.of(), null, false);
         }
+        defaultThrottle = throttle(map(api.get("DefaultRouteSettings")), Throttle.ACCOUNT);
+        map(api.get("RouteSettings")).forEach((key, settings) ->
+                throttles.put(key, throttle(map(settings), defaultThrottle)));
         map(map(api.get("Auth")).get("Authorizers")).forEach((name, raw) -> {
             Map<String, Object> a = map(raw);
             if (a.get("FunctionArn") == null) {
@@ -128,6 +150,18 @@ public final class Blueprint {
                     Boolean.parseBoolean(text(a.getOrDefault("EnableSimpleResponses", false))),
                     text(a.getOrDefault("AuthorizerPayloadFormatVersion", "2.0"))));
         });
+    }
+
+    /** A stage can only lower the account's limits; unset fields inherit the level above. */
+    private Throttle throttle(Map<String, Object> settings, Throttle above) {
+        int burst = settings.get("ThrottlingBurstLimit") == null ? above.burst()
+                : Integer.parseInt(text(settings.get("ThrottlingBurstLimit")));
+        double rate = settings.get("ThrottlingRateLimit") == null ? above.rate()
+                : Double.parseDouble(text(settings.get("ThrottlingRateLimit")));
+        if (burst < 0 || rate < 0 || Double.isNaN(rate)) {
+            throw new IllegalArgumentException("throttling limits cannot be negative: burst " + burst + ", rate " + rate);
+        }
+        return new Throttle(Math.min(burst, Throttle.ACCOUNT.burst()), Math.min(rate, Throttle.ACCOUNT.rate()));
     }
 
     private Route route(String functionId, Map<String, Object> p, String defaultAuthorizer) {
