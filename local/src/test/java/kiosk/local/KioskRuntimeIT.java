@@ -103,6 +103,24 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void theSummarysSignInLinePastedIntoAShellSetsAnAdminToken() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Summary.print(new PrintStream(printed, true, StandardCharsets.UTF_8), runtime, System.currentTimeMillis());
+        String line = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.trim().startsWith("TOKEN="))
+                .findFirst().orElseThrow(() -> new AssertionError("no TOKEN= line in\n" + printed)).trim();
+        // Pasted as printed, then the token used as the README uses it.
+        Process shell = new ProcessBuilder("sh", "-c", line + " && curl -s -o /dev/null -w '%{http_code}' "
+                + runtime.url() + "/me -H \"authorization: Bearer $TOKEN\" && printf ' %s' \"$TOKEN\"")
+                .redirectErrorStream(true).start();
+        String[] out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        assertEquals(0, shell.waitFor(), String.join(" ", out));
+        assertEquals("200", out[0], "GET /me with $TOKEN: " + String.join(" ", out));
+        JsonNode me = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/me"))
+                .header("authorization", "Bearer " + out[1]).GET()).body());
+        assertTrue(me.get("roles").toString().contains("admin"), me.toString());
+    }
+
+    @Test
     void aCatalogRoundTripThroughTheGatewayAndTheAdminAuthorizer() throws Exception {
         String token = adminToken();
         HttpResponse<String> created = send(HttpRequest.newBuilder(runtime.url().resolve("/products"))
