@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +63,33 @@ class KioskTemplateTest {
                     (Map<?, ?>) functions.get(id).get("Environment")).get("Variables"));
             assertFalse(String.valueOf(variables.get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel=1"),
                     id + ": Argon2id runs 2-3x slower warm under C1 only");
+        }
+    }
+
+    /**
+     * Lambda runs Java C1-only by default; the Argon2 functions' JAVA_TOOL_OPTIONS must win over
+     * that default however it arrives before them, which a real JVM is asked: its final flags.
+     */
+    @Test
+    void theArgon2FunctionsRunBothCompilersEvenAfterLambdasC1Default() throws Exception {
+        Map<String, Map<String, Object>> functions = template.resources("AWS::Serverless::Function");
+        Map<String, Object> globals = Template.cast((Map<?, ?>) Template.cast((Map<?, ?>) Template.cast(
+                (Map<?, ?>) template.section("Globals").get("Function")).get("Environment")).get("Variables"));
+        String lambdaDefault = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+        assertEquals(lambdaDefault, globals.get("JAVA_TOOL_OPTIONS"), "every other function keeps C1 only");
+        for (String id : List.of("LoginFunction", "SignupFunction")) {
+            Map<String, Object> variables = Template.cast((Map<?, ?>) Template.cast(
+                    (Map<?, ?>) functions.get(id).get("Environment")).get("Variables"));
+            String options = lambdaDefault + " " + variables.get("JAVA_TOOL_OPTIONS");
+            ProcessBuilder withOptions = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true);
+            withOptions.environment().put("JAVA_TOOL_OPTIONS", options);
+            Process resolved = withOptions.start();
+            String flags = new String(resolved.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, resolved.waitFor(), flags);
+            assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*intx TieredStopAtLevel\\s+= 4\\s.*")),
+                    id + " with JAVA_TOOL_OPTIONS=" + options + ":\n" + flags.lines()
+                            .filter(l -> l.contains("Tiered")).toList());
         }
     }
 
