@@ -3,10 +3,8 @@ package kiosk.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import kiosk.emulator.http.HttpListener;
 
 /**
  * Secrets Manager's GetSecretValue on a local port, over HTTP with the AWS JSON protocol, for the
@@ -27,7 +26,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
+    private final HttpListener server;
     private final Map<String, List<Version>> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -35,8 +34,9 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     private final AccessKeys keys;
 
-    private SecretsManagerEndpoint(HttpServer server, String region, String account, AccessKeys keys) {
-        this.server = server;
+    private SecretsManagerEndpoint(String host, int port, String region, String account, AccessKeys keys)
+            throws IOException {
+        this.server = new HttpListener("secrets-manager", host, port, this::handle);
         this.keys = keys;
         this.arnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
     }
@@ -52,10 +52,8 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
      */
     public static SecretsManagerEndpoint start(String host, int port, String region, String account, AccessKeys keys) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            SecretsManagerEndpoint endpoint = new SecretsManagerEndpoint(server, region, account, keys);
-            server.createContext("/", endpoint::handle);
-            server.start();
+            SecretsManagerEndpoint endpoint = new SecretsManagerEndpoint(host, port, region, account, keys);
+            endpoint.server.start();
             return endpoint;
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " for Secrets Manager", e);
@@ -63,7 +61,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** The credentials a client must sign with. */
@@ -137,6 +135,6 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,10 +1,8 @@
 package kiosk.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import kiosk.emulator.http.HttpListener;
 
 /**
  * ElasticMQ takes any credentials and offers no hook to check them, so clients reach it through
@@ -30,7 +29,7 @@ final class SqsFront implements AutoCloseable {
             "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings");
     private static final int MAX_BODY = 1024 * 1024 + 64 * 1024;
 
-    private final HttpServer server;
+    private final HttpListener server;
     private final ExecutorService threads;
     private final HttpClient client;
     private final AccessKeys keys;
@@ -39,19 +38,17 @@ final class SqsFront implements AutoCloseable {
     SqsFront(String host, int port, AccessKeys keys) {
         this.keys = keys;
         try {
-            this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            this.server = new HttpListener("sqs-front", host, port, this::forward);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " for SQS", e);
         }
-        this.threads = Executors.newFixedThreadPool(32, Thread.ofPlatform().daemon().name("sqs-front-", 0).factory());
+        this.threads = Executors.newFixedThreadPool(32, Thread.ofPlatform().daemon().name("sqs-client-", 0).factory());
         this.client = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(5)).build();
-        server.setExecutor(threads);
-        server.createContext("/", this::forward);
         server.start();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     void forwardTo(URI elasticMq) {
@@ -106,7 +103,7 @@ final class SqsFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         client.close();
         threads.shutdownNow();
     }

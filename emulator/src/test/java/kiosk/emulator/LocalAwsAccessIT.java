@@ -1,6 +1,7 @@
 package kiosk.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +15,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +104,53 @@ class LocalAwsAccessIT {
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(answer.statusCode() == 400 || answer.statusCode() == 403, endpoint + ": " + answer.statusCode());
             assertTrue(answer.body().contains("UnrecognizedClientException"), answer.body());
+        }
+    }
+
+    /** A request as written on the wire, for what the JDK's client will not send. */
+    private static String raw(URI endpoint, String request) throws IOException {
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theSqsFrontAndSecretsManagerAnswerAMalformedTargetWithoutInternals() throws IOException {
+        for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint())) {
+            for (String target : List.of("/%zz", "/a\\b")) {
+                String answer = raw(endpoint, "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), endpoint + target + ": " + answer);
+                assertFalse(answer.contains("Exception"), endpoint + target + ": " + answer);
+            }
+        }
+    }
+
+    @Test
+    void aClientThatSendsNothingMoreCannotHoldTheSqsFrontOrSecretsManager() throws Exception {
+        // Many half-sent requests, then a real call: answered while they are still open.
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint())) {
+                for (int i = 0; i < 40; i++) {
+                    Socket socket = new Socket(endpoint.getHost(), endpoint.getPort());
+                    socket.getOutputStream().write('G');
+                    held.add(socket);
+                }
+            }
+            ExecutorService call = Executors.newSingleThreadExecutor();
+            try {
+                call.submit(() -> callsWith(credentials(aws.keys().accessKeyId(), aws.keys().secretAccessKey()))
+                        .forEach(Runnable::run)).get(10, TimeUnit.SECONDS);
+            } finally {
+                call.shutdownNow();
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
         }
     }
 

@@ -295,6 +295,22 @@ class RuntimeContractIT {
     }
 
     @Test
+    void anAuthorizerAtItsReservedConcurrencyIsThrottledNotAnError() throws Exception {
+        var first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(HttpRequest.newBuilder(url("/slowly-guarded")).header("authorization", "one").GET()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        HttpResponse<String> second = send(HttpRequest.newBuilder(url("/slowly-guarded")).header("authorization", "two").GET());
+        assertEquals(429, second.statusCode(), second.body());
+        assertEquals("{\"message\":\"Too Many Requests\"}", second.body());
+        assertEquals(500, first.get(), "the first authorizer call ran into its timeout: API Gateway's authorizer error");
+    }
+
+    @Test
     void aRoutesThrottleFromTheTemplateAdmitsItsBurstAndAnswersTheRest429() throws Exception {
         // Burst 3, one token per 100 s: of 12 requests released at once exactly 3 reach the function.
         int requests = 12;
@@ -329,6 +345,16 @@ class RuntimeContractIT {
             socket.shutdownOutput();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        // Nothing of the 20 MiB follows the head: the answer cannot wait for it.
+        String port = ":" + runtime.url().getPort();
+        String answer = raw("POST /formatted HTTP/1.1\r\nHost: 127.0.0.1" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: 20971520\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.endsWith("{\"message\":\"Request Entity Too Large\"}"), answer);
     }
 
     @Test

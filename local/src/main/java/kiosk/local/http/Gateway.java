@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kiosk.emulator.http.HttpListener;
 import kiosk.local.function.FunctionException;
 import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint;
@@ -50,7 +51,7 @@ public final class Gateway implements AutoCloseable {
         this.cors = new Cors(blueprint.cors());
         this.payload = new Payload20(json, accountId);
         try {
-            this.server = new HttpListener(host, port, this::serve);
+            this.server = new HttpListener("gateway", host, port, this::serve);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (is another Kiosk running? --port picks another)", e);
         }
@@ -90,11 +91,6 @@ public final class Gateway implements AutoCloseable {
                 send(exchange, 204, null);
                 return;
             }
-            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                gatewayAnswer(exchange, 413, "Request Entity Too Large");
-                return;
-            }
             RouteTable.Match match = routes.match(method, rawPath);
             if (match == null) {
                 gatewayAnswer(exchange, 404, "Not Found");
@@ -104,11 +100,36 @@ public final class Gateway implements AutoCloseable {
                 gatewayAnswer(exchange, 429, "Too Many Requests");
                 return;
             }
+            // Routed and admitted before a byte of the body is read, and a declared length over the
+            // limit refused unread: a flood of large bodies costs the runtime little.
+            if (declaredLength(request) > MAX_BODY) {
+                gatewayAnswer(exchange, 413, "Request Entity Too Large");
+                return;
+            }
+            byte[] body;
+            try {
+                body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+            } catch (IOException malformed) {
+                gatewayAnswer(exchange, 400, "Bad Request");
+                return;
+            }
+            if (body.length > MAX_BODY) {
+                gatewayAnswer(exchange, 413, "Request Entity Too Large");
+                return;
+            }
             ObjectNode event = payload.event(new Payload20.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
                     request, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
                     match, requestId, Instant.now());
             if (match.route().authorizer() != null) {
-                switch (authorizers.decide(match.route().authorizer(), event)) {
+                AuthorizerOutcome outcome;
+                try {
+                    outcome = authorizers.decide(match.route().authorizer(), event);
+                } catch (Stack.ThrottledException e) {
+                    // The authorizer's function at its concurrency limit is throttled like any other.
+                    gatewayAnswer(exchange, 429, "Too Many Requests");
+                    return;
+                }
+                switch (outcome) {
                     case AuthorizerOutcome.Allow allow -> ((ObjectNode) event.get("requestContext")).putObject("authorizer")
                             .set("lambda", allow.context());
                     case AuthorizerOutcome.Unauthorized unauthorized -> {
@@ -150,6 +171,12 @@ public final class Gateway implements AutoCloseable {
             System.err.println("gateway: " + e);
             gatewayAnswer(exchange, 500, "Internal Server Error");
         }
+    }
+
+    /** The Content-Length a request declares, 0 without one (the listener refused a malformed one). */
+    private static long declaredLength(Headers request) {
+        String length = request.getFirst("Content-Length");
+        return length == null ? 0 : Long.parseLong(length.trim());
     }
 
     /** API Gateway's own answers carry {"message": ...} as JSON. */

@@ -1,4 +1,4 @@
-package kiosk.local.http;
+package kiosk.emulator.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,6 +36,8 @@ final class LocalExchange extends HttpExchange {
     private OutputStream responseBody;
     private int status = -1;
     private boolean keepAlive;
+    private boolean bodyFailed;
+    private boolean closed;
 
     LocalExchange(HttpListener.Head head, InputStream in, OutputStream out, Socket connection) throws IOException {
         this.head = head;
@@ -43,11 +46,36 @@ final class LocalExchange extends HttpExchange {
         String connectionHeader = head.headers().getFirst("Connection");
         this.keepAlive = head.protocol().equals("HTTP/1.1") ? !"close".equalsIgnoreCase(connectionHeader)
                 : "keep-alive".equalsIgnoreCase(connectionHeader);
-        this.body = BodyStreams.of(head.headers(), in);
+        this.body = new FilterInputStream(BodyStreams.of(head.headers(), in)) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    bodyFailed = true;
+                    throw e;
+                }
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int count) throws IOException {
+                try {
+                    return super.read(bytes, offset, count);
+                } catch (IOException e) {
+                    bodyFailed = true;
+                    throw e;
+                }
+            }
+        };
     }
 
     boolean keepAlive() {
         return keepAlive;
+    }
+
+    /** Whether reading the request's body failed: the client's fault (malformed, cut short or too slow). */
+    boolean bodyFailed() {
+        return bodyFailed;
     }
 
     @Override
@@ -138,14 +166,25 @@ final class LocalExchange extends HttpExchange {
                 };
     }
 
-    /** Ends the exchange: a handler that sent nothing has failed (500), and a body left unread is read past. */
+    /**
+     * Ends the exchange, once however often it is called: a handler that sent nothing has failed
+     * (500), unless the client's body did (400); a body left unread is read past.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (status < 0) {
                 keepAlive = false;
-                HttpListener.writeAnswer(connectionOut, 500, "Internal Server Error", true);
+                status = bodyFailed ? 400 : 500;
+                HttpListener.writeAnswer(connectionOut, status, bodyFailed ? "Bad Request" : "Internal Server Error", true);
                 return;
+            }
+            if (bodyFailed) {
+                keepAlive = false;
             }
             responseBody.close();
             connectionOut.flush();

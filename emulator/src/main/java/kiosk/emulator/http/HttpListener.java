@@ -1,9 +1,10 @@
-package kiosk.local.http;
+package kiosk.emulator.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +24,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway's HTTP/1.1 listener, in place of the JDK's HttpServer, which answers a malformed
- * request target with the name of the exception it caught, drops the connection on oversized
- * headers, and waits for a slow client forever. This one answers those as API Gateway does (400
- * and 431 with {"message": ...}), gives each connection {@link #READ_TIMEOUT} to send each
- * request, and serves at most {@link #MAX_CONNECTIONS} connections at once, refusing more with 503
- * rather than queueing without bound. Handlers see the JDK's HttpExchange API.
+ * An HTTP/1.1 listener for every local endpoint (the gateway, the SQS front, Secrets Manager), in
+ * place of the JDK's HttpServer, which answers a malformed request target with the name of the
+ * exception it caught, drops the connection on oversized headers, and waits for a slow client
+ * forever. This one answers those as API Gateway does (400 and 431 with {"message": ...}), gives
+ * a client {@link #READ_TIMEOUT} to send each whole request however it trickles it, and serves at
+ * most {@link #MAX_CONNECTIONS} connections at once, refusing more with 503 rather than queueing
+ * without bound. Handlers see the JDK's HttpExchange API.
  */
 public final class HttpListener implements AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class HttpListener implements AutoCloseable {
     /** API Gateway's HTTP API limit on a request's headers, request line included. */
     static final int MAX_HEAD_BYTES = 10 * 1024;
 
+    private final String name;
     private final ServerSocket socket;
     private final HttpHandler handler;
     private final Duration readTimeout;
@@ -44,11 +47,14 @@ public final class HttpListener implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    public HttpListener(String host, int port, HttpHandler handler) throws IOException {
-        this(host, port, handler, READ_TIMEOUT, MAX_CONNECTIONS);
+    /** {@code name} names its threads and its log lines ("gateway", "sqs-front"). */
+    public HttpListener(String name, String host, int port, HttpHandler handler) throws IOException {
+        this(name, host, port, handler, READ_TIMEOUT, MAX_CONNECTIONS);
     }
 
-    HttpListener(String host, int port, HttpHandler handler, Duration readTimeout, int maxConnections) throws IOException {
+    HttpListener(String name, String host, int port, HttpHandler handler, Duration readTimeout, int maxConnections)
+            throws IOException {
+        this.name = name;
         this.readTimeout = readTimeout;
         this.socket = new ServerSocket();
         socket.setReuseAddress(true);
@@ -56,8 +62,8 @@ public final class HttpListener implements AutoCloseable {
         this.handler = handler;
         // Pooled platform threads rather than a virtual thread per connection: per-thread caches survive.
         this.threads = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                Thread.ofPlatform().daemon().name("gateway-", 0).factory());
-        this.acceptor = Thread.ofPlatform().daemon().name("gateway-accept").unstarted(this::accept);
+                Thread.ofPlatform().daemon().name(name + "-", 0).factory());
+        this.acceptor = Thread.ofPlatform().daemon().name(name + "-accept").unstarted(this::accept);
     }
 
     public void start() {
@@ -94,12 +100,14 @@ public final class HttpListener implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection) {
-            connection.setSoTimeout((int) readTimeout.toMillis());
             connection.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(connection.getInputStream());
+            Deadline deadline = new Deadline(connection);
+            InputStream in = new BufferedInputStream(deadline);
             OutputStream out = new BufferedOutputStream(connection.getOutputStream());
             boolean keepAlive = true;
             while (keepAlive && !closed) {
+                // The whole request (head and body), or the wait for it, within the read timeout.
+                deadline.restart(readTimeout);
                 Head head;
                 try {
                     head = Head.read(in);
@@ -123,6 +131,11 @@ public final class HttpListener implements AutoCloseable {
                         out.flush();
                     }
                     handler.handle(exchange);
+                } catch (IOException e) {
+                    if (!exchange.bodyFailed()) {
+                        throw e;
+                    }
+                    // The client's body was malformed, cut short or too slow: close() answers 400.
                 } finally {
                     exchange.close();
                 }
@@ -134,7 +147,7 @@ public final class HttpListener implements AutoCloseable {
             // Reset by the client.
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                System.err.println("gateway connection: " + e);
+                System.err.println(name + " connection: " + e);
             }
         }
     }
@@ -202,7 +215,11 @@ public final class HttpListener implements AutoCloseable {
                             || text.substring(0, colon).chars().anyMatch(c -> c <= ' ' || c >= 127)) {
                         throw new Refusal(400, "Bad Request");
                     }
-                    headers.add(text.substring(0, colon), text.substring(colon + 1).strip());
+                    String value = text.substring(colon + 1).strip();
+                    if (value.indexOf('\r') >= 0) {
+                        throw new Refusal(400, "Bad Request");
+                    }
+                    headers.add(text.substring(0, colon), value);
                 }
             }
             String[] parts = requestLine.split(" ", -1);
@@ -236,6 +253,45 @@ public final class HttpListener implements AutoCloseable {
 
         private static int hex(char c) {
             return Character.digit(c, 16);
+        }
+    }
+
+    /**
+     * A connection's input that ends a request at its deadline rather than at a quiet gap: a read
+     * timeout alone restarts with every byte, so one byte every few seconds would hold a
+     * connection (and, 128 times over, the listener) forever.
+     */
+    private static final class Deadline extends FilterInputStream {
+        private final Socket connection;
+        private long deadline;
+
+        Deadline(Socket connection) throws IOException {
+            super(connection.getInputStream());
+            this.connection = connection;
+        }
+
+        void restart(Duration timeout) {
+            deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        private void arm() throws IOException {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SocketTimeoutException("the request took longer than its deadline");
+            }
+            connection.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+
+        @Override
+        public int read() throws IOException {
+            arm();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int count) throws IOException {
+            arm();
+            return super.read(bytes, offset, count);
         }
     }
 

@@ -1,4 +1,4 @@
-package kiosk.local.http;
+package kiosk.emulator.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +25,7 @@ class HttpListenerTest {
     private HttpListener listener;
 
     private void start(Duration readTimeout, int maxConnections) throws IOException {
-        listener = new HttpListener("127.0.0.1", 0, this::echo, readTimeout, maxConnections);
+        listener = new HttpListener("test", "127.0.0.1", 0, this::echo, readTimeout, maxConnections);
         listener.start();
     }
 
@@ -106,6 +106,49 @@ class HttpListenerTest {
             assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
             assertTrue(System.nanoTime() - started < 4_000_000_000L);
         }
+    }
+
+    @Test
+    void aClientTricklingItsRequestIsDisconnectedAtTheDeadlineNotAtAQuietGap() throws Exception {
+        start(Duration.ofMillis(600), 8);
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            long started = System.nanoTime();
+            byte[] request = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (byte b : request) {
+                    out.write(b); // a byte every 100 ms: never a gap as long as the timeout
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException closed) {
+                // The listener hung up mid-request, as it should.
+            }
+            assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            assertTrue(System.nanoTime() - started < 3_000_000_000L,
+                    "the whole request had 600 ms; trickling it would have taken 6 s");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Transfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n",
+            "Transfer-Encoding: chunked\r\n\r\n2\r\nabXY",
+            "Content-Length: 50\r\n\r\nab"})
+    void aMalformedOrTruncatedBodyIsOne400(String framing) throws IOException {
+        start(Duration.ofSeconds(5), 8);
+        String answer = exchange("POST /a HTTP/1.1\r\nHost: x\r\n" + framing);
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer: " + answer);
+    }
+
+    @Test
+    void aBareCarriageReturnInAHeaderIsA400() throws IOException {
+        start(Duration.ofSeconds(5), 8);
+        String answer = exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Split: a\rb\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kiosk.local.http;
+package kiosk.emulator.http;
 
 import com.sun.net.httpserver.Headers;
 import java.io.ByteArrayOutputStream;
