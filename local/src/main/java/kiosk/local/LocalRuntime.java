@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import kiosk.emulator.LocalAws;
+import kiosk.emulator.OwnerOnlyFile;
 import kiosk.local.events.QueuePoller;
 import kiosk.local.events.Scheduler;
 import kiosk.local.function.FunctionException;
@@ -111,7 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
         long started = System.nanoTime();
         int steps = seeder.run(admin);
         if (marker != null) {
-            Files.writeString(marker, "seeded from " + options.seedFile() + "\n");
+            OwnerOnlyFile.write(marker, "seeded from " + options.seedFile() + "\n");
         }
         log.printf("seeded %d steps from %s in %d ms%n", steps, options.seedFile().getFileName(), (System.nanoTime() - started) / 1_000_000);
     }

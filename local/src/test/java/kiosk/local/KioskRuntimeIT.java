@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +101,12 @@ class KioskRuntimeIT {
         assertTrue(Files.isRegularFile(data.resolve("seeded")), "seeded once: the marker stops a second seeding");
         assertTrue(Files.isRegularFile(data.resolve("dynamodb").resolve("shared-local-instance.db")), "DynamoDB data on disk");
         assertEquals(runtime.admin().email(), JSON.readTree(Files.readString(data.resolve("admin.json"))).get("email").asText());
+        try (var paths = Files.walk(data)) {
+            for (Path path : paths.toList()) {
+                assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path + " is owner-only");
+            }
+        }
     }
 
     @Test
