@@ -1,6 +1,9 @@
 package kiosk.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -111,8 +114,23 @@ public final class ApiRequest {
         for (byte b : raw) {
             zero |= b == 0;
         }
-        if (bom || zero) {
+        if (bom || zero || !strictUtf8(raw)) {
             throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be UTF-8 without a byte order mark.");
+        }
+    }
+
+    /**
+     * Jackson decodes UTF-8 itself and lets overlong forms through (C0 AF becomes "/"), so a
+     * value could pass a check on its bytes and mean something else; the JDK's decoder refuses
+     * overlong forms, surrogates and anything past U+10FFFF.
+     */
+    private static boolean strictUtf8(byte[] raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -121,6 +121,25 @@ class ApiRequestTest {
         }
     }
 
+    @Test
+    void refusesOverlongAndOtherwiseMalformedUtf8() {
+        // C0 AF is an overlong "/": a lenient decoder turns "x\xc0\xafy" into "x/y", past any check on "/".
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xFF})) {
+            byte[] before = "{\"name\":\"x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] after = "y\",\"count\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = new byte[before.length + bad.length + after.length];
+            System.arraycopy(before, 0, body, 0, before.length);
+            System.arraycopy(bad, 0, body, before.length, bad.length);
+            System.arraycopy(after, 0, body, before.length + bad.length, after.length);
+            byte[] request = body;
+            DomainException e = assertThrows(DomainException.class, () -> raw(request).body(Body.class),
+                    java.util.HexFormat.of().formatHex(bad));
+            assertEquals(ProblemType.MALFORMED_JSON, e.type());
+        }
+    }
+
     record Named(String name) implements Validated {
         @Override
         public void validate(Checks checks) {

@@ -133,8 +133,9 @@ public final class AccessTokens {
             throw new InvalidTokenException("issued in the future");
         }
         // A token living longer than we issue them was not minted by issue(): a leaked key's forgery
-        // or a bug; either way its age cannot be trusted.
-        if (exp - iat > LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+        // or a bug; either way its age cannot be trusted. iat is checked before the subtraction so
+        // that a far-past iat cannot overflow exp - iat into a small number.
+        if (iat < 0 || exp < iat || exp - iat > LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
             throw new InvalidTokenException("lifetime");
         }
         Object nbf = payload.get("nbf");

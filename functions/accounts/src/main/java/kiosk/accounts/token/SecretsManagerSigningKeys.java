@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kiosk.shared.log.Log;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -53,32 +55,67 @@ public final class SecretsManagerSigningKeys implements SigningKeys {
         return fresh().current();
     }
 
+    /**
+     * A known key id is looked up without a lock; only a read of Secrets Manager is serialised. If
+     * Secrets Manager cannot be read, a token naming a key we do not know is refused (a 403, not an
+     * authorizer error), and it is not asked again before {@link #MIN_REFRESH_INTERVAL}.
+     */
     @Override
-    public synchronized Optional<SigningKey> find(String kid) {
-        Loaded keys = fresh();
-        Optional<SigningKey> key = lookup(keys, kid);
-        if (key.isPresent()) {
-            return key;
+    public Optional<SigningKey> find(String kid) {
+        Optional<SigningKey> key = lookup(fresh(), kid);
+        return key.isPresent() ? key : findUnknown(kid);
+    }
+
+    private synchronized Optional<SigningKey> findUnknown(String kid) {
+        Loaded keys = loaded;
+        Optional<SigningKey> known = lookup(keys, kid);
+        if (known.isPresent()) {
+            return known; // read by the thread that held the lock before us
         }
         Instant now = clock.instant();
-        if (Duration.between(keys.lastRead(), now).compareTo(MIN_REFRESH_INTERVAL) >= 0) {
-            keys = load(true);
-        } else if (!keys.previousRead()) {
-            keys = new Loaded(withPrevious(keys.current()), true, keys.at(), now);
-        } else {
+        try {
+            if (Duration.between(keys.lastRead(), now).compareTo(MIN_REFRESH_INTERVAL) >= 0) {
+                keys = load(true);
+            } else if (!keys.previousRead()) {
+                keys = new Loaded(withPrevious(keys.current()), true, keys.at(), now);
+            } else {
+                return Optional.empty();
+            }
+        } catch (SdkException e) {
+            Log.warn("signing keys unreadable: an unknown key id is refused", "errorType", e.getClass().getName());
+            loaded = new Loaded(keys.accepted(), true, keys.at(), now);
             return Optional.empty();
         }
         loaded = keys;
         return lookup(keys, kid);
     }
 
+    /**
+     * The keys, read again once older than {@link #MAX_AGE}. If that read fails the keys in hand
+     * go on serving (a passing Secrets Manager fault must not refuse every signed-in request) and
+     * the read is tried again after {@link #MIN_REFRESH_INTERVAL}.
+     */
     private Loaded fresh() {
         Loaded now = loaded;
-        if (Duration.between(now.at(), clock.instant()).compareTo(MAX_AGE) >= 0) {
-            now = load(false);
-            loaded = now;
+        Instant at = clock.instant();
+        if (Duration.between(now.at(), at).compareTo(MAX_AGE) < 0
+                || Duration.between(now.lastRead(), at).compareTo(MIN_REFRESH_INTERVAL) < 0) {
+            return now;
         }
-        return now;
+        synchronized (this) {
+            now = loaded;
+            if (Duration.between(now.lastRead(), at).compareTo(MIN_REFRESH_INTERVAL) < 0) {
+                return now;
+            }
+            try {
+                now = load(false);
+            } catch (SdkException e) {
+                Log.warn("signing keys unreadable: serving the keys read before", "errorType", e.getClass().getName());
+                now = new Loaded(now.accepted(), now.previousRead(), now.at(), at);
+            }
+            loaded = now;
+            return now;
+        }
     }
 
     private static Optional<SigningKey> lookup(Loaded keys, String kid) {

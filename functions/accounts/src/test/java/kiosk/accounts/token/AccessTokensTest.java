@@ -225,6 +225,10 @@ class AccessTokensTest {
                 .subject());
         assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(iat, iat + longest + 1)), "lifetime");
         assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(iat, iat + 365L * 86400)), "lifetime");
+        // exp - iat must not overflow into a short, negative lifetime.
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(-5_000_000_000_000_000_000L,
+                5_000_000_000_000_000_000L)), "lifetime");
+        assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload(Long.MIN_VALUE, iat + 900)), "lifetime");
     }
 
     @ParameterizedTest

@@ -62,6 +62,19 @@ class SecretsManagerSigningKeysIT {
     }
 
     @Test
+    void whenSecretsManagerCannotBeReadAnUnknownKeyIsRefusedAndKnownKeysGoOnServing() {
+        String version = stub.put(SECRET, secret('a'));
+        SecretsManagerSigningKeys keys = new SecretsManagerSigningKeys(client, SECRET, clock);
+        stub.close();
+
+        assertEquals(Optional.empty(), keys.find("forged-key-id"), "refused, not an authorizer error");
+        clock.advance(SecretsManagerSigningKeys.MAX_AGE);
+        assertEquals(version, keys.current().kid(), "a failed re-read keeps the keys in hand");
+        assertEquals(version, keys.find(version).orElseThrow().kid());
+        assertEquals(Optional.empty(), keys.find("forged-key-id"));
+    }
+
+    @Test
     void aRotationLogsNobodyOut() {
         stub.put(SECRET, secret('a'));
         AccessTokens before = new AccessTokens(new SecretsManagerSigningKeys(client, SECRET, clock), "i", "a", clock);
