@@ -148,9 +148,16 @@ class KioskRuntimeIT {
                 .header("authorization", "Bearer " + token).header("content-type", "application/json").header("if-match", etag)
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"name":"Round trip lamp","description":"Brighter","category":"lighting",
-                         "price":{"amount":2499,"currency":"EUR"},"stock":5}""")));
+                         "price":{"amount":2499,"currency":"EUR"}}""")));
         assertEquals(200, updated.statusCode(), updated.body());
         assertEquals(2499, JSON.readTree(get(location).body()).get("price").get("amount").asInt());
+
+        HttpResponse<String> restocked = send(HttpRequest.newBuilder(runtime.url().resolve(location + "/stock"))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"delta\":4}")));
+        assertEquals(200, restocked.statusCode(), restocked.body());
+        assertEquals(7, JSON.readTree(restocked.body()).get("stock").asInt(), "3 created, 4 received");
+        assertEquals(updated.headers().firstValue("etag"), restocked.headers().firstValue("etag"));
         assertEquals(1, JSON.readTree(get("/products?category=lighting").body()).get("items").size());
 
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(runtime.url().resolve(location))

@@ -131,6 +131,7 @@ class RuntimeInterfaceClientIT {
                 Map.entry("ListProductsFunction", RuntimeInterfaceClientIT::listProducts),
                 Map.entry("CreateProductFunction", RuntimeInterfaceClientIT::createProduct),
                 Map.entry("UpdateProductFunction", RuntimeInterfaceClientIT::updateProduct),
+                Map.entry("AdjustStockFunction", RuntimeInterfaceClientIT::adjustStock),
                 Map.entry("DeleteProductFunction", RuntimeInterfaceClientIT::deleteProduct),
                 Map.entry("SignupFunction", RuntimeInterfaceClientIT::signup),
                 Map.entry("LoginFunction", RuntimeInterfaceClientIT::login),
@@ -195,8 +196,17 @@ class RuntimeInterfaceClientIT {
     private static void updateProduct(String file) throws Exception {
         HttpAnswer updated = http("UpdateProductFunction", pointedAt(file, "/pathParameters/id", given.product()));
         assertEquals(200, updated.status(), updated::toString);
-        assertEquals(body(file).get("stock"), updated.body().get("stock"));
+        assertEquals(body(file).get("name"), updated.body().get("name"));
         assertNotEquals(JSON.readTree(file).at("/headers/if-match").asText(), updated.headers().get("etag"), "a new version");
+    }
+
+    private static void adjustStock(String file) throws Exception {
+        HttpAnswer before = http("GetProductFunction", pointedAt(eventFile("GetProductFunction"), "/pathParameters/id",
+                given.product()));
+        HttpAnswer adjusted = http("AdjustStockFunction", pointedAt(file, "/pathParameters/id", given.product()));
+        assertEquals(200, adjusted.status(), adjusted::toString);
+        assertEquals(before.body().get("stock").asInt() + body(file).get("delta").asInt(), adjusted.body().get("stock").asInt());
+        assertEquals(before.headers().get("etag"), adjusted.headers().get("etag"), "stock is not part of the edited version");
     }
 
     private static void deleteProduct(String file) throws Exception {

@@ -55,14 +55,14 @@ public final class DynamoDbProductStore implements ProductStore {
     }
 
     @Override
-    public Product update(Product p, long expectedVersion) {
+    public Product update(String id, ProductChanges changes, long expectedVersion, String now) {
         Expression x = new Expression();
         StringJoiner set = new StringJoiner(", ", "SET ", "");
-        ProductItem.replaced(p).forEach((attribute, value) -> set.add(x.name(attribute) + " = " + x.value(value)));
+        ProductItem.edited(id, changes, now).forEach((attribute, value) -> set.add(x.name(attribute) + " = " + x.value(value)));
         set.add(nextVersion(x));
         String condition = activeAt(x, expectedVersion);
         try {
-            Map<String, AttributeValue> stored = dynamoDb.updateItem(b -> b.tableName(table).key(ProductItem.key(p.id()))
+            Map<String, AttributeValue> stored = dynamoDb.updateItem(b -> b.tableName(table).key(ProductItem.key(id))
                     .updateExpression(set.toString())
                     .conditionExpression(condition)
                     .expressionAttributeNames(x.names())
@@ -71,7 +71,33 @@ public final class DynamoDbProductStore implements ProductStore {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
             return ProductItem.fromItem(stored);
         } catch (ConditionalCheckFailedException e) {
-            throw whyRefused(p.id(), e);
+            throw whyRefused(id, e);
+        }
+    }
+
+    @Override
+    public Product adjustStock(String id, int delta, String now) {
+        Expression x = new Expression();
+        String stock = x.name(ProductItem.STOCK);
+        String update = "SET " + stock + " = " + stock + " + " + x.value(n(delta)) + ", "
+                + x.name(ProductItem.UPDATED_AT) + " = " + x.value(s(now));
+        // Conditions cannot add, so the bound moves to the other side: stock >= -delta, stock <= max - delta.
+        String condition = x.name(ProductItem.STATUS) + " = " + x.value(s(ProductItem.ACTIVE)) + " AND " + stock
+                + (delta < 0 ? " >= " + x.value(n(-(long) delta)) : " <= " + x.value(n(ProductInput.MAX_STOCK - (long) delta)));
+        try {
+            return ProductItem.fromItem(dynamoDb.updateItem(b -> b.tableName(table).key(ProductItem.key(id))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(x.names())
+                    .expressionAttributeValues(x.values())
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+            if (old.isEmpty() || !ProductItem.ACTIVE.equals(string(old, ProductItem.STATUS))) {
+                throw new NotFoundException("No product " + id + ".");
+            }
+            throw StockOutOfRangeException.of(number(old, ProductItem.STOCK), delta);
         }
     }
 

@@ -53,8 +53,10 @@ final class ProductItem {
     }
 
     static Map<String, AttributeValue> toItem(Product p) {
-        Map<String, AttributeValue> item = new HashMap<>(replaced(p));
+        Map<String, AttributeValue> item = new HashMap<>(edited(p.id(), new ProductChanges(p.name(), p.description(),
+                p.category(), p.price()), p.updatedAt()));
         item.put(ID, s(p.id()));
+        item.put(STOCK, n(p.stock()));
         item.put(STATUS, s(p.status().name()));
         item.put(VERSION, n(p.version()));
         item.put(CREATED_AT, s(p.createdAt()));
@@ -67,20 +69,19 @@ final class ProductItem {
     }
 
     /**
-     * What an admin's replacement of an active product writes: everything but its identity,
-     * status, version and creation time (and the index keys those decide).
+     * What an admin's edit of an active product writes: the edited fields and the index keys
+     * they decide. Never the stock, the status, the version or the creation time.
      */
-    static Map<String, AttributeValue> replaced(Product p) {
+    static Map<String, AttributeValue> edited(String id, ProductChanges c, String now) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(NAME, s(p.name()));
-        item.put(DESCRIPTION, s(p.description()));
-        item.put(CATEGORY, s(p.category()));
-        item.put(PRICE_AMOUNT, n(p.price().amount()));
-        item.put(PRICE_CURRENCY, s(p.price().currency()));
-        item.put(STOCK, n(p.stock()));
-        item.put(SORT_KEY, s(sortKey(p)));
-        item.put(ACTIVE_CATEGORY, s(p.category()));
-        item.put(UPDATED_AT, s(p.updatedAt()));
+        item.put(NAME, s(c.name()));
+        item.put(DESCRIPTION, s(c.description()));
+        item.put(CATEGORY, s(c.category()));
+        item.put(PRICE_AMOUNT, n(c.price().amount()));
+        item.put(PRICE_CURRENCY, s(c.price().currency()));
+        item.put(SORT_KEY, s(sortKey(c.name(), id)));
+        item.put(ACTIVE_CATEGORY, s(c.category()));
+        item.put(UPDATED_AT, s(now));
         return item;
     }
 
@@ -99,6 +100,10 @@ final class ProductItem {
     }
 
     static String sortKey(Product product) {
-        return product.name().toLowerCase(Locale.ROOT) + "#" + product.id();
+        return sortKey(product.name(), product.id());
+    }
+
+    static String sortKey(String name, String id) {
+        return name.toLowerCase(Locale.ROOT) + "#" + id;
     }
 }

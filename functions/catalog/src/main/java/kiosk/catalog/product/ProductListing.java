@@ -32,7 +32,7 @@ public final class ProductListing {
     }
 
     private static void checkCategory(String category) {
-        if (category.length() > ProductInput.MAX_CATEGORY || !ProductInput.CATEGORY.matcher(category).matches()) {
+        if (category.length() > ProductChanges.MAX_CATEGORY || !ProductChanges.CATEGORY.matcher(category).matches()) {
             throw new ValidationException("/query/category", "must be lower-case words joined by '-', such as 'home-office'");
         }
     }

@@ -36,23 +36,30 @@ public final class ProductService {
 
     public Product create(ProductInput input) {
         String now = now();
-        Product product = new Product(ids.get(), input.trimmedName(), input.trimmedDescription(), input.category(),
-                input.price(), input.stock(), ProductStatus.ACTIVE, 1, now, now);
+        ProductChanges fields = input.changes();
+        Product product = new Product(ids.get(), fields.trimmedName(), fields.trimmedDescription(), fields.category(),
+                fields.price(), input.stock(), ProductStatus.ACTIVE, 1, now, now);
         store.create(product);
         return product;
     }
 
     /**
-     * Replaces an active product's fields. {@code expected} is the If-Match version; empty stands
-     * for {@code If-Match: *}, which still writes against the version just read so that a change
-     * racing with this one is refused, not overwritten.
+     * Replaces an active product's edited fields. {@code expected} is the If-Match version; empty
+     * stands for {@code If-Match: *}, which still writes against the version just read so that a
+     * change racing with this one is refused, not overwritten.
      */
-    public Product update(String id, OptionalLong expected, ProductInput input) {
+    public Product update(String id, OptionalLong expected, ProductChanges input) {
         checkId(id);
         long version = expected.isPresent() ? expected.getAsLong() : findActive(id).version();
-        Product replacement = new Product(id, input.trimmedName(), input.trimmedDescription(), input.category(),
-                input.price(), input.stock(), ProductStatus.ACTIVE, version + 1, null, now());
-        return store.update(replacement, version);
+        ProductChanges trimmed = new ProductChanges(input.trimmedName(), input.trimmedDescription(), input.category(),
+                input.price());
+        return store.update(id, trimmed, version, now());
+    }
+
+    /** Adds a signed number of units to an active product's stock, atomically. */
+    public Product adjustStock(String id, StockAdjustment adjustment) {
+        checkId(id);
+        return store.adjustStock(id, adjustment.delta(), now());
     }
 
     public void archive(String id, OptionalLong expected) {

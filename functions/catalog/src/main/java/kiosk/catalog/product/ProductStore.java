@@ -13,11 +13,20 @@ public interface ProductStore {
     void create(Product product);
 
     /**
-     * Replaces a product's fields if it is active and still at {@code expectedVersion}, returning
-     * what is stored now. Throws NotFoundException when absent or archived, and
-     * VersionConflictException, with the version it is at, when the version moved.
+     * Replaces an active product's edited fields if it is still at {@code expectedVersion}, and
+     * bumps the version; stock is left as it is. Returns what is stored now. Throws
+     * NotFoundException when absent or archived, and VersionConflictException, with the version
+     * it is at, when the version moved.
      */
-    Product update(Product replacement, long expectedVersion);
+    Product update(String id, ProductChanges changes, long expectedVersion, String now);
+
+    /**
+     * Adds {@code delta} to an active product's stock in one conditional write, whatever else
+     * changed meanwhile (an edit does not conflict with it, nor it with an edit: the version is
+     * left alone). Throws NotFoundException when absent or archived, StockOutOfRangeException when
+     * the result would be below 0 or above {@link ProductInput#MAX_STOCK}.
+     */
+    Product adjustStock(String id, int delta, String now);
 
     /** Archives an active product still at {@code expectedVersion}; failures as for update. */
     void archive(String id, long expectedVersion, String now);

@@ -15,7 +15,10 @@ import kiosk.shared.http.Preconditions;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
-/** PUT /products/{id}: admins replace a product's fields; If-Match is required (428, 412). */
+/**
+ * PUT /products/{id}: admins replace a product's name, description, category and price; If-Match
+ * is required (428, 412). Stock is not a field here: POST /products/{id}/stock adjusts it.
+ */
 public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ProductService products;
@@ -36,7 +39,7 @@ public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HT
             Caller admin = request.requireRole(Roles.ADMIN);
             String id = request.pathParameter("id");
             OptionalLong expected = Preconditions.expectedVersion(request);
-            Product product = products.update(id, expected, request.body(ProductInput.class));
+            Product product = products.update(id, expected, request.body(ProductChanges.class));
             Log.info("product updated", "productId", id, "version", product.version(), "by", admin.userId());
             return ApiResponse.ok(product).etag(product.version());
         });

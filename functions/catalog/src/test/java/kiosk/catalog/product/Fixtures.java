@@ -16,6 +16,10 @@ final class Fixtures {
     static final String VALID_BODY = """
             {"name":"Desk lamp","description":"Warm light","category":"home-office",
              "price":{"amount":3999,"currency":"EUR"},"stock":12}""";
+    /** A PUT body: what an admin edits, which leaves stock out. */
+    static final String VALID_EDIT = """
+            {"name":"Desk lamp","description":"Warm light","category":"home-office",
+             "price":{"amount":3999,"currency":"EUR"}}""";
 
     private Fixtures() {
     }

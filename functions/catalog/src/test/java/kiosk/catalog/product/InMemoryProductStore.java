@@ -28,12 +28,27 @@ final class InMemoryProductStore implements ProductStore {
     }
 
     @Override
-    public synchronized Product update(Product replacement, long expectedVersion) {
-        Product current = checked(replacement.id(), expectedVersion);
-        Product stored = new Product(current.id(), replacement.name(), replacement.description(), replacement.category(),
-                replacement.price(), replacement.stock(), ProductStatus.ACTIVE, current.version() + 1,
-                current.createdAt(), replacement.updatedAt());
-        products.put(stored.id(), stored);
+    public synchronized Product update(String id, ProductChanges changes, long expectedVersion, String now) {
+        Product current = checked(id, expectedVersion);
+        Product stored = new Product(id, changes.name(), changes.description(), changes.category(), changes.price(),
+                current.stock(), ProductStatus.ACTIVE, current.version() + 1, current.createdAt(), now);
+        products.put(id, stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Product adjustStock(String id, int delta, String now) {
+        Product current = products.get(id);
+        if (current == null || !current.isActive()) {
+            throw new NotFoundException("No product " + id + ".");
+        }
+        long next = (long) current.stock() + delta;
+        if (next < 0 || next > ProductInput.MAX_STOCK) {
+            throw StockOutOfRangeException.of(current.stock(), delta);
+        }
+        Product stored = new Product(id, current.name(), current.description(), current.category(), current.price(),
+                (int) next, current.status(), current.version(), current.createdAt(), now);
+        products.put(id, stored);
         return stored;
     }
 

@@ -71,7 +71,7 @@ abstract class ProductStoreContract {
     void updateBumpsTheVersionAndKeepsCreatedAt() {
         Product original = product("Mug", "kitchen");
         store.create(original);
-        Product stored = store.update(changed(original, "Big mug", "kitchen"), 1);
+        Product stored = update(store, original, changed(original, "Big mug", "kitchen"), 1);
         assertEquals(2, stored.version());
         assertEquals("Big mug", stored.name());
         assertEquals(original.createdAt(), stored.createdAt());
@@ -82,21 +82,22 @@ abstract class ProductStoreContract {
     void updateOnAStaleVersionIsAVersionConflictCarryingTheCurrentVersionAndChangesNothing() {
         Product original = product("Kettle", "kitchen");
         store.create(original);
-        store.update(changed(original, "Kettle 2", "kitchen"), 1);
+        update(store, original, changed(original, "Kettle 2", "kitchen"), 1);
         VersionConflictException stale = assertThrows(VersionConflictException.class,
-                () -> store.update(changed(original, "Lost", "kitchen"), 1));
+                () -> update(store, original, changed(original, "Lost", "kitchen"), 1));
         assertEquals(2, stale.currentVersion());
         assertEquals("Kettle 2", store.find(original.id()).orElseThrow().name());
     }
 
     @Test
     void updateAndArchiveOfAnAbsentOrArchivedProductAreNotFound() {
-        assertThrows(NotFoundException.class, () -> store.update(product("Ghost", "misc"), 1));
+        Product ghost = product("Ghost", "misc");
+        assertThrows(NotFoundException.class, () -> update(store, ghost, changed(ghost, "Ghost", "misc"), 1));
         assertThrows(NotFoundException.class, () -> store.archive("no-such-id", 1, "2026-11-21T00:00:00Z"));
         Product product = product("Vase", "decor");
         store.create(product);
         store.archive(product.id(), 1, "2026-11-21T00:00:00Z");
-        assertThrows(NotFoundException.class, () -> store.update(changed(product, "Vase", "decor"), 2));
+        assertThrows(NotFoundException.class, () -> update(store, product, changed(product, "Vase", "decor"), 2));
         assertThrows(NotFoundException.class, () -> store.archive(product.id(), 2, "2026-11-21T00:00:00Z"));
         Product archived = store.find(product.id()).orElseThrow();
         assertEquals(ProductStatus.ARCHIVED, archived.status());
@@ -117,7 +118,7 @@ abstract class ProductStoreContract {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    store.update(changed(original, name, "misc"), 1);
+                    update(store, original, changed(original, name, "misc"), 1);
                     return true;
                 } catch (VersionConflictException e) {
                     return false;
@@ -132,6 +133,72 @@ abstract class ProductStoreContract {
         pool.shutdown();
         assertEquals(1, winners);
         assertEquals(2, store.find(original.id()).orElseThrow().version());
+    }
+
+    @Test
+    void anEditNeverTouchesStockAndAnAdjustmentNeverTouchesTheVersion() {
+        Product original = product("Lamp", "lighting");
+        store.create(original);
+        assertEquals(5, store.adjustStock(original.id(), 2, "2026-11-21T00:00:00Z").stock());
+        Product edited = update(store, original, changed(original, "Lamp II", "lighting"), 1);
+        assertEquals(5, edited.stock(), "the units added after the admin read the product are kept");
+        assertEquals(2, edited.version());
+        Product adjusted = store.adjustStock(original.id(), -5, "2026-11-21T00:01:00Z");
+        assertEquals(0, adjusted.stock());
+        assertEquals(2, adjusted.version(), "an adjustment does not make the admin's ETag stale");
+        assertEquals("Lamp II", adjusted.name());
+    }
+
+    @Test
+    void anAdjustmentOutOfRangeOrOfAnArchivedProductChangesNothing() {
+        Product product = product("Stool", "furniture");
+        store.create(product);
+        assertThrows(StockOutOfRangeException.class, () -> store.adjustStock(product.id(), -4, "2026-11-21T00:00:00Z"));
+        assertThrows(StockOutOfRangeException.class,
+                () -> store.adjustStock(product.id(), ProductInput.MAX_STOCK - 2, "2026-11-21T00:00:00Z"));
+        assertEquals(3, store.find(product.id()).orElseThrow().stock());
+        assertEquals(ProductInput.MAX_STOCK, store.adjustStock(product.id(), ProductInput.MAX_STOCK - 3,
+                "2026-11-21T00:00:00Z").stock(), "up to the limit exactly");
+        assertThrows(NotFoundException.class, () -> store.adjustStock("no-such-id", 1, "2026-11-21T00:00:00Z"));
+        store.archive(product.id(), 1, "2026-11-21T00:00:00Z");
+        assertThrows(NotFoundException.class, () -> store.adjustStock(product.id(), 1, "2026-11-21T00:00:00Z"));
+    }
+
+    @Test
+    void concurrentWriteOffsNeverTakeStockBelowZeroAndEditsRacingThemAllLand() throws Exception {
+        Product original = product("Scarce", "misc");
+        store.create(original);
+        store.adjustStock(original.id(), 7, "2026-11-21T00:00:00Z"); // 10 in stock
+        int writers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    store.adjustStock(original.id(), -1, "2026-11-21T00:00:00Z");
+                    return true;
+                } catch (StockOutOfRangeException e) {
+                    return false;
+                }
+            }));
+        }
+        Future<Product> edit = pool.submit(() -> {
+            start.await();
+            return update(store, original, changed(original, "Scarce, renamed", "misc"), 1);
+        });
+        start.countDown();
+        int taken = 0;
+        for (Future<Boolean> result : results) {
+            taken += result.get() ? 1 : 0;
+        }
+        assertEquals("Scarce, renamed", edit.get().name(), "an edit racing the write-offs is not refused");
+        pool.shutdown();
+        assertEquals(10, taken);
+        Product after = store.find(original.id()).orElseThrow();
+        assertEquals(0, after.stock());
+        assertEquals("Scarce, renamed", after.name());
     }
 
     @Test
@@ -166,7 +233,7 @@ abstract class ProductStoreContract {
         Product moved = product("Moved", "garden");
         List.of(kept, archived, moved).forEach(isolated::create);
         isolated.archive(archived.id(), 1, "2026-11-21T00:00:00Z");
-        isolated.update(changed(moved, "Moved", "patio"), 1);
+        update(isolated, moved, changed(moved, "Moved", "patio"), 1);
         assertEquals(List.of("Kept"), names(isolated.list(Optional.of("garden"), 10, Optional.empty())));
         assertEquals(List.of("Moved"), names(isolated.list(Optional.of("patio"), 10, Optional.empty())));
         assertEquals(List.of("Kept", "Moved"), names(isolated.list(Optional.empty(), 10, Optional.empty())));
@@ -182,8 +249,11 @@ abstract class ProductStoreContract {
                 ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z");
     }
 
-    private static Product changed(Product p, String name, String category) {
-        return new Product(p.id(), name, p.description(), category, p.price(), p.stock(), ProductStatus.ACTIVE,
-                p.version() + 1, null, "2026-11-21T00:00:00Z");
+    private static ProductChanges changed(Product p, String name, String category) {
+        return new ProductChanges(name, p.description(), category, p.price());
+    }
+
+    private Product update(ProductStore target, Product p, ProductChanges changes, long version) {
+        return target.update(p.id(), changes, version, "2026-11-21T00:00:00Z");
     }
 }

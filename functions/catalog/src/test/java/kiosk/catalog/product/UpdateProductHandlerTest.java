@@ -1,6 +1,7 @@
 package kiosk.catalog.product;
 
 import static kiosk.catalog.product.Fixtures.VALID_BODY;
+import static kiosk.catalog.product.Fixtures.VALID_EDIT;
 import static kiosk.catalog.product.Fixtures.assertProblem;
 import static kiosk.catalog.product.Fixtures.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class UpdateProductHandlerTest {
 
     @Test
     void returns200WithTheNewVersionWhenIfMatchIsCurrent() {
-        var response = handler.handleRequest(put("p1").header("if-match", "\"1\"").json(VALID_BODY).build(), null);
+        var response = handler.handleRequest(put("p1").header("if-match", "\"1\"").json(VALID_EDIT).build(), null);
         assertEquals(200, response.getStatusCode(), response::getBody);
         assertEquals("\"2\"", response.getHeaders().get("etag"));
         assertEquals("Desk lamp", body(response).path("name").asText());
@@ -31,13 +32,13 @@ class UpdateProductHandlerTest {
 
     @Test
     void acceptsIfMatchStar() {
-        var response = handler.handleRequest(put("p1").header("if-match", "*").json(VALID_BODY).build(), null);
+        var response = handler.handleRequest(put("p1").header("if-match", "*").json(VALID_EDIT).build(), null);
         assertEquals(200, response.getStatusCode(), response::getBody);
     }
 
     @Test
     void returns412WithTheCurrentETagOnAStaleVersion() {
-        var response = handler.handleRequest(put("p1").header("if-match", "\"7\"").json(VALID_BODY).build(), null);
+        var response = handler.handleRequest(put("p1").header("if-match", "\"7\"").json(VALID_EDIT).build(), null);
         assertProblem(response, 412, "precondition-failed");
         assertEquals("\"1\"", response.getHeaders().get("etag"));
         assertEquals("Old name", store.find("p1").orElseThrow().name());
@@ -45,25 +46,25 @@ class UpdateProductHandlerTest {
 
     @Test
     void returns412ForAWeakETag() {
-        assertProblem(handler.handleRequest(put("p1").header("if-match", "W/\"1\"").json(VALID_BODY).build(), null),
+        assertProblem(handler.handleRequest(put("p1").header("if-match", "W/\"1\"").json(VALID_EDIT).build(), null),
                 412, "precondition-failed");
     }
 
     @Test
     void returns428WithoutIfMatch() {
-        assertProblem(handler.handleRequest(put("p1").json(VALID_BODY).build(), null), 428, "precondition-required");
+        assertProblem(handler.handleRequest(put("p1").json(VALID_EDIT).build(), null), 428, "precondition-required");
         assertEquals("Old name", store.find("p1").orElseThrow().name());
     }
 
     @Test
     void returns400ForAMalformedIfMatch() {
-        assertProblem(handler.handleRequest(put("p1").header("if-match", "1").json(VALID_BODY).build(), null), 400, "bad-request");
+        assertProblem(handler.handleRequest(put("p1").header("if-match", "1").json(VALID_EDIT).build(), null), 400, "bad-request");
     }
 
     @Test
     void returns404ForAnArchivedProduct() {
         store.put(Fixtures.archived("gone"));
-        assertProblem(handler.handleRequest(put("gone").header("if-match", "\"2\"").json(VALID_BODY).build(), null),
+        assertProblem(handler.handleRequest(put("gone").header("if-match", "\"2\"").json(VALID_EDIT).build(), null),
                 404, "not-found");
     }
 
@@ -72,7 +73,7 @@ class UpdateProductHandlerTest {
         var anonymous = ApiEvents.request("PUT", "/products/{id}").path("id", "p1").header("if-match", "\"1\"").json("{").build();
         assertProblem(handler.handleRequest(anonymous, null), 401, "unauthorized");
         var customer = ApiEvents.request("PUT", "/products/{id}").path("id", "p1").caller("u1", "customer")
-                .header("if-match", "\"1\"").json(VALID_BODY).build();
+                .header("if-match", "\"1\"").json(VALID_EDIT).build();
         assertProblem(handler.handleRequest(customer, null), 403, "forbidden");
         assertEquals("Old name", store.find("p1").orElseThrow().name());
     }
@@ -81,6 +82,15 @@ class UpdateProductHandlerTest {
     void returns400ForAnInvalidBodyAndKeepsTheProduct() {
         assertProblem(handler.handleRequest(put("p1").header("if-match", "\"1\"").json("{\"name\":\"x\"}").build(), null),
                 400, "validation");
+        assertEquals(1, store.find("p1").orElseThrow().version());
+    }
+
+    @Test
+    void stockIsNotAFieldOfAnEditSoAStaleOneCannotUndoSales() {
+        var response = handler.handleRequest(put("p1").header("if-match", "\"1\"").json(VALID_BODY).build(), null);
+        var problem = assertProblem(response, 400, "validation");
+        assertEquals("/stock", problem.path("errors").path(0).path("pointer").asText(), problem.toString());
+        assertEquals(5, store.find("p1").orElseThrow().stock());
         assertEquals(1, store.find("p1").orElseThrow().version());
     }
 
