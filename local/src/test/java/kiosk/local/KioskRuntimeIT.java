@@ -212,6 +212,29 @@ class KioskRuntimeIT {
         assertEquals("etag,location", read.headers().firstValue("access-control-expose-headers").orElseThrow());
     }
 
+    @Test
+    void eachShopperFillsTheirOwnCartThroughTheGateway() throws Exception {
+        String ann = signUpAndLogIn("cart-ann@example.com");
+        String bob = signUpAndLogIn("cart-bob@example.com");
+        String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
+        HttpResponse<String> added = send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + product))
+                .header("authorization", "Bearer " + ann).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":2}")));
+        assertEquals(200, added.statusCode(), added.body());
+        assertEquals(product, JSON.readTree(added.body()).at("/lines/0/productId").asText());
+
+        JsonNode annsCart = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
+                .header("authorization", "Bearer " + ann).GET()).body());
+        assertEquals(2, annsCart.get("itemCount").asInt());
+        JsonNode bobsCart = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
+                .header("authorization", "Bearer " + bob).GET()).body());
+        assertEquals(0, bobsCart.get("lines").size(), "a shopper sees only their own cart");
+        assertEquals(401, send(HttpRequest.newBuilder(runtime.url().resolve("/cart")).GET()).statusCode());
+
+        assertEquals(204, send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
+                .header("authorization", "Bearer " + ann).DELETE()).statusCode());
+    }
+
     private static String adminToken() throws Exception {
         return logIn(runtime.admin().email(), runtime.admin().password());
     }

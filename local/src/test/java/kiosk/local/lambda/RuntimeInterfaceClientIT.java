@@ -140,7 +140,11 @@ class RuntimeInterfaceClientIT {
                 Map.entry("GetProfileFunction", RuntimeInterfaceClientIT::getProfile),
                 Map.entry("AuthorizerFunction", RuntimeInterfaceClientIT::authorizer),
                 Map.entry("AdminAuthorizerFunction", RuntimeInterfaceClientIT::adminAuthorizer),
-                Map.entry("GrantAdminFunction", RuntimeInterfaceClientIT::grantAdmin));
+                Map.entry("GrantAdminFunction", RuntimeInterfaceClientIT::grantAdmin),
+                Map.entry("GetCartFunction", RuntimeInterfaceClientIT::getCart),
+                Map.entry("PutCartLineFunction", RuntimeInterfaceClientIT::putCartLine),
+                Map.entry("DeleteCartLineFunction", RuntimeInterfaceClientIT::deleteCartLine),
+                Map.entry("ClearCartFunction", RuntimeInterfaceClientIT::clearCart));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -285,6 +289,48 @@ class RuntimeInterfaceClientIT {
         Map<String, Object> admin = decision("AdminAuthorizerFunction", withToken(file, given.adminToken()));
         assertEquals(true, admin.get("isAuthorized"), admin::toString);
         assertEquals("admin", ((Map<?, ?>) admin.get("context")).get("roles"));
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** A cart event as the given shopper, about the product the catalog checks created. */
+    private static String asShopper(String file, String userId) throws Exception {
+        String event = pointedAt(file, "/requestContext/authorizer/lambda/userId", userId);
+        return JSON.readTree(file).at("/pathParameters/productId").isMissingNode() ? event
+                : pointedAt(event, "/pathParameters/productId", given.product());
+    }
+
+    private static void getCart(String file) throws Exception {
+        HttpAnswer cart = http("GetCartFunction", asShopper(file, "ric-cart-reader"));
+        assertEquals(200, cart.status(), cart::toString);
+        assertEquals(0, cart.body().get("lines").size());
+        assertEquals("\"0\"", cart.headers().get("etag"));
+    }
+
+    private static void putCartLine(String file) throws Exception {
+        HttpAnswer unknown = http("PutCartLineFunction", file);
+        assertEquals(404, unknown.status(), "the sample's product does not exist here: " + unknown);
+        HttpAnswer cart = http("PutCartLineFunction", asShopper(file, "ric-cart-filler"));
+        assertEquals(200, cart.status(), cart::toString);
+        assertEquals(given.product(), cart.body().at("/lines/0/productId").asText());
+        assertEquals(body(file).get("quantity"), cart.body().at("/lines/0/quantity"));
+        assertEquals("IN_STOCK", cart.body().at("/lines/0/availability").asText(), cart::toString);
+    }
+
+    private static void deleteCartLine(String file) throws Exception {
+        assertEquals(200, http("PutCartLineFunction", asShopper(eventFile("PutCartLineFunction"), "ric-cart-remover")).status());
+        HttpAnswer cart = http("DeleteCartLineFunction", asShopper(file, "ric-cart-remover"));
+        assertEquals(200, cart.status(), cart::toString);
+        assertEquals(0, cart.body().get("lines").size());
+        assertEquals("\"2\"", cart.headers().get("etag"));
+    }
+
+    private static void clearCart(String file) throws Exception {
+        assertEquals(200, http("PutCartLineFunction", asShopper(eventFile("PutCartLineFunction"), "ric-cart-clearer")).status());
+        HttpAnswer cleared = http("ClearCartFunction", asShopper(file, "ric-cart-clearer"));
+        assertEquals(204, cleared.status(), cleared::toString);
+        HttpAnswer after = http("GetCartFunction", asShopper(eventFile("GetCartFunction"), "ric-cart-clearer"));
+        assertEquals(0, after.body().get("lines").size(), after::toString);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -28,6 +28,18 @@ public final class Preconditions {
         String ifMatch = request.header("if-match")
                 .orElseThrow(() -> new DomainException(ProblemType.PRECONDITION_REQUIRED,
                         "This resource is versioned: send If-Match with the ETag you last read."));
+        return parse(ifMatch);
+    }
+
+    /**
+     * If-Match where it is optional (a cart, whose changes merge): empty without the header or
+     * for {@code *}; otherwise the version, checked as {@link #expectedVersion} checks it.
+     */
+    public static OptionalLong optionalVersion(ApiRequest request) {
+        return request.header("if-match").map(Preconditions::parse).orElse(OptionalLong.empty());
+    }
+
+    private static OptionalLong parse(String ifMatch) {
         if (ifMatch.strip().equals("*")) {
             return OptionalLong.empty();
         }

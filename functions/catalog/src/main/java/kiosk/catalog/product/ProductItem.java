@@ -15,40 +15,41 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The one item layout of the ProductsTable: its attribute names, and the mapping between a
  * {@link Product} and an item, both ways. The store's expressions name attributes only through
- * these constants. Written by hand: the enhanced client's reflection costs cold start.
+ * these constants. Written by hand: the enhanced client's reflection costs cold start. Public for
+ * the orders functions, which read products for the cart and take stock at checkout.
  *
  * <p>Active products carry the partition keys of the two sparse listing indexes (ByCategory,
  * ActiveProducts), sorted by {@link #SORT_KEY}; an archived product has neither, so it drops out of
  * every listing without a filter eating into page sizes.
  */
-final class ProductItem {
+public final class ProductItem {
 
-    static final String ID = "id";
-    static final String NAME = "name";
-    static final String DESCRIPTION = "description";
-    static final String CATEGORY = "category";
-    static final String PRICE_AMOUNT = "priceAmount";
-    static final String PRICE_CURRENCY = "priceCurrency";
-    static final String STOCK = "stock";
-    static final String STATUS = "status";
-    static final String VERSION = "version";
-    static final String CREATED_AT = "createdAt";
-    static final String UPDATED_AT = "updatedAt";
+    public static final String ID = "id";
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String CATEGORY = "category";
+    public static final String PRICE_AMOUNT = "priceAmount";
+    public static final String PRICE_CURRENCY = "priceCurrency";
+    public static final String STOCK = "stock";
+    public static final String STATUS = "status";
+    public static final String VERSION = "version";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
     /** Sort key of both listing indexes: the lower-cased name, then the id. */
-    static final String SORT_KEY = "sortKey";
+    public static final String SORT_KEY = "sortKey";
     /** Partition key of ByCategory: the category, on active products only. */
-    static final String ACTIVE_CATEGORY = "activeCategory";
+    public static final String ACTIVE_CATEGORY = "activeCategory";
     /** Partition key of ActiveProducts: {@link #ACTIVE}, on active products only. */
-    static final String ACTIVE_ALL = "activeAll";
-    static final String ACTIVE = ProductStatus.ACTIVE.name();
+    public static final String ACTIVE_ALL = "activeAll";
+    public static final String ACTIVE = ProductStatus.ACTIVE.name();
 
-    static final String BY_CATEGORY = "ByCategory";
-    static final String ACTIVE_PRODUCTS = "ActiveProducts";
+    public static final String BY_CATEGORY = "ByCategory";
+    public static final String ACTIVE_PRODUCTS = "ActiveProducts";
 
     private ProductItem() {
     }
 
-    static Map<String, AttributeValue> key(String id) {
+    public static Map<String, AttributeValue> key(String id) {
         return Map.of(ID, s(id));
     }
 
@@ -85,7 +86,7 @@ final class ProductItem {
         return item;
     }
 
-    static Product fromItem(Map<String, AttributeValue> item) {
+    public static Product fromItem(Map<String, AttributeValue> item) {
         return new Product(
                 string(item, ID),
                 string(item, NAME),

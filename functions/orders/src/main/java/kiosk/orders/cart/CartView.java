@@ -1,0 +1,17 @@
+package kiosk.orders.cart;
+
+import java.util.List;
+import kiosk.shared.money.Money;
+
+/**
+ * GET /cart's body: each line priced at the catalog's current price, the subtotal of the lines
+ * that can be bought, and the version (also the ETag).
+ */
+public record CartView(List<LineView> lines, String currency, Money subtotal, int itemCount, long version,
+                       String updatedAt) {
+
+    /** A line; name and unitPrice are null only for a product that no longer exists at all. */
+    public record LineView(String productId, String name, Money unitPrice, int quantity, Money lineTotal,
+                           Availability availability, int inStock) {
+    }
+}

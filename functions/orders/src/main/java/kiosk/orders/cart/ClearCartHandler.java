@@ -1,0 +1,35 @@
+package kiosk.orders.cart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.Preconditions;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/** DELETE /cart: empties the caller's cart; 204. */
+public final class ClearCartHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final CartService carts;
+
+    public ClearCartHandler() {
+        this(OrdersWiring.carts());
+        SnapStart.prime("ClearCart", () -> handleRequest(PrimingEvent.of("DELETE", "/cart", Map.of()), null));
+    }
+
+    public ClearCartHandler(CartService carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            carts.clear(request.requireCaller().userId(), Preconditions.optionalVersion(request));
+            return ApiResponse.noContent();
+        });
+    }
+}

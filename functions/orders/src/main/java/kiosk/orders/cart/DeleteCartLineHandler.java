@@ -1,0 +1,37 @@
+package kiosk.orders.cart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.Preconditions;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/** DELETE /cart/lines/{productId}: removes a line (a line not there is no error); answers the cart. */
+public final class DeleteCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final CartService carts;
+
+    public DeleteCartLineHandler() {
+        this(OrdersWiring.carts());
+        SnapStart.prime("DeleteCartLine", () -> handleRequest(
+                PrimingEvent.of("DELETE", "/cart/lines/priming", Map.of("productId", "priming")), null));
+    }
+
+    public DeleteCartLineHandler(CartService carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            CartView cart = carts.removeLine(request.requireCaller().userId(), request.pathParameter("productId"),
+                    Preconditions.optionalVersion(request));
+            return ApiResponse.ok(cart).etag(cart.version());
+        });
+    }
+}

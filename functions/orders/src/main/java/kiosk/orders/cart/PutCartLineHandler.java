@@ -1,0 +1,42 @@
+package kiosk.orders.cart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.Preconditions;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/**
+ * PUT /cart/lines/{productId} {"quantity": n}: sets a line of the caller's cart (0 removes it);
+ * answers the cart. If-Match is optional: with it, a cart changed meanwhile is a 412.
+ */
+public final class PutCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final CartService carts;
+
+    public PutCartLineHandler() {
+        this(OrdersWiring.carts());
+        SnapStart.prime("PutCartLine", () -> handleRequest(
+                PrimingEvent.of("PUT", "/cart/lines/priming", Map.of("productId", "priming")), null));
+    }
+
+    public PutCartLineHandler(CartService carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            String userId = request.requireCaller().userId();
+            CartLineInput input = request.body(CartLineInput.class);
+            CartView cart = carts.setLine(userId, request.pathParameter("productId"), input.quantity(),
+                    Preconditions.optionalVersion(request));
+            return ApiResponse.ok(cart).etag(cart.version());
+        });
+    }
+}

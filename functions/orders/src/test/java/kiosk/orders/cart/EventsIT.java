@@ -1,0 +1,90 @@
+package kiosk.orders.cart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import kiosk.catalog.product.DynamoDbProductStore;
+import kiosk.catalog.product.Product;
+import kiosk.catalog.product.ProductStatus;
+import kiosk.emulator.FunctionConfiguration;
+import kiosk.emulator.LocalAws;
+import kiosk.shared.money.Money;
+import kiosk.testkit.ConfigOverlay;
+import kiosk.testkit.EventFiles;
+import kiosk.testkit.Handlers;
+import kiosk.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every events/ file of an orders function, fed to the handler template.yaml names, built with
+ * its no-argument constructor and the template's environment, against DynamoDB Local.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class EventsIT {
+
+    private static final String CODE_URI = "functions/orders/target/orders.zip";
+    private static final Map<String, Integer> EXPECTED = Map.of("GET /cart", 200, "PUT /cart/lines/{productId}", 200,
+            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204);
+
+    @RegisterExtension
+    static final ConfigOverlay CONFIG = new ConfigOverlay();
+
+    private static Map<String, FunctionConfiguration> functions;
+    private static LocalAws aws;
+
+    @BeforeAll
+    static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws localAws) {
+        aws = localAws;
+        functions = new HashMap<>();
+        Map<String, String> environment = new HashMap<>();
+        aws.functions().forEach((id, function) -> {
+            if (function.codeUri().endsWith(CODE_URI)) {
+                functions.put(id, function);
+                environment.putAll(function.environment());
+            }
+        });
+        CONFIG.set(environment);
+        DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        for (Path file : EventFiles.all()) {
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+            String id = event.getPathParameters() == null ? null : event.getPathParameters().get("productId");
+            if (id != null && store.find(id).isEmpty()) {
+                store.create(new Product(id, "Sample " + id, "", "home-office", new Money(1500L, "EUR"), 10,
+                        ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+            }
+        }
+    }
+
+    @Test
+    void everyOrdersFunctionHasAnEventFile() {
+        assertEquals(EXPECTED.size(), functions.size(), "orders functions in template.yaml: " + functions.keySet());
+        for (String id : functions.keySet()) {
+            assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() {
+        return EventFiles.all().stream().filter(f -> functions.containsKey(EventFiles.logicalId(f))).map(file -> DynamicTest.dynamicTest(
+                file.getFileName().toString(), () -> {
+                    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                            Handlers.construct(functions.get(EventFiles.logicalId(file)));
+                    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+                    assertEquals(EXPECTED.get(event.getRouteKey()), response.getStatusCode(), response::getBody);
+                }));
+    }
+}
