@@ -209,11 +209,11 @@ class KioskRuntimeIT {
         assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElseThrow());
         assertEquals("600", preflight.headers().firstValue("access-control-max-age").orElseThrow());
         HttpResponse<String> read = send(HttpRequest.newBuilder(runtime.url().resolve("/products")).header("Origin", "https://shop.example").GET());
-        assertEquals("etag,location", read.headers().firstValue("access-control-expose-headers").orElseThrow());
+        assertEquals("etag,location,idempotent-replayed", read.headers().firstValue("access-control-expose-headers").orElseThrow());
     }
 
     @Test
-    void eachShopperFillsTheirOwnCartThroughTheGateway() throws Exception {
+    void eachShopperFillsTheirOwnCartAndChecksItOutThroughTheGateway() throws Exception {
         String ann = signUpAndLogIn("cart-ann@example.com");
         String bob = signUpAndLogIn("cart-bob@example.com");
         String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
@@ -231,8 +231,23 @@ class KioskRuntimeIT {
         assertEquals(0, bobsCart.get("lines").size(), "a shopper sees only their own cart");
         assertEquals(401, send(HttpRequest.newBuilder(runtime.url().resolve("/cart")).GET()).statusCode());
 
-        assertEquals(204, send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
-                .header("authorization", "Bearer " + ann).DELETE()).statusCode());
+        HttpResponse<String> placed = send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
+                .header("authorization", "Bearer " + ann).header("content-type", "application/json")
+                .header("idempotency-key", "3b0e2c1a-5d4f-4e6a-8b7c-9d0e1f2a3b4c")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"shippingAddress":{"name":"Ann","lines":["Hauptstrasse 1"],"city":"Berlin","postalCode":"10115",
+                         "country":"DE"},"paymentMethod":"pm_card_visa"}""")));
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals(2, JSON.readTree(placed.body()).at("/lines/0/quantity").asInt());
+        assertEquals(0, JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
+                .header("authorization", "Bearer " + ann).GET()).body()).get("lines").size(), "checked out, emptied");
+        assertEquals(409, send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
+                .header("authorization", "Bearer " + bob).header("content-type", "application/json")
+                .header("idempotency-key", "3b0e2c1a-5d4f-4e6a-8b7c-9d0e1f2a3b4c")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"shippingAddress":{"name":"Bob","lines":["Rue 2"],"city":"Paris","postalCode":"75001",
+                         "country":"FR"},"paymentMethod":"pm_card_visa"}"""))).statusCode(),
+                "Bob's empty cart: the same key is his own, not Ann's order");
     }
 
     private static String adminToken() throws Exception {

@@ -144,7 +144,8 @@ class RuntimeInterfaceClientIT {
                 Map.entry("GetCartFunction", RuntimeInterfaceClientIT::getCart),
                 Map.entry("PutCartLineFunction", RuntimeInterfaceClientIT::putCartLine),
                 Map.entry("DeleteCartLineFunction", RuntimeInterfaceClientIT::deleteCartLine),
-                Map.entry("ClearCartFunction", RuntimeInterfaceClientIT::clearCart));
+                Map.entry("ClearCartFunction", RuntimeInterfaceClientIT::clearCart),
+                Map.entry("CheckoutFunction", RuntimeInterfaceClientIT::checkout));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -331,6 +332,20 @@ class RuntimeInterfaceClientIT {
         assertEquals(204, cleared.status(), cleared::toString);
         HttpAnswer after = http("GetCartFunction", asShopper(eventFile("GetCartFunction"), "ric-cart-clearer"));
         assertEquals(0, after.body().get("lines").size(), after::toString);
+    }
+
+    private static void checkout(String file) throws Exception {
+        HttpAnswer empty = http("CheckoutFunction", asShopper(file, "ric-checkout"));
+        assertEquals(409, empty.status(), "nothing in the cart yet: " + empty);
+        assertEquals(200, http("PutCartLineFunction", asShopper(eventFile("PutCartLineFunction"), "ric-checkout")).status());
+        HttpAnswer placed = http("CheckoutFunction", asShopper(file, "ric-checkout"));
+        assertEquals(201, placed.status(), placed::toString);
+        assertEquals("PENDING_PAYMENT", placed.body().get("status").asText());
+        assertEquals("/orders/" + placed.body().get("id").asText(), placed.headers().get("location"));
+        HttpAnswer replay = http("CheckoutFunction", asShopper(file, "ric-checkout"));
+        assertEquals(201, replay.status(), replay::toString);
+        assertEquals("true", replay.headers().get("idempotent-replayed"));
+        assertEquals(placed.body().get("id"), replay.body().get("id"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import kiosk.shared.dynamodb.Expression;
 import kiosk.shared.error.ConflictException;
 import kiosk.shared.error.NotFoundException;
 import kiosk.shared.error.VersionConflictException;
-import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Products in the ProductsTable of template.yaml, laid out by {@link ProductItem}. Changes are
@@ -150,6 +152,24 @@ public final class DynamoDbProductStore implements ProductStore {
                 ? Optional.of(new Position(ProductItem.sortKey(items.get(items.size() - 1)), items.get(items.size() - 1).id()))
                 : Optional.empty();
         return new Page(List.copyOf(items), next);
+    }
+
+    /**
+     * A transaction's step that takes {@code quantity} units of an active product, or cancels the
+     * whole transaction (its reason ALL_OLD, to say how many there were): for checkout, whose
+     * sale must never wait for or fail on an admin's edit, so neither the version nor any edited
+     * field is read or written.
+     */
+    public static TransactWriteItem takeStock(String table, String id, int quantity, String now) {
+        Expression x = new Expression();
+        String stock = x.name(ProductItem.STOCK);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(ProductItem.key(id))
+                .updateExpression("SET " + stock + " = " + stock + " - " + x.value(n(quantity)) + ", "
+                        + x.name(ProductItem.UPDATED_AT) + " = " + x.value(s(now)))
+                .conditionExpression(x.name(ProductItem.STATUS) + " = " + x.value(s(ProductItem.ACTIVE)) + " AND "
+                        + stock + " >= " + x.value(n(quantity)))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }
 
     private static String nextVersion(Expression x) {

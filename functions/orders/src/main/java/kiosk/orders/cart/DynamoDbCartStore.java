@@ -15,7 +15,9 @@ import kiosk.shared.error.VersionConflictException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Carts in the CartsTable of template.yaml: one item per shopper, keyed by user id, its lines a
@@ -75,6 +77,20 @@ public final class DynamoDbCartStore implements CartStore {
             throw new VersionConflictException("The cart has changed since it was read.",
                     old.isEmpty() ? 0 : number(old, VERSION));
         }
+    }
+
+    /**
+     * A transaction's step that empties the cart if it is still at {@code expectedVersion}, moving
+     * its version on: checkout's, so that an order is placed from exactly the cart it priced.
+     */
+    public static TransactWriteItem emptied(String table, String userId, long expectedVersion, String now,
+            long expiresAtEpochSecond) {
+        Expression x = new Expression();
+        Map<String, AttributeValue> item = Map.of(USER_ID, s(userId), LINES, AttributeValue.fromL(List.of()),
+                VERSION, n(expectedVersion + 1), UPDATED_AT, s(now), EXPIRES_AT, n(expiresAtEpochSecond));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression(x.name(VERSION) + " = " + x.value(n(expectedVersion)))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).build()).build();
     }
 
     static Cart fromItem(Map<String, AttributeValue> item) {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kiosk.catalog.product.DynamoDbProductStore;
@@ -37,7 +38,7 @@ class EventsIT {
 
     private static final String CODE_URI = "functions/orders/target/orders.zip";
     private static final Map<String, Integer> EXPECTED = Map.of("GET /cart", 200, "PUT /cart/lines/{productId}", 200,
-            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204);
+            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204, "POST /checkout", 201);
 
     @RegisterExtension
     static final ConfigOverlay CONFIG = new ConfigOverlay();
@@ -66,6 +67,15 @@ class EventsIT {
                         ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
             }
         }
+        // The checkout event's shopper has something in the cart to check out.
+        String sample = "4f6c2a1e-sample-checkout";
+        store.create(new Product(sample, "Sample", "", "home-office", new Money(1500L, "EUR"), 10,
+                ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        APIGatewayV2HTTPEvent checkout = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
+                .filter(f -> EventFiles.logicalId(f).equals("CheckoutFunction")).findFirst().orElseThrow().toString());
+        new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable")).save(new Cart(checkout.getRequestContext()
+                .getAuthorizer().getLambda().get("userId").toString(), List.of(new Cart.Line(sample, 1)), "EUR", 1,
+                "2026-11-21T10:00:00Z"), 0, 1_900_000_000L);
     }
 
     @Test

@@ -1,0 +1,62 @@
+package kiosk.orders.checkout;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kiosk.shared.error.BadRequestException;
+import kiosk.shared.http.ApiRequest;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.log.Log;
+
+/**
+ * POST /checkout with an Idempotency-Key header: the caller's cart becomes an order, 201 with its
+ * Location. A replay of the same key and body answers the same order with
+ * {@code Idempotent-Replayed: true}. Signed in.
+ */
+public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** What Stripe takes: up to 255 printable characters; a UUID is the usual choice. */
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
+
+    private final CheckoutService checkout;
+
+    public CheckoutHandler() {
+        this(CheckoutWiring.checkout());
+        SnapStart.prime("Checkout", () -> handleRequest(PrimingEvent.of("POST", "/checkout", Map.of()), null));
+    }
+
+    public CheckoutHandler(CheckoutService checkout) {
+        this.checkout = checkout;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            String userId = request.requireCaller().userId();
+            String key = idempotencyKey(request);
+            CheckoutService.Result result = checkout.checkout(userId, key, request.body(CheckoutInput.class));
+            Order order = result.order();
+            if (!result.replayed()) {
+                Log.info("order placed", "orderId", order.id(), "userId", userId, "total", order.totals().total(),
+                        "currency", order.currency(), "lines", order.lines().size());
+            }
+            ApiResponse response = ApiResponse.created("/orders/" + order.id(), order).etag(order.version());
+            return result.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+        });
+    }
+
+    private static String idempotencyKey(ApiRequest request) {
+        String key = request.header("idempotency-key").orElseThrow(() -> new BadRequestException(
+                "Send an Idempotency-Key header (a new UUID per checkout), so a retry cannot order twice."));
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new BadRequestException("An Idempotency-Key is 1 to 255 printable characters without spaces, such as a UUID.");
+        }
+        return key;
+    }
+}

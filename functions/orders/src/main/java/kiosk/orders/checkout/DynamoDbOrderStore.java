@@ -1,0 +1,185 @@
+package kiosk.orders.checkout;
+
+import static kiosk.shared.dynamodb.Attributes.n;
+import static kiosk.shared.dynamodb.Attributes.number;
+import static kiosk.shared.dynamodb.Attributes.s;
+import static kiosk.shared.dynamodb.Attributes.string;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import kiosk.catalog.product.DynamoDbProductStore;
+import kiosk.orders.cart.DynamoDbCartStore;
+import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.money.Money;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Orders in the OrdersTable of template.yaml, and Idempotency-Keys in the IdempotencyTable
+ * (keyed by shopper and key, removed by TTL after 24 hours). Placing an order is one
+ * TransactWriteItems over four tables: the products' stock, the order, the cart, the key.
+ */
+public final class DynamoDbOrderStore implements OrderStore {
+
+    static final String ORDER_ID = "orderId";
+    static final String USER_ID = "userId";
+    static final String STATUS = "status";
+    static final String LINES = "lines";
+    static final String CURRENCY = "currency";
+    static final String SUBTOTAL = "subtotal";
+    static final String DISCOUNT = "discount";
+    static final String SHIPPING = "shipping";
+    static final String TOTAL = "total";
+    static final String PROMO_CODE = "promoCode";
+    static final String ADDRESS = "shippingAddress";
+    static final String PAYMENT_METHOD = "paymentMethod";
+    static final String VERSION = "version";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    static final String KEY = "key";
+    static final String REQUEST_HASH = "requestHash";
+    static final String EXPIRES_AT = "expiresAt";
+
+    public record Tables(String orders, String products, String carts, String idempotency) {
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final Tables tables;
+
+    public DynamoDbOrderStore(DynamoDbClient dynamoDb, Tables tables) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+    }
+
+    @Override
+    public Optional<Order> find(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.orders())
+                .key(Map.of(ORDER_ID, s(orderId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findKey(String userId, String idempotencyKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.idempotency())
+                .key(Map.of(KEY, s(keyOf(userId, idempotencyKey)))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new IdempotencyRecord(string(item, REQUEST_HASH), string(item, ORDER_ID)));
+    }
+
+    @Override
+    public void place(Placement placement) {
+        Order order = placement.order();
+        List<TransactWriteItem> steps = new ArrayList<>();
+        for (Order.Line line : order.lines()) {
+            steps.add(DynamoDbProductStore.takeStock(tables.products(), line.productId(), line.quantity(), order.createdAt()));
+        }
+        Expression newOrder = new Expression();
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(toItem(order))
+                .conditionExpression("attribute_not_exists(" + newOrder.name(ORDER_ID) + ")")
+                .expressionAttributeNames(newOrder.names()).build()).build());
+        steps.add(DynamoDbCartStore.emptied(tables.carts(), order.userId(), placement.cartVersion(), order.createdAt(),
+                placement.cartExpiresAtEpochSecond()));
+        Expression newKey = new Expression();
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.idempotency())
+                .item(Map.of(KEY, s(keyOf(order.userId(), placement.idempotencyKey())), REQUEST_HASH, s(placement.requestHash()),
+                        ORDER_ID, s(order.id()), CREATED_AT, s(order.createdAt()),
+                        EXPIRES_AT, n(placement.keyExpiresAtEpochSecond())))
+                .conditionExpression("attribute_not_exists(" + newKey.name(KEY) + ")")
+                .expressionAttributeNames(newKey.names()).build()).build());
+        try {
+            // The request token makes the SDK's own retry of this call (after a lost answer)
+            // idempotent within DynamoDB's 10 minutes; a new call gets a new token.
+            String token = UUID.randomUUID().toString();
+            dynamoDb.transactWriteItems(b -> b.transactItems(steps).clientRequestToken(token));
+        } catch (TransactionCanceledException e) {
+            throw refusal(order, e.hasCancellationReasons() ? e.cancellationReasons() : List.of());
+        }
+    }
+
+    /** A taken key decides first, then a moved cart, then short stock; otherwise it was a conflict: try again. */
+    private static PlacementRefused refusal(Order order, List<CancellationReason> reasons) {
+        int lines = order.lines().size();
+        List<String> shortProducts = new ArrayList<>();
+        for (int i = 0; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if ("ConditionalCheckFailed".equals(code)) {
+                if (i == lines + 2) {
+                    return new PlacementRefused(PlacementRefused.Reason.KEY_TAKEN, List.of());
+                }
+                if (i < lines) {
+                    shortProducts.add(order.lines().get(i).productId());
+                }
+            }
+        }
+        if (reasons.size() > lines + 1 && "ConditionalCheckFailed".equals(reasons.get(lines + 1).code())) {
+            return new PlacementRefused(PlacementRefused.Reason.CART_CHANGED, List.of());
+        }
+        if (!shortProducts.isEmpty()) {
+            return new PlacementRefused(PlacementRefused.Reason.STOCK_SHORT, shortProducts);
+        }
+        // A conflict with another transaction (or a reason DynamoDB did not give): nothing is wrong with the order.
+        return new PlacementRefused(PlacementRefused.Reason.CONFLICT, List.of());
+    }
+
+    private static String keyOf(String userId, String idempotencyKey) {
+        return userId + "#" + idempotencyKey;
+    }
+
+    static Map<String, AttributeValue> toItem(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ORDER_ID, s(order.id()));
+        item.put(USER_ID, s(order.userId()));
+        item.put(STATUS, s(order.status().name()));
+        List<AttributeValue> lines = new ArrayList<>();
+        for (Order.Line line : order.lines()) {
+            lines.add(AttributeValue.fromM(Map.of("productId", s(line.productId()), "name", s(line.name()),
+                    "unitPrice", n(line.unitPrice().amount()), "quantity", n(line.quantity()),
+                    "lineTotal", n(line.lineTotal().amount()))));
+        }
+        item.put(LINES, AttributeValue.fromL(lines));
+        item.put(CURRENCY, s(order.currency()));
+        item.put(SUBTOTAL, n(order.totals().subtotal()));
+        item.put(DISCOUNT, n(order.totals().discount()));
+        item.put(SHIPPING, n(order.totals().shipping()));
+        item.put(TOTAL, n(order.totals().total()));
+        if (order.promoCode() != null) {
+            item.put(PROMO_CODE, s(order.promoCode()));
+        }
+        Address a = order.shippingAddress();
+        item.put(ADDRESS, AttributeValue.fromM(Map.of("name", s(a.name()),
+                "lines", AttributeValue.fromL(a.lines().stream().map(l -> s(l)).toList()), "city", s(a.city()),
+                "postalCode", s(a.postalCode()), "country", s(a.country()))));
+        item.put(PAYMENT_METHOD, s(order.paymentMethod()));
+        item.put(VERSION, n(order.version()));
+        item.put(CREATED_AT, s(order.createdAt()));
+        item.put(UPDATED_AT, s(order.updatedAt()));
+        return item;
+    }
+
+    static Order fromItem(Map<String, AttributeValue> item) {
+        String currency = string(item, CURRENCY);
+        List<Order.Line> lines = new ArrayList<>();
+        for (AttributeValue value : item.get(LINES).l()) {
+            Map<String, AttributeValue> line = value.m();
+            lines.add(new Order.Line(string(line, "productId"), string(line, "name"),
+                    new Money(number(line, "unitPrice"), currency), Math.toIntExact(number(line, "quantity")),
+                    new Money(number(line, "lineTotal"), currency)));
+        }
+        Map<String, AttributeValue> a = item.get(ADDRESS).m();
+        Address address = new Address(string(a, "name"), a.get("lines").l().stream().map(AttributeValue::s).toList(),
+                string(a, "city"), string(a, "postalCode"), string(a, "country"));
+        return new Order(string(item, ORDER_ID), string(item, USER_ID), OrderStatus.valueOf(string(item, STATUS)), lines,
+                currency, new Order.Totals(number(item, SUBTOTAL), number(item, DISCOUNT), number(item, SHIPPING),
+                number(item, TOTAL)), item.containsKey(PROMO_CODE) ? string(item, PROMO_CODE) : null, address,
+                string(item, PAYMENT_METHOD), number(item, VERSION), string(item, CREATED_AT), string(item, UPDATED_AT));
+    }
+}

@@ -1,0 +1,24 @@
+package kiosk.orders.checkout;
+
+import java.util.List;
+import kiosk.shared.money.Money;
+
+/**
+ * An order as placed: its lines at the unit prices charged, where it ships, its totals in minor
+ * units of one currency, its status and version. Timestamps are ISO-8601 UTC.
+ */
+public record Order(String id, String userId, OrderStatus status, List<Line> lines, String currency, Totals totals,
+                    String promoCode, Address shippingAddress, String paymentMethod, long version, String createdAt,
+                    String updatedAt) {
+
+    public Order {
+        lines = List.copyOf(lines);
+    }
+
+    public record Line(String productId, String name, Money unitPrice, int quantity, Money lineTotal) {
+    }
+
+    /** subtotal - discount + shipping = total, all in the order's currency. */
+    public record Totals(long subtotal, long discount, long shipping, long total) {
+    }
+}

@@ -1,0 +1,10 @@
+package kiosk.orders.checkout;
+
+/**
+ * Everything one checkout writes at once: the order, the cart it empties (at the version priced),
+ * and the shopper's Idempotency-Key with the request's hash, kept until
+ * {@code keyExpiresAtEpochSecond}. The order's lines say which stock to take.
+ */
+public record Placement(Order order, long cartVersion, String idempotencyKey, String requestHash,
+                        long keyExpiresAtEpochSecond, long cartExpiresAtEpochSecond) {
+}

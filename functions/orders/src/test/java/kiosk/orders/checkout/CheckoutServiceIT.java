@@ -1,0 +1,201 @@
+package kiosk.orders.checkout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kiosk.catalog.product.ProductChanges;
+import kiosk.emulator.LocalAws;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.money.Money;
+import kiosk.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Checkout against DynamoDB Local: the transaction, the key, the totals, and real races with exact counts. */
+@ExtendWith(LocalAwsExtension.class)
+class CheckoutServiceIT {
+
+    private final Shop shop;
+
+    CheckoutServiceIT(LocalAws aws) {
+        this.shop = new Shop(aws);
+    }
+
+    @Test
+    void aCartBecomesAnOrderAtTheCatalogsPricesTakingStockAndEmptyingTheCart() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String mug = shop.product("Mug", 850, "EUR", 10);
+        String ann = shop.shopperWith(lamp, 2);
+        shop.carts.setLine(ann, mug, 1, OptionalLong.empty());
+
+        CheckoutService.Result result = shop.checkout.checkout(ann, "key-1", Shop.input());
+        Order order = result.order();
+        assertFalse(result.replayed());
+        assertEquals(OrderStatus.PENDING_PAYMENT, order.status());
+        assertEquals(3998 + 850, order.totals().subtotal());
+        assertEquals(495, order.totals().shipping(), "under the free-shipping threshold of 50.00 EUR");
+        assertEquals(4848 + 495, order.totals().total());
+        assertEquals(List.of(new Order.Line(lamp, "Lamp", new Money(1999L, "EUR"), 2, new Money(3998L, "EUR")),
+                new Order.Line(mug, "Mug", new Money(850L, "EUR"), 1, new Money(850L, "EUR"))), order.lines());
+        assertEquals(order, shop.orders.find(order.id()).orElseThrow(), "stored field for field");
+        assertEquals(3, shop.stock(lamp));
+        assertEquals(9, shop.stock(mug));
+        assertEquals(0, shop.carts.view(ann).lines().size());
+        assertEquals(3, shop.carts.view(ann).version(), "the cart moved on: an old tab cannot check it out again");
+    }
+
+    @Test
+    void shippingIsFreeFromTheThreshold() {
+        String desk = shop.product("Desk", 5000, "EUR", 1);
+        Order order = shop.checkout.checkout(shop.shopperWith(desk, 1), "k", Shop.input()).order();
+        assertEquals(0, order.totals().shipping());
+        assertEquals(5000, order.totals().total());
+    }
+
+    @Test
+    void theSameKeyAndBodyAnswersTheSameOrderOnceAndAnotherBodyIs422() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        Order first = shop.checkout.checkout(ann, "retry-me", Shop.input()).order();
+        CheckoutService.Result again = shop.checkout.checkout(ann, "retry-me", Shop.input());
+        assertTrue(again.replayed());
+        assertEquals(first, again.order());
+        assertEquals(4, shop.stock(lamp), "one sale, however often it was sent");
+
+        shop.carts.setLine(ann, lamp, 2, OptionalLong.empty());
+        CheckoutInput other = new CheckoutInput(new Address("Bob", List.of("Elsewhere 2"), "Paris", "75001", "FR"), null,
+                "pm_card_visa", null);
+        DomainException reused = assertThrows(DomainException.class, () -> shop.checkout.checkout(ann, "retry-me", other));
+        assertEquals(CheckoutProblems.KEY_REUSED, reused.type());
+        assertEquals(4, shop.stock(lamp));
+        assertEquals(2, shop.carts.view(ann).lines().get(0).quantity(), "the new cart is untouched");
+        assertEquals(1, shop.ordersOf(ann));
+    }
+
+    @Test
+    void aKeyBelongsToItsShopper() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order ann = shop.checkout.checkout(shop.shopperWith(lamp, 1), "shared-key", Shop.input()).order();
+        CheckoutService.Result bob = shop.checkout.checkout(shop.shopperWith(lamp, 1), "shared-key", Shop.input());
+        assertFalse(bob.replayed());
+        assertFalse(ann.id().equals(bob.order().id()));
+        assertEquals(3, shop.stock(lamp));
+    }
+
+    @Test
+    void aTotalOtherThanExpectedIs409AndWritesNothing() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        DomainException changed = assertThrows(DomainException.class,
+                () -> shop.checkout.checkout(ann, "k", Shop.expecting(1999, "EUR")));
+        assertEquals(CheckoutProblems.PRICE_CHANGED, changed.type());
+        assertTrue(changed.getMessage().contains("2494"), changed.getMessage());
+        assertEquals(5, shop.stock(lamp));
+        assertEquals(1, shop.carts.view(ann).lines().size());
+        assertEquals(0, shop.ordersOf(ann));
+        assertEquals(2494, shop.checkout.checkout(ann, "k2", Shop.expecting(2494, "EUR")).order().totals().total());
+    }
+
+    @Test
+    void anEmptyCartAndShortLinesAre409sNamingTheLinesAndWriteNothing() {
+        assertEquals(CheckoutProblems.CART_EMPTY, assertThrows(DomainException.class,
+                () -> shop.checkout.checkout("nobody-" + System.nanoTime(), "k", Shop.input())).type());
+        String plenty = shop.product("Plenty", 100, "EUR", 50);
+        String scarce = shop.product("Scarce", 100, "EUR", 2);
+        String ann = shop.shopperWith(plenty, 3);
+        shop.carts.setLine(ann, scarce, 5, OptionalLong.empty());
+        DomainException refused = assertThrows(DomainException.class, () -> shop.checkout.checkout(ann, "k", Shop.input()));
+        assertEquals(CheckoutProblems.INSUFFICIENT_STOCK, refused.type());
+        assertEquals("/lines/1", refused.errors().get(0).pointer());
+        assertEquals("only 2 left", refused.errors().get(0).detail());
+        assertEquals(1, refused.errors().size());
+        assertEquals(50, shop.stock(plenty));
+        assertEquals(2, shop.stock(scarce));
+        assertEquals(0, shop.ordersOf(ann));
+    }
+
+    @Test
+    void fiftyShoppersRacingForTheLastTenUnitsPlaceExactlyTenOrders() throws Exception {
+        String last = shop.product("Last ten", 1000, "EUR", 10);
+        List<String> shoppers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            shoppers.add(shop.shopperWith(last, 1));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (String shopper : shoppers) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    shop.checkout.checkout(shopper, "race", Shop.input());
+                    return true;
+                } catch (DomainException e) {
+                    assertEquals(CheckoutProblems.INSUFFICIENT_STOCK, e.type(), e.getMessage());
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int placed = 0;
+        for (Future<Boolean> result : results) {
+            placed += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(10, placed);
+        assertEquals(0, shop.stock(last), "sold out, never below");
+        long orders = shoppers.stream().mapToLong(shop::ordersOf).sum();
+        assertEquals(10, orders);
+    }
+
+    @Test
+    void eightRequestsWithOneKeyPlaceOneOrderAndAllAnswerIt() throws Exception {
+        String lamp = shop.product("Lamp", 1999, "EUR", 20);
+        String ann = shop.shopperWith(lamp, 2);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckoutService.Result>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return shop.checkout.checkout(ann, "double-click", Shop.input());
+            }));
+        }
+        start.countDown();
+        Set<String> orderIds = new HashSet<>();
+        int fresh = 0;
+        for (Future<CheckoutService.Result> result : results) {
+            orderIds.add(result.get().order().id());
+            fresh += result.get().replayed() ? 0 : 1;
+        }
+        pool.shutdown();
+        assertEquals(1, orderIds.size());
+        assertEquals(1, fresh, "one placed it, seven answered it as a replay");
+        assertEquals(1, shop.ordersOf(ann));
+        assertEquals(18, shop.stock(lamp));
+    }
+
+    @Test
+    void anAdminsEditNeverFailsASaleNorASaleAnEdit() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        shop.products.update(lamp, new ProductChanges("Lamp, renamed", "", "misc", new Money(1999L, "EUR")), 1,
+                "2026-11-21T10:00:00Z");
+        Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
+        assertEquals("Lamp, renamed", order.lines().get(0).name());
+        assertEquals(3, shop.products.update(lamp, new ProductChanges("Lamp again", "", "misc", new Money(1999L, "EUR")), 2,
+                "2026-11-21T10:01:00Z").version(), "the sale did not move the version the admin holds");
+        assertEquals(4, shop.stock(lamp));
+    }
+}
