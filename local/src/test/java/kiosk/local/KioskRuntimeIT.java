@@ -239,6 +239,19 @@ class KioskRuntimeIT {
                          "country":"DE"},"paymentMethod":"pm_card_visa"}""")));
         assertEquals(201, placed.statusCode(), placed.body());
         assertEquals(2, JSON.readTree(placed.body()).at("/lines/0/quantity").asInt());
+        String location = placed.headers().firstValue("location").orElseThrow();
+        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + ann).GET()).statusCode());
+        assertEquals(404, send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + bob).GET()).statusCode(), "Bob cannot see Ann's order");
+        assertEquals(404, send(HttpRequest.newBuilder(runtime.url().resolve(location + "/cancel"))
+                .header("authorization", "Bearer " + bob).POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+        JsonNode annsOrders = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/orders"))
+                .header("authorization", "Bearer " + ann).GET()).body());
+        assertEquals(location, "/orders/" + annsOrders.at("/items/0/id").asText());
+        HttpResponse<String> cancelled = send(HttpRequest.newBuilder(runtime.url().resolve(location + "/cancel"))
+                .header("authorization", "Bearer " + ann).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals("CANCELLED", JSON.readTree(cancelled.body()).get("status").asText(), cancelled.body());
         assertEquals(0, JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
                 .header("authorization", "Bearer " + ann).GET()).body()).get("lines").size(), "checked out, emptied");
         assertEquals(409, send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))

@@ -145,7 +145,10 @@ class RuntimeInterfaceClientIT {
                 Map.entry("PutCartLineFunction", RuntimeInterfaceClientIT::putCartLine),
                 Map.entry("DeleteCartLineFunction", RuntimeInterfaceClientIT::deleteCartLine),
                 Map.entry("ClearCartFunction", RuntimeInterfaceClientIT::clearCart),
-                Map.entry("CheckoutFunction", RuntimeInterfaceClientIT::checkout));
+                Map.entry("CheckoutFunction", RuntimeInterfaceClientIT::checkout),
+                Map.entry("ListOrdersFunction", RuntimeInterfaceClientIT::listOrders),
+                Map.entry("GetOrderFunction", RuntimeInterfaceClientIT::getOrder),
+                Map.entry("CancelOrderFunction", RuntimeInterfaceClientIT::cancelOrder));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -346,6 +349,39 @@ class RuntimeInterfaceClientIT {
         assertEquals(201, replay.status(), replay::toString);
         assertEquals("true", replay.headers().get("idempotent-replayed"));
         assertEquals(placed.body().get("id"), replay.body().get("id"));
+    }
+
+    /** An order placed through the functions themselves, for the order checks. */
+    private static String orderOf(String userId) throws Exception {
+        assertEquals(200, http("PutCartLineFunction", asShopper(eventFile("PutCartLineFunction"), userId)).status());
+        HttpAnswer placed = http("CheckoutFunction", asShopper(eventFile("CheckoutFunction"), userId));
+        assertEquals(201, placed.status(), placed::toString);
+        return placed.body().get("id").asText();
+    }
+
+    private static void listOrders(String file) throws Exception {
+        String order = orderOf("ric-orders-lister");
+        HttpAnswer page = http("ListOrdersFunction", asShopper(file, "ric-orders-lister"));
+        assertEquals(200, page.status(), page::toString);
+        assertEquals(order, page.body().at("/items/0/id").asText());
+        assertEquals(1, page.body().get("items").size());
+    }
+
+    private static void getOrder(String file) throws Exception {
+        String order = orderOf("ric-orders-reader");
+        HttpAnswer own = http("GetOrderFunction", pointedAt(asShopper(file, "ric-orders-reader"), "/pathParameters/id", order));
+        assertEquals(200, own.status(), own::toString);
+        assertEquals(order, own.body().get("id").asText());
+        HttpAnswer others = http("GetOrderFunction", pointedAt(asShopper(file, "ric-someone-else"), "/pathParameters/id", order));
+        assertEquals(404, others.status(), "another shopper's order is not there: " + others);
+    }
+
+    private static void cancelOrder(String file) throws Exception {
+        String order = orderOf("ric-orders-canceller");
+        HttpAnswer cancelled = http("CancelOrderFunction",
+                pointedAt(asShopper(file, "ric-orders-canceller"), "/pathParameters/id", order));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("CANCELLED", cancelled.body().get("status").asText());
     }
 
     // ---------------------------------------------------------------- helpers

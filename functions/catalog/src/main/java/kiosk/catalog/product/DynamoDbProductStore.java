@@ -172,6 +172,21 @@ public final class DynamoDbProductStore implements ProductStore {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }
 
+    /**
+     * A transaction's step that gives back units of a cancelled order: added to whatever the stock
+     * is now, archived or not (the product's item must exist, and always does: products are
+     * archived, never deleted).
+     */
+    public static TransactWriteItem releaseStock(String table, String id, int quantity, String now) {
+        Expression x = new Expression();
+        String stock = x.name(ProductItem.STOCK);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(ProductItem.key(id))
+                .updateExpression("SET " + stock + " = " + stock + " + " + x.value(n(quantity)) + ", "
+                        + x.name(ProductItem.UPDATED_AT) + " = " + x.value(s(now)))
+                .conditionExpression("attribute_exists(" + x.name(ProductItem.ID) + ")")
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).build()).build();
+    }
+
     private static String nextVersion(Expression x) {
         String version = x.name(ProductItem.VERSION);
         return version + " = " + version + " + " + x.value(n(1));

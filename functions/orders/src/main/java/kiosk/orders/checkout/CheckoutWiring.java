@@ -8,7 +8,10 @@ import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What the no-argument handler constructors use: built once per execution environment, on first use. */
+/**
+ * What the no-argument handler constructors use: built once per execution environment, on first
+ * use, and only what the function's own handler needs (the order routes have no cart or keys).
+ */
 final class CheckoutWiring {
 
     private CheckoutWiring() {
@@ -18,18 +21,36 @@ final class CheckoutWiring {
         return Checkout.SERVICE;
     }
 
+    static OrderService orders() {
+        return Orders.SERVICE;
+    }
+
+    private static final class Clients {
+        static final Config CONFIG = Config.fromEnvironment();
+        static final DynamoDbClient DYNAMODB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
+
+        /** The tables a function's template environment names; those it is not given stay empty. */
+        static DynamoDbOrderStore.Tables tables() {
+            return new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), CONFIG.require("PRODUCTS_TABLE"),
+                    CONFIG.optional("CARTS_TABLE").orElse(""), CONFIG.optional("IDEMPOTENCY_TABLE").orElse(""));
+        }
+    }
+
     private static final class Checkout {
         static final CheckoutService SERVICE = build();
 
         private static CheckoutService build() {
-            Config config = Config.fromEnvironment();
-            DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), config);
-            DynamoDbOrderStore.Tables tables = new DynamoDbOrderStore.Tables(config.require("ORDERS_TABLE"),
-                    config.require("PRODUCTS_TABLE"), config.require("CARTS_TABLE"), config.require("IDEMPOTENCY_TABLE"));
-            return new CheckoutService(new DynamoDbCartStore(dynamoDb, tables.carts()),
-                    new DynamoDbProductCatalog(dynamoDb, tables.products()), new DynamoDbOrderStore(dynamoDb, tables),
-                    ShippingRates.parse(config.require("SHIPPING_RATES")), Clock.systemUTC(),
+            DynamoDbOrderStore.Tables tables = Clients.tables();
+            return new CheckoutService(new DynamoDbCartStore(Clients.DYNAMODB, tables.carts()),
+                    new DynamoDbProductCatalog(Clients.DYNAMODB, tables.products()),
+                    new DynamoDbOrderStore(Clients.DYNAMODB, tables),
+                    ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
                     () -> UUID.randomUUID().toString());
         }
+    }
+
+    private static final class Orders {
+        static final OrderService SERVICE = new OrderService(new DynamoDbOrderStore(Clients.DYNAMODB, Clients.tables()),
+                Clock.systemUTC());
     }
 }

@@ -14,13 +14,17 @@ import java.util.UUID;
 import kiosk.catalog.product.DynamoDbProductStore;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Orders in the OrdersTable of template.yaml, and Idempotency-Keys in the IdempotencyTable
@@ -44,6 +48,8 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String VERSION = "version";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+
+    static final String BY_USER = "ByUser";
 
     static final String KEY = "key";
     static final String REQUEST_HASH = "requestHash";
@@ -102,6 +108,57 @@ public final class DynamoDbOrderStore implements OrderStore {
             dynamoDb.transactWriteItems(b -> b.transactItems(steps).clientRequestToken(token));
         } catch (TransactionCanceledException e) {
             throw refusal(order, e.hasCancellationReasons() ? e.cancellationReasons() : List.of());
+        }
+    }
+
+    @Override
+    public Page listByUser(String userId, int limit, Optional<Position> after) {
+        Expression x = new Expression();
+        String keyCondition = x.name(USER_ID) + " = " + x.value(s(userId));
+        QueryResponse response = dynamoDb.query(b -> {
+            b.tableName(tables.orders()).indexName(BY_USER).keyConditionExpression(keyCondition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                    .scanIndexForward(false).limit(limit + 1);
+            after.ifPresent(position -> b.exclusiveStartKey(Map.of(USER_ID, s(userId), CREATED_AT, s(position.createdAt()),
+                    ORDER_ID, s(position.orderId()))));
+        });
+        List<Order> items = new ArrayList<>();
+        response.items().forEach(item -> items.add(fromItem(item)));
+        boolean more = items.size() > limit;
+        List<Order> page = more ? items.subList(0, limit) : items;
+        Optional<Position> next = more
+                ? Optional.of(new Position(page.get(limit - 1).createdAt(), page.get(limit - 1).id())) : Optional.empty();
+        return new Page(List.copyOf(page), next);
+    }
+
+    @Override
+    public Order cancel(Order order, String now) {
+        Order cancelled = new Order(order.id(), order.userId(), OrderStatus.CANCELLED, order.lines(), order.currency(),
+                order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
+                order.createdAt(), now);
+        List<TransactWriteItem> steps = new ArrayList<>();
+        Expression x = new Expression();
+        steps.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
+                .key(Map.of(ORDER_ID, s(order.id())))
+                .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(OrderStatus.CANCELLED.name())) + ", "
+                        + x.name(VERSION) + " = " + x.value(n(cancelled.version())) + ", "
+                        + x.name(UPDATED_AT) + " = " + x.value(s(now)))
+                .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+                        + x.name(VERSION) + " = " + x.value(n(order.version())))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+        for (Order.Line line : order.lines()) {
+            steps.add(DynamoDbProductStore.releaseStock(tables.products(), line.productId(), line.quantity(), now));
+        }
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(steps));
+            return cancelled;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            CancellationReason first = reasons.isEmpty() ? null : reasons.get(0);
+            long stored = first != null && first.item() != null && !first.item().isEmpty()
+                    ? number(first.item(), VERSION) : order.version();
+            throw new VersionConflictException("The order changed while cancelling it: read it again.", stored);
         }
     }
 

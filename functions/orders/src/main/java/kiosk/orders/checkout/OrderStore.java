@@ -1,5 +1,6 @@
 package kiosk.orders.checkout;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Orders and the Idempotency-Keys that placed them. */
@@ -16,4 +17,22 @@ public interface OrderStore {
      * is a {@link PlacementRefused} naming why, and nothing has changed.
      */
     void place(Placement placement);
+
+    /** A shopper's orders, newest first, after a position from an earlier page. */
+    Page listByUser(String userId, int limit, Optional<Position> after);
+
+    /**
+     * In one transaction: the order from PENDING_PAYMENT to CANCELLED at its next version, if it
+     * is still at {@code order.version()} and pending, and each line's units back to its product.
+     * Returns the cancelled order; throws VersionConflictException, with the version stored, when
+     * the order moved.
+     */
+    Order cancel(Order order, String now);
+
+    /** Where a page of a shopper's orders ended. */
+    record Position(String createdAt, String orderId) {
+    }
+
+    record Page(List<Order> items, Optional<Position> next) {
+    }
 }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import kiosk.catalog.product.Product;
 import kiosk.catalog.product.ProductStatus;
 import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.LocalAws;
+import kiosk.orders.checkout.Address;
+import kiosk.orders.checkout.CheckoutInput;
+import kiosk.orders.checkout.CheckoutService;
+import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.checkout.ShippingRates;
 import kiosk.shared.money.Money;
 import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
@@ -38,7 +44,8 @@ class EventsIT {
 
     private static final String CODE_URI = "functions/orders/target/orders.zip";
     private static final Map<String, Integer> EXPECTED = Map.of("GET /cart", 200, "PUT /cart/lines/{productId}", 200,
-            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204, "POST /checkout", 201);
+            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204, "POST /checkout", 201,
+            "GET /orders", 200, "GET /orders/{id}", 200, "POST /orders/{id}/cancel", 200);
 
     @RegisterExtension
     static final ConfigOverlay CONFIG = new ConfigOverlay();
@@ -73,9 +80,21 @@ class EventsIT {
                 ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
         APIGatewayV2HTTPEvent checkout = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
                 .filter(f -> EventFiles.logicalId(f).equals("CheckoutFunction")).findFirst().orElseThrow().toString());
-        new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable")).save(new Cart(checkout.getRequestContext()
-                .getAuthorizer().getLambda().get("userId").toString(), List.of(new Cart.Line(sample, 1)), "EUR", 1,
-                "2026-11-21T10:00:00Z"), 0, 1_900_000_000L);
+        DynamoDbCartStore carts = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
+        carts.save(new Cart(checkout.getRequestContext().getAuthorizer().getLambda().get("userId").toString(),
+                List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0, 1_900_000_000L);
+        // The order events' shopper has the order they name, placed the way any order is.
+        APIGatewayV2HTTPEvent getOrder = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
+                .filter(f -> EventFiles.logicalId(f).equals("GetOrderFunction")).findFirst().orElseThrow().toString());
+        String orderOwner = getOrder.getRequestContext().getAuthorizer().getLambda().get("userId").toString();
+        carts.save(new Cart(orderOwner, List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0,
+                1_900_000_000L);
+        new CheckoutService(carts, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")),
+                new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
+                        aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"))),
+                ShippingRates.parse("EUR:495:5000"), Clock.systemUTC(), () -> getOrder.getPathParameters().get("id"))
+                .checkout(orderOwner, "events-it", new CheckoutInput(new Address("Sam", List.of("1 Sample Road"), "Leeds",
+                        "LS1 1AA", "GB"), null, "pm_card_visa", null));
     }
 
     @Test

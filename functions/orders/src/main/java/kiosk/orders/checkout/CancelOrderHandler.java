@@ -1,0 +1,41 @@
+package kiosk.orders.checkout;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.log.Log;
+
+/**
+ * POST /orders/{id}/cancel: the owner cancels an order awaiting payment, and its units go back on
+ * sale in the same transaction; again is a no-op (200); any other state is a 409. Signed in.
+ */
+public final class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final OrderService orders;
+
+    public CancelOrderHandler() {
+        this(CheckoutWiring.orders());
+        SnapStart.prime("CancelOrder", () -> handleRequest(
+                PrimingEvent.of("POST", "/orders/priming/cancel", Map.of("id", "priming")), null));
+    }
+
+    public CancelOrderHandler(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            String userId = request.requireCaller().userId();
+            Order order = orders.cancel(userId, request.pathParameter("id"));
+            Log.info("order cancelled", "orderId", order.id(), "userId", userId, "version", order.version());
+            return ApiResponse.ok(order).etag(order.version());
+        });
+    }
+}

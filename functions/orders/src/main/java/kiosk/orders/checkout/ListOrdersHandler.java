@@ -1,0 +1,32 @@
+package kiosk.orders.checkout;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/** GET /orders?limit=&cursor=: the caller's own orders, newest first, a page at a time. Signed in. */
+public final class ListOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final OrderService orders;
+
+    public ListOrdersHandler() {
+        this(CheckoutWiring.orders());
+        SnapStart.prime("ListOrders", () -> handleRequest(PrimingEvent.of("GET", "/orders", Map.of()), null));
+    }
+
+    public ListOrdersHandler(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> ApiResponse.ok(orders.list(request.requireCaller().userId(),
+                request.queryParameter("limit"), request.queryParameter("cursor"))));
+    }
+}

@@ -1,0 +1,104 @@
+package kiosk.orders.checkout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kiosk.shared.error.BadRequestException;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.NotFoundException;
+import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.VersionConflictException;
+
+/**
+ * A shopper's own orders: read one, page through them newest first, cancel one still awaiting
+ * payment. Another shopper's order is a 404, exactly as one that does not exist.
+ */
+public final class OrderService {
+
+    public static final ProblemType NOT_CANCELLABLE = new ProblemType("order-not-cancellable", 409, "Order not cancellable");
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    static final int ROUNDS = 8;
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern CURSOR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T[0-9:.]{8,12}Z)\\|([A-Za-z0-9-]{1,64})");
+
+    /** A page of orders and, when there are more, the cursor that fetches the next. */
+    public record OrderPage(List<Order> items, String nextCursor) {
+    }
+
+    private final OrderStore orders;
+    private final Clock clock;
+
+    public OrderService(OrderStore orders, Clock clock) {
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    public Order get(String userId, String orderId) {
+        return own(userId, orderId);
+    }
+
+    /**
+     * A page of the shopper's orders. The cursor is the last order's position, not signed: the
+     * query is bound to the caller's own user id, so a forged cursor can only skip within them.
+     */
+    public OrderPage list(String userId, Optional<String> limit, Optional<String> cursor) {
+        int size = limit.map(OrderService::limit).orElse(DEFAULT_LIMIT);
+        OrderStore.Page page = orders.listByUser(userId, size, cursor.map(OrderService::position));
+        return new OrderPage(page.items(), page.next().map(p -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((p.createdAt() + "|" + p.orderId()).getBytes(StandardCharsets.UTF_8))).orElse(null));
+    }
+
+    /** Cancels a pending order, giving its units back; cancelling a cancelled order again is a no-op. */
+    public Order cancel(String userId, String orderId) {
+        for (int round = 1; ; round++) {
+            Order order = own(userId, orderId);
+            if (order.status() == OrderStatus.CANCELLED) {
+                return order;
+            }
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                throw new DomainException(NOT_CANCELLABLE, "An order can be cancelled only while it awaits payment; this one is "
+                        + order.status() + ".");
+            }
+            try {
+                return orders.cancel(order, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+            } catch (VersionConflictException moved) {
+                if (round == ROUNDS) {
+                    throw moved;
+                }
+            }
+        }
+    }
+
+    private Order own(String userId, String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw new NotFoundException("No order with that id.");
+        }
+        return orders.find(orderId).filter(order -> order.userId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+    }
+
+    private static int limit(String text) {
+        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
+            throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static OrderStore.Position position(String cursor) {
+        try {
+            var matcher = CURSOR.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (cursor.length() <= 200 && matcher.matches()) {
+                return new OrderStore.Position(matcher.group(1), matcher.group(2));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // Not base64: the same answer as any other bad cursor.
+        }
+        throw new BadRequestException("cursor is not one this API returned.");
+    }
+}

@@ -1,0 +1,124 @@
+package kiosk.orders.checkout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kiosk.emulator.LocalAws;
+import kiosk.orders.cart.DynamoDbProductCatalog;
+import kiosk.shared.error.BadRequestException;
+import kiosk.shared.error.DomainException;
+import kiosk.shared.error.NotFoundException;
+import kiosk.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reading, paging and cancelling a shopper's own orders, against DynamoDB Local. */
+@ExtendWith(LocalAwsExtension.class)
+class OrderServiceIT {
+
+    private final Shop shop;
+    private final OrderService orders;
+
+    OrderServiceIT(LocalAws aws) {
+        this.shop = new Shop(aws);
+        this.orders = new OrderService(shop.orders, Shop.CLOCK);
+    }
+
+    private Order place(String user, String productId, int quantity) {
+        shop.carts.setLine(user, productId, quantity, OptionalLong.empty());
+        return shop.checkout.checkout(user, "key-" + System.nanoTime(), Shop.input()).order();
+    }
+
+    @Test
+    void aShopperReadsTheirOwnOrderAndNobodyElsesIsEvenThere() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
+        assertEquals(order, orders.get(ann, order.id()));
+        assertThrows(NotFoundException.class, () -> orders.get("someone-else", order.id()), "404, not 403");
+        assertThrows(NotFoundException.class, () -> orders.get(ann, "no-such-order"));
+        assertThrows(NotFoundException.class, () -> orders.get(ann, "../" + order.id()));
+    }
+
+    @Test
+    void ordersPageNewestFirstAndACursorIsCheckedNotTrusted() {
+        String lamp = shop.product("Lamp", 100, "EUR", 50);
+        String ann = "pager-" + System.nanoTime();
+        // Distinct creation times: the shop's clock is fixed, so the orders are placed by services
+        // whose clocks move on.
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Clock clock = Clock.offset(Shop.CLOCK, Duration.ofMinutes(i));
+            CheckoutService at = new CheckoutService(shop.cartStore, new DynamoDbProductCatalog(
+                    shop.aws.dynamoDb(), shop.aws.tableName("ProductsTable")), shop.orders, Shop.RATES, clock,
+                    () -> UUID.randomUUID().toString());
+            shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
+            placed.add(at.checkout(ann, "k" + i, Shop.input()).order().id());
+        }
+        OrderService.OrderPage first = orders.list(ann, Optional.of("2"), Optional.empty());
+        assertEquals(List.of(placed.get(2), placed.get(1)), first.items().stream().map(Order::id).toList());
+        OrderService.OrderPage second = orders.list(ann, Optional.of("2"), Optional.of(first.nextCursor()));
+        assertEquals(List.of(placed.get(0)), second.items().stream().map(Order::id).toList());
+        assertNull(second.nextCursor());
+        assertEquals(0, orders.list("nobody", Optional.empty(), Optional.empty()).items().size());
+        for (String bad : List.of("%%%", "bm90IGEgY3Vyc29y", "x".repeat(500))) {
+            assertThrows(BadRequestException.class, () -> orders.list(ann, Optional.empty(), Optional.of(bad)));
+        }
+        for (String bad : List.of("0", "101", "-1", "1.5", "ten")) {
+            assertThrows(BadRequestException.class, () -> orders.list(ann, Optional.of(bad), Optional.empty()));
+        }
+    }
+
+    @Test
+    void cancellingAPendingOrderGivesItsUnitsBackOnceHoweverOftenItIsSent() throws Exception {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 2);
+        Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
+        assertEquals(3, shop.stock(lamp));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Order>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return orders.cancel(ann, order.id());
+            }));
+        }
+        start.countDown();
+        for (Future<Order> result : results) {
+            assertEquals(OrderStatus.CANCELLED, result.get().status());
+            assertEquals(2, result.get().version());
+        }
+        pool.shutdown();
+        assertEquals(5, shop.stock(lamp), "released exactly once");
+        assertEquals(OrderStatus.CANCELLED, orders.get(ann, order.id()).status());
+        assertThrows(NotFoundException.class, () -> orders.cancel("someone-else", order.id()));
+    }
+
+    @Test
+    void anOrderPastPendingCannotBeCancelled() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order order = place("paid-" + System.nanoTime(), lamp, 1);
+        shop.aws.dynamoDb().updateItem(b -> b.tableName(shop.aws.tableName("OrdersTable"))
+                .key(Map.of("orderId", AttributeValue.fromS(order.id())))
+                .updateExpression("SET #s = :paid, #v = :v").expressionAttributeNames(Map.of("#s", "status", "#v", "version"))
+                .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS("PAID"), ":v", AttributeValue.fromN("2"))));
+        DomainException refused = assertThrows(DomainException.class, () -> orders.cancel(order.userId(), order.id()));
+        assertEquals(OrderService.NOT_CANCELLABLE, refused.type());
+        assertEquals(4, shop.stock(lamp), "nothing released");
+    }
+}
