@@ -148,7 +148,11 @@ class RuntimeInterfaceClientIT {
                 Map.entry("CheckoutFunction", RuntimeInterfaceClientIT::checkout),
                 Map.entry("ListOrdersFunction", RuntimeInterfaceClientIT::listOrders),
                 Map.entry("GetOrderFunction", RuntimeInterfaceClientIT::getOrder),
-                Map.entry("CancelOrderFunction", RuntimeInterfaceClientIT::cancelOrder));
+                Map.entry("CancelOrderFunction", RuntimeInterfaceClientIT::cancelOrder),
+                Map.entry("CreatePromotionFunction", RuntimeInterfaceClientIT::createPromotion),
+                Map.entry("ListPromotionsFunction", RuntimeInterfaceClientIT::listPromotions),
+                Map.entry("GetPromotionFunction", RuntimeInterfaceClientIT::getPromotion),
+                Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -382,6 +386,41 @@ class RuntimeInterfaceClientIT {
                 pointedAt(asShopper(file, "ric-orders-canceller"), "/pathParameters/id", order));
         assertEquals(200, cancelled.status(), cancelled::toString);
         assertEquals("CANCELLED", cancelled.body().get("status").asText());
+    }
+
+    /** A code made through CreatePromotionFunction from its events/ file, under another name. */
+    private static void promotionNamed(String code) throws Exception {
+        String create = eventFile("CreatePromotionFunction");
+        HttpAnswer created = http("CreatePromotionFunction", pointed(create, body(create).get("code").asText(), code));
+        assertEquals(201, created.status(), created::toString);
+    }
+
+    private static void createPromotion(String file) throws Exception {
+        HttpAnswer created = http("CreatePromotionFunction", file);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("/admin/promotions/" + body(file).get("code").asText(), created.headers().get("location"));
+        assertEquals(409, http("CreatePromotionFunction", file).status(), "a code exists once");
+    }
+
+    private static void listPromotions(String file) throws Exception {
+        promotionNamed("RIC-LISTED");
+        HttpAnswer page = http("ListPromotionsFunction", file);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().get("items").toString().contains("RIC-LISTED"), page::toString);
+    }
+
+    private static void getPromotion(String file) throws Exception {
+        promotionNamed("RIC-READ");
+        HttpAnswer one = http("GetPromotionFunction", pointedAt(file, "/pathParameters/code", "RIC-READ"));
+        assertEquals(200, one.status(), one::toString);
+        assertEquals("RIC-READ", one.body().get("code").asText());
+    }
+
+    private static void deactivatePromotion(String file) throws Exception {
+        promotionNamed("RIC-OFF");
+        HttpAnswer off = http("DeactivatePromotionFunction", pointedAt(file, "/pathParameters/code", "RIC-OFF"));
+        assertEquals(200, off.status(), off::toString);
+        assertFalse(off.body().get("active").asBoolean());
     }
 
     // ---------------------------------------------------------------- helpers

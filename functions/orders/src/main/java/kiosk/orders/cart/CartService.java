@@ -123,7 +123,7 @@ public final class CartService {
                     product == null || !product.active() ? 0 : product.stock()));
         }
         return new CartView(lines, cart.currency(), cart.currency() == null ? null : new Money(subtotal, cart.currency()),
-                items, cart.version(), cart.updatedAt());
+                items, cart.version(), cart.updatedAt(), null, null);
     }
 
     private String now() {

@@ -5,29 +5,44 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import java.util.Optional;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
-/** GET /cart: the caller's own cart at today's prices, its version as ETag. Signed in. */
+/**
+ * GET /cart: the caller's own cart at today's prices, its version as ETag. With
+ * {@code ?promoCode=CODE}, the code's discount previewed, or a 422 naming why it does not apply.
+ * Signed in.
+ */
 public final class GetCartHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final CartService carts;
+    private final PromotionService promotions;
 
     public GetCartHandler() {
-        this(OrdersWiring.carts());
+        this(OrdersWiring.carts(), OrdersWiring.promotions());
         SnapStart.prime("GetCart", () -> handleRequest(PrimingEvent.of("GET", "/cart", Map.of()), null));
     }
 
-    public GetCartHandler(CartService carts) {
+    public GetCartHandler(CartService carts, PromotionService promotions) {
         this.carts = carts;
+        this.promotions = promotions;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
-            CartView cart = carts.view(request.requireCaller().userId());
+            String userId = request.requireCaller().userId();
+            CartView cart = carts.view(userId);
+            Optional<String> code = request.queryParameter("promoCode");
+            if (code.isPresent()) {
+                PromotionService.Applied applied = promotions.apply(code.get(), userId, cart.currency(),
+                        cart.subtotal() == null ? 0 : cart.subtotal().amount());
+                cart = cart.currency() == null ? cart : cart.withPromotion(code.get(), applied.discount());
+            }
             return ApiResponse.ok(cart).etag(cart.version());
         });
     }

@@ -1,6 +1,8 @@
 package kiosk.orders.cart;
 
 import java.time.Clock;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +15,21 @@ final class OrdersWiring {
 
     static CartService carts() {
         return Carts.SERVICE;
+    }
+
+    static PromotionService promotions() {
+        return Promotions.SERVICE;
+    }
+
+    /** Only GET /cart reads promotions (its preview); the other cart functions are not given the table. */
+    private static final class Promotions {
+        static final PromotionService SERVICE = build();
+
+        private static PromotionService build() {
+            Config config = Config.fromEnvironment();
+            return new PromotionService(new DynamoDbPromotionStore(AwsClients.build(DynamoDbClient.builder(), config),
+                    config.require("PROMOTIONS_TABLE")), Clock.systemUTC());
+        }
     }
 
     private static final class Carts {

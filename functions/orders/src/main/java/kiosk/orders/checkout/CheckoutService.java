@@ -20,6 +20,9 @@ import kiosk.orders.cart.CartService;
 import kiosk.orders.cart.CartStore;
 import kiosk.orders.cart.ProductCatalog;
 import kiosk.orders.cart.ProductSnapshot;
+import kiosk.orders.promotion.Promotion;
+import kiosk.orders.promotion.PromotionProblems;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.FieldError;
 import kiosk.shared.error.ProblemType;
@@ -50,15 +53,17 @@ public final class CheckoutService {
     private final CartStore carts;
     private final ProductCatalog catalog;
     private final OrderStore orders;
+    private final PromotionService promotions;
     private final ShippingRates shipping;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public CheckoutService(CartStore carts, ProductCatalog catalog, OrderStore orders, ShippingRates shipping, Clock clock,
-            Supplier<String> ids) {
+    public CheckoutService(CartStore carts, ProductCatalog catalog, OrderStore orders, PromotionService promotions,
+            ShippingRates shipping, Clock clock, Supplier<String> ids) {
         this.carts = carts;
         this.catalog = catalog;
         this.orders = orders;
+        this.promotions = promotions;
         this.shipping = shipping;
         this.clock = clock;
         this.ids = ids;
@@ -72,18 +77,20 @@ public final class CheckoutService {
                 return earlier.get();
             }
             Cart cart = carts.find(userId).orElse(Cart.empty(userId));
-            Order order;
+            Priced priced;
             try {
-                order = price(userId, cart, input);
+                priced = price(userId, cart, input);
             } catch (DomainException refused) {
                 // An empty cart or a sold-out line may be this request's twin having just placed
                 // the order: then that order is the answer.
                 return replay(userId, idempotencyKey, hash).orElseThrow(() -> refused);
             }
+            Order order = priced.order();
             Instant now = Instant.parse(order.createdAt());
             try {
                 orders.place(new Placement(order, cart.version(), idempotencyKey, hash,
-                        now.plus(KEY_LIFETIME).getEpochSecond(), now.plus(CartService.LIFETIME).getEpochSecond()));
+                        now.plus(KEY_LIFETIME).getEpochSecond(), now.plus(CartService.LIFETIME).getEpochSecond(),
+                        priced.promotion()));
                 return new Result(order, false);
             } catch (PlacementRefused refused) {
                 switch (refused.reason()) {
@@ -92,6 +99,13 @@ public final class CheckoutService {
                                 CheckoutProblems.KEY_IN_USE, "This Idempotency-Key is being used by another request."));
                     }
                     case STOCK_SHORT -> throw shortLines(cart, refused.shortProducts());
+                    case PROMOTION, PROMOTION_LIMIT -> {
+                        // Redeemed up to its limit by checkouts racing this one: say why, as the preview would.
+                        promotions.apply(input.promoCode(), userId, order.currency(), order.totals().subtotal());
+                        throw new DomainException(refused.reason() == PlacementRefused.Reason.PROMOTION
+                                ? PromotionProblems.EXHAUSTED : PromotionProblems.LIMIT_REACHED,
+                                "The code " + input.promoCode() + " was used up while checking out.");
+                    }
                     case CART_CHANGED, CONFLICT -> {
                         // Another tab changed the cart, or a twin request placed it: the next round
                         // answers the twin's order, or prices the cart as it is now.
@@ -105,8 +119,12 @@ public final class CheckoutService {
         }
     }
 
-    /** The order this cart makes now: the catalog's prices, the shipping rate, the totals. */
-    private Order price(String userId, Cart cart, CheckoutInput input) {
+    /** An order priced, and the promotion it redeems (null without a code). */
+    private record Priced(Order order, Promotion promotion) {
+    }
+
+    /** The order this cart makes now: the catalog's prices, the promotion, the shipping rate, the totals. */
+    private Priced price(String userId, Cart cart, CheckoutInput input) {
         if (cart.lines().isEmpty()) {
             throw new DomainException(CheckoutProblems.CART_EMPTY, "The cart is empty: add a product before checking out.");
         }
@@ -130,7 +148,9 @@ public final class CheckoutService {
         if (!short_.isEmpty()) {
             throw CheckoutProblems.insufficientStock(short_);
         }
-        long discount = 0;
+        PromotionService.Applied applied = input.promoCode() == null ? null
+                : promotions.apply(input.promoCode(), userId, cart.currency(), subtotal);
+        long discount = applied == null ? 0 : applied.discount();
         long shippingCost = shipping.shipping(cart.currency(), subtotal - discount);
         Order.Totals totals = new Order.Totals(subtotal, discount, shippingCost, subtotal - discount + shippingCost);
         Money expected = input.expectedTotal();
@@ -140,8 +160,9 @@ public final class CheckoutService {
                     + ": show the shopper the new total and send it as expectedTotal.");
         }
         String now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
-        return new Order(ids.get(), userId, OrderStatus.PENDING_PAYMENT, lines, cart.currency(), totals, input.promoCode(),
-                input.shippingAddress().trimmed(), input.paymentMethod(), 1, now, now);
+        return new Priced(new Order(ids.get(), userId, OrderStatus.PENDING_PAYMENT, lines, cart.currency(), totals,
+                input.promoCode(), input.shippingAddress().trimmed(), input.paymentMethod(), 1, now, now),
+                applied == null ? null : applied.promotion());
     }
 
     private static Optional<String> problem(ProductSnapshot product, Cart.Line line, String currency) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.cart.DynamoDbProductCatalog;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +34,8 @@ final class CheckoutWiring {
         /** The tables a function's template environment names; those it is not given stay empty. */
         static DynamoDbOrderStore.Tables tables() {
             return new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), CONFIG.require("PRODUCTS_TABLE"),
-                    CONFIG.optional("CARTS_TABLE").orElse(""), CONFIG.optional("IDEMPOTENCY_TABLE").orElse(""));
+                    CONFIG.optional("CARTS_TABLE").orElse(""), CONFIG.optional("IDEMPOTENCY_TABLE").orElse(""),
+                    CONFIG.require("PROMOTIONS_TABLE"));
         }
     }
 
@@ -44,6 +47,7 @@ final class CheckoutWiring {
             return new CheckoutService(new DynamoDbCartStore(Clients.DYNAMODB, tables.carts()),
                     new DynamoDbProductCatalog(Clients.DYNAMODB, tables.products()),
                     new DynamoDbOrderStore(Clients.DYNAMODB, tables),
+                    new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB, tables.promotions()), Clock.systemUTC()),
                     ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
                     () -> UUID.randomUUID().toString());
         }

@@ -5,6 +5,7 @@ import static kiosk.shared.dynamodb.Attributes.number;
 import static kiosk.shared.dynamodb.Attributes.s;
 import static kiosk.shared.dynamodb.Attributes.string;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kiosk.catalog.product.DynamoDbProductStore;
 import kiosk.orders.cart.DynamoDbCartStore;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.shared.dynamodb.Expression;
 import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.money.Money;
@@ -55,7 +57,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String REQUEST_HASH = "requestHash";
     static final String EXPIRES_AT = "expiresAt";
 
-    public record Tables(String orders, String products, String carts, String idempotency) {
+    public record Tables(String orders, String products, String carts, String idempotency, String promotions) {
     }
 
     private final DynamoDbClient dynamoDb;
@@ -101,6 +103,10 @@ public final class DynamoDbOrderStore implements OrderStore {
                         EXPIRES_AT, n(placement.keyExpiresAtEpochSecond())))
                 .conditionExpression("attribute_not_exists(" + newKey.name(KEY) + ")")
                 .expressionAttributeNames(newKey.names()).build()).build());
+        if (placement.promotion() != null) {
+            steps.addAll(DynamoDbPromotionStore.redeem(tables.promotions(), placement.promotion(), order.userId(),
+                    Instant.parse(order.createdAt())));
+        }
         try {
             // The request token makes the SDK's own retry of this call (after a lost answer)
             // idempotent within DynamoDB's 10 minutes; a new call gets a new token.
@@ -150,6 +156,9 @@ public final class DynamoDbOrderStore implements OrderStore {
         for (Order.Line line : order.lines()) {
             steps.add(DynamoDbProductStore.releaseStock(tables.products(), line.productId(), line.quantity(), now));
         }
+        if (order.promoCode() != null) {
+            steps.addAll(DynamoDbPromotionStore.release(tables.promotions(), order.promoCode(), order.userId()));
+        }
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(steps));
             return cancelled;
@@ -162,7 +171,10 @@ public final class DynamoDbOrderStore implements OrderStore {
         }
     }
 
-    /** A taken key decides first, then a moved cart, then short stock; otherwise it was a conflict: try again. */
+    /**
+     * A taken key decides first, then a refused promotion, then a moved cart, then short stock;
+     * otherwise it was a conflict: try again.
+     */
     private static PlacementRefused refusal(Order order, List<CancellationReason> reasons) {
         int lines = order.lines().size();
         List<String> shortProducts = new ArrayList<>();
@@ -171,6 +183,12 @@ public final class DynamoDbOrderStore implements OrderStore {
             if ("ConditionalCheckFailed".equals(code)) {
                 if (i == lines + 2) {
                     return new PlacementRefused(PlacementRefused.Reason.KEY_TAKEN, List.of());
+                }
+                if (i == lines + 3) {
+                    return new PlacementRefused(PlacementRefused.Reason.PROMOTION, List.of());
+                }
+                if (i == lines + 4) {
+                    return new PlacementRefused(PlacementRefused.Reason.PROMOTION_LIMIT, List.of());
                 }
                 if (i < lines) {
                     shortProducts.add(order.lines().get(i).productId());

@@ -1,10 +1,13 @@
 package kiosk.orders.checkout;
 
+import kiosk.orders.promotion.Promotion;
+
 /**
  * Everything one checkout writes at once: the order, the cart it empties (at the version priced),
  * and the shopper's Idempotency-Key with the request's hash, kept until
- * {@code keyExpiresAtEpochSecond}. The order's lines say which stock to take.
+ * {@code keyExpiresAtEpochSecond}; the promotion redeemed, if any (null). The order's lines say which
+ * stock to take.
  */
 public record Placement(Order order, long cartVersion, String idempotencyKey, String requestHash,
-                        long keyExpiresAtEpochSecond, long cartExpiresAtEpochSecond) {
+                        long keyExpiresAtEpochSecond, long cartExpiresAtEpochSecond, Promotion promotion) {
 }

@@ -14,6 +14,10 @@ public final class PlacementRefused extends RuntimeException {
         CART_CHANGED,
         /** The Idempotency-Key has been used: by this request's twin, or by another request. */
         KEY_TAKEN,
+        /** The promotion code can no longer be redeemed (used up, expired, deactivated meanwhile). */
+        PROMOTION,
+        /** The shopper has redeemed the code as often as it allows. */
+        PROMOTION_LIMIT,
         /** Another transaction held an item: nothing is wrong, try again. */
         CONFLICT
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import kiosk.orders.promotion.InMemoryPromotionStore;
+import kiosk.orders.promotion.Promotion;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.Responses;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ class CartHandlersTest {
             .put("lamp", "Desk lamp", 3999, "EUR", 5)
             .put("hat", "Hat", 2000, "USD", 9);
     private final CartService carts = new CartService(store, catalog, CartServiceTest.CLOCK);
-    private final GetCartHandler get = new GetCartHandler(carts);
+    private final InMemoryPromotionStore promotionStore = new InMemoryPromotionStore();
+    private final GetCartHandler get = new GetCartHandler(carts, new PromotionService(promotionStore, CartServiceTest.CLOCK));
     private final PutCartLineHandler put = new PutCartLineHandler(carts);
     private final DeleteCartLineHandler delete = new DeleteCartLineHandler(carts);
     private final ClearCartHandler clear = new ClearCartHandler(carts);
@@ -74,6 +78,19 @@ class CartHandlersTest {
         putLine("lamp", "{\"quantity\":1}");
         Responses.assertProblem(putLine("hat", "{\"quantity\":1}"), 409, "currency-mismatch");
         assertEquals(1, store.find("ann").orElseThrow().lines().size());
+    }
+
+    @Test
+    void aPromoCodeIsPreviewedOnTheCartOrRefusedNamingWhy() {
+        promotionStore.create(new Promotion("TENOFF", Promotion.Kind.PERCENT, 10, null, null, "2026-11-01T00:00:00Z",
+                "2027-01-01T00:00:00Z", 5, 1, 0, true, "2026-11-01T00:00:00Z", 1));
+        putLine("lamp", "{\"quantity\":1}");
+        JsonNode preview = Responses.body(get.handleRequest(ApiEvents.request("GET", "/cart").caller("ann")
+                .query("promoCode", "TENOFF").build(), null));
+        assertEquals("TENOFF", preview.get("promoCode").asText());
+        assertEquals(399, preview.at("/discount/amount").asLong(), "10% of 39.99, rounded down");
+        Responses.assertProblem(get.handleRequest(ApiEvents.request("GET", "/cart").caller("ann")
+                .query("promoCode", "FORGED").build(), null), 422, "promo-code-unknown");
     }
 
     @Test

@@ -23,6 +23,9 @@ import kiosk.orders.checkout.CheckoutInput;
 import kiosk.orders.checkout.CheckoutService;
 import kiosk.orders.checkout.DynamoDbOrderStore;
 import kiosk.orders.checkout.ShippingRates;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.Promotion;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.money.Money;
 import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
@@ -43,9 +46,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventsIT {
 
     private static final String CODE_URI = "functions/orders/target/orders.zip";
-    private static final Map<String, Integer> EXPECTED = Map.of("GET /cart", 200, "PUT /cart/lines/{productId}", 200,
-            "DELETE /cart/lines/{productId}", 200, "DELETE /cart", 204, "POST /checkout", 201,
-            "GET /orders", 200, "GET /orders/{id}", 200, "POST /orders/{id}/cancel", 200);
+    private static final Map<String, Integer> EXPECTED = Map.ofEntries(Map.entry("GET /cart", 200),
+            Map.entry("PUT /cart/lines/{productId}", 200), Map.entry("DELETE /cart/lines/{productId}", 200),
+            Map.entry("DELETE /cart", 204), Map.entry("POST /checkout", 201), Map.entry("GET /orders", 200),
+            Map.entry("GET /orders/{id}", 200), Map.entry("POST /orders/{id}/cancel", 200),
+            Map.entry("POST /admin/promotions", 201), Map.entry("GET /admin/promotions", 200),
+            Map.entry("GET /admin/promotions/{code}", 200), Map.entry("POST /admin/promotions/{code}/deactivate", 200));
 
     @RegisterExtension
     static final ConfigOverlay CONFIG = new ConfigOverlay();
@@ -83,6 +89,10 @@ class EventsIT {
         DynamoDbCartStore carts = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
         carts.save(new Cart(checkout.getRequestContext().getAuthorizer().getLambda().get("userId").toString(),
                 List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0, 1_900_000_000L);
+        // The promotion events name a code that exists.
+        new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable")).create(new Promotion("SAMPLE-CODE",
+                Promotion.Kind.PERCENT, 5, null, null, "2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z", 10, 1, 0, true,
+                "2026-11-01T00:00:00Z", 1));
         // The order events' shopper has the order they name, placed the way any order is.
         APIGatewayV2HTTPEvent getOrder = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
                 .filter(f -> EventFiles.logicalId(f).equals("GetOrderFunction")).findFirst().orElseThrow().toString());
@@ -91,7 +101,10 @@ class EventsIT {
                 1_900_000_000L);
         new CheckoutService(carts, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")),
                 new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
-                        aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"))),
+                        aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"),
+                        aws.tableName("PromotionsTable"))),
+                new PromotionService(new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable")),
+                        Clock.systemUTC()),
                 ShippingRates.parse("EUR:495:5000"), Clock.systemUTC(), () -> getOrder.getPathParameters().get("id"))
                 .checkout(orderOwner, "events-it", new CheckoutInput(new Address("Sam", List.of("1 Sample Road"), "Leeds",
                         "LS1 1AA", "GB"), null, "pm_card_visa", null));

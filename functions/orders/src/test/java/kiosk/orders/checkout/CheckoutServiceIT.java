@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kiosk.catalog.product.ProductChanges;
 import kiosk.emulator.LocalAws;
+import kiosk.orders.promotion.Promotion;
+import kiosk.orders.promotion.PromotionProblems;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAwsExtension;
@@ -184,6 +186,77 @@ class CheckoutServiceIT {
         assertEquals(1, fresh, "one placed it, seven answered it as a replay");
         assertEquals(1, shop.ordersOf(ann));
         assertEquals(18, shop.stock(lamp));
+    }
+
+    private Promotion promotion(String code, int max, int perCustomer) {
+        Promotion p = new Promotion(code, Promotion.Kind.PERCENT, 10, null, null, "2026-11-01T00:00:00Z",
+                "2027-01-01T00:00:00Z", max, perCustomer, 0, true, "2026-11-01T00:00:00Z", 1);
+        shop.promotionStore.create(p);
+        return p;
+    }
+
+    private static CheckoutInput withCode(String code) {
+        CheckoutInput base = Shop.input();
+        return new CheckoutInput(base.shippingAddress(), code, base.paymentMethod(), null);
+    }
+
+    @Test
+    void aCodeTakesItsDiscountAndCountsOneRedemptionWhichACancellationGivesBack() {
+        String code = "TEN-" + System.nanoTime() % 100000;
+        promotion(code, 5, 1);
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 3);
+        Order order = shop.checkout.checkout(ann, "k", withCode(code)).order();
+        assertEquals(5997, order.totals().subtotal());
+        assertEquals(599, order.totals().discount(), "10% of 59.97, rounded down to the cent");
+        assertEquals(5398, order.totals().total(), "5398 is past the free-shipping threshold: no shipping");
+        assertEquals(1, shop.promotionStore.find(code).orElseThrow().redemptions());
+        assertEquals(1, shop.promotionStore.redeemedBy(code, ann));
+
+        shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
+        DomainException again = assertThrows(DomainException.class, () -> shop.checkout.checkout(ann, "k2", withCode(code)));
+        assertEquals(PromotionProblems.LIMIT_REACHED, again.type());
+
+        new OrderService(shop.orders, Shop.CLOCK).cancel(ann, order.id());
+        assertEquals(0, shop.promotionStore.find(code).orElseThrow().redemptions());
+        assertEquals(0, shop.promotionStore.redeemedBy(code, ann));
+        assertEquals(199, shop.checkout.checkout(ann, "k3", withCode(code)).order().totals().discount(),
+                "the code can be used again after the cancellation gave it back");
+    }
+
+    @Test
+    void twentyCheckoutsRacingForAFiveUseCodeRedeemItExactlyFiveTimes() throws Exception {
+        String code = "FIVE-" + System.nanoTime() % 100000;
+        promotion(code, 5, 1);
+        String lamp = shop.product("Lamp", 1000, "EUR", 100);
+        List<String> shoppers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            shoppers.add(shop.shopperWith(lamp, 1));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (String shopper : shoppers) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    shop.checkout.checkout(shopper, "race", withCode(code));
+                    return true;
+                } catch (DomainException e) {
+                    assertEquals(PromotionProblems.EXHAUSTED, e.type(), e.getMessage());
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int redeemed = 0;
+        for (Future<Boolean> result : results) {
+            redeemed += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(5, redeemed);
+        assertEquals(5, shop.promotionStore.find(code).orElseThrow().redemptions());
+        assertEquals(95, shop.stock(lamp), "a checkout refused for its code took no stock");
     }
 
     @Test

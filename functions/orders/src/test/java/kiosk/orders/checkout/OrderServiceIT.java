@@ -64,7 +64,7 @@ class OrderServiceIT {
         for (int i = 0; i < 3; i++) {
             Clock clock = Clock.offset(Shop.CLOCK, Duration.ofMinutes(i));
             CheckoutService at = new CheckoutService(shop.cartStore, new DynamoDbProductCatalog(
-                    shop.aws.dynamoDb(), shop.aws.tableName("ProductsTable")), shop.orders, Shop.RATES, clock,
+                    shop.aws.dynamoDb(), shop.aws.tableName("ProductsTable")), shop.orders, shop.promotions, Shop.RATES, clock,
                     () -> UUID.randomUUID().toString());
             shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
             placed.add(at.checkout(ann, "k" + i, Shop.input()).order().id());

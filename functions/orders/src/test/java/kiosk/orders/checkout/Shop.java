@@ -13,6 +13,8 @@ import kiosk.emulator.LocalAws;
 import kiosk.orders.cart.CartService;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.cart.DynamoDbProductCatalog;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.money.Money;
 
 /** The checkout's world in DynamoDB Local, as template.yaml declares it: products, carts, orders, keys. */
@@ -26,7 +28,14 @@ final class Shop {
     final DynamoDbCartStore cartStore;
     final CartService carts;
     final DynamoDbOrderStore orders;
+    final DynamoDbPromotionStore promotionStore;
+    final PromotionService promotions;
     final CheckoutService checkout;
+
+    static DynamoDbOrderStore.Tables tables(LocalAws aws) {
+        return new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"), aws.tableName("ProductsTable"),
+                aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"), aws.tableName("PromotionsTable"));
+    }
 
     Shop(LocalAws aws) {
         this.aws = aws;
@@ -34,9 +43,11 @@ final class Shop {
         this.cartStore = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
         DynamoDbProductCatalog catalog = new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable"));
         this.carts = new CartService(cartStore, catalog, CLOCK);
-        this.orders = new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
-                aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable")));
-        this.checkout = new CheckoutService(cartStore, catalog, orders, RATES, CLOCK, () -> UUID.randomUUID().toString());
+        this.orders = new DynamoDbOrderStore(aws.dynamoDb(), tables(aws));
+        this.promotionStore = new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable"));
+        this.promotions = new PromotionService(promotionStore, CLOCK);
+        this.checkout = new CheckoutService(cartStore, catalog, orders, promotions, RATES, CLOCK,
+                () -> UUID.randomUUID().toString());
     }
 
     String product(String name, long price, String currency, int stock) {

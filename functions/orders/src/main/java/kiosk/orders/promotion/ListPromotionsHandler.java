@@ -1,0 +1,35 @@
+package kiosk.orders.promotion;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.auth.Roles;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/** GET /admin/promotions?limit=&cursor=: every code, in code order, a page at a time. Admin. */
+public final class ListPromotionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final PromotionService promotions;
+
+    public ListPromotionsHandler() {
+        this(PromotionWiring.promotions());
+        SnapStart.prime("ListPromotions", () -> handleRequest(PrimingEvent.of("GET", "/admin/promotions", Map.of()), null));
+    }
+
+    public ListPromotionsHandler(PromotionService promotions) {
+        this.promotions = promotions;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            request.requireRole(Roles.ADMIN);
+            return ApiResponse.ok(promotions.list(request.queryParameter("limit"), request.queryParameter("cursor")));
+        });
+    }
+}
