@@ -152,7 +152,8 @@ class RuntimeInterfaceClientIT {
                 Map.entry("CreatePromotionFunction", RuntimeInterfaceClientIT::createPromotion),
                 Map.entry("ListPromotionsFunction", RuntimeInterfaceClientIT::listPromotions),
                 Map.entry("GetPromotionFunction", RuntimeInterfaceClientIT::getPromotion),
-                Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion));
+                Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion),
+                Map.entry("AnnounceOrdersFunction", RuntimeInterfaceClientIT::announceOrders));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -421,6 +422,12 @@ class RuntimeInterfaceClientIT {
         HttpAnswer off = http("DeactivatePromotionFunction", pointedAt(file, "/pathParameters/code", "RIC-OFF"));
         assertEquals(200, off.status(), off::toString);
         assertFalse(off.body().get("active").asBoolean());
+    }
+
+    private static void announceOrders(String file) throws Exception {
+        JsonNode result = json(success("AnnounceOrdersFunction", file));
+        assertTrue(result.get("announced").isInt(), result::toString);
+        assertEquals(0, result.get("announced").asInt(), "the orders placed here were announced at checkout");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,16 +53,18 @@ public final class CheckoutService {
     private final ProductCatalog catalog;
     private final OrderStore orders;
     private final PromotionService promotions;
+    private final OrderAnnouncer announcer;
     private final ShippingRates shipping;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public CheckoutService(CartStore carts, ProductCatalog catalog, OrderStore orders, PromotionService promotions,
-            ShippingRates shipping, Clock clock, Supplier<String> ids) {
+            OrderAnnouncer announcer, ShippingRates shipping, Clock clock, Supplier<String> ids) {
         this.carts = carts;
         this.catalog = catalog;
         this.orders = orders;
         this.promotions = promotions;
+        this.announcer = announcer;
         this.shipping = shipping;
         this.clock = clock;
         this.ids = ids;
@@ -91,6 +92,7 @@ public final class CheckoutService {
                 orders.place(new Placement(order, cart.version(), idempotencyKey, hash,
                         now.plus(KEY_LIFETIME).getEpochSecond(), now.plus(CartService.LIFETIME).getEpochSecond(),
                         priced.promotion()));
+                announcer.announce(order);
                 return new Result(order, false);
             } catch (PlacementRefused refused) {
                 switch (refused.reason()) {
@@ -159,7 +161,7 @@ public final class CheckoutService {
                     + cart.currency() + " (minor units), not " + expected.amount() + " " + expected.currency()
                     + ": show the shopper the new total and send it as expectedTotal.");
         }
-        String now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+        String now = Timestamps.of(Instant.now(clock));
         return new Priced(new Order(ids.get(), userId, OrderStatus.PENDING_PAYMENT, lines, cart.currency(), totals,
                 input.promoCode(), input.shippingAddress().trimmed(), input.paymentMethod(), 1, now, now),
                 applied == null ? null : applied.promotion());

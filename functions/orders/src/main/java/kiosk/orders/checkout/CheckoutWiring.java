@@ -9,10 +9,11 @@ import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What the no-argument handler constructors use: built once per execution environment, on first
- * use, and only what the function's own handler needs (the order routes have no cart or keys).
+ * use, and only what the function's own handler needs (the order routes have no cart, keys or queue).
  */
 final class CheckoutWiring {
 
@@ -27,16 +28,26 @@ final class CheckoutWiring {
         return Orders.SERVICE;
     }
 
+    static OrderAnnouncer announcer() {
+        return Announcer.INSTANCE;
+    }
+
     private static final class Clients {
         static final Config CONFIG = Config.fromEnvironment();
         static final DynamoDbClient DYNAMODB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
 
         /** The tables a function's template environment names; those it is not given stay empty. */
         static DynamoDbOrderStore.Tables tables() {
-            return new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), CONFIG.require("PRODUCTS_TABLE"),
+            return new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), CONFIG.optional("PRODUCTS_TABLE").orElse(""),
                     CONFIG.optional("CARTS_TABLE").orElse(""), CONFIG.optional("IDEMPOTENCY_TABLE").orElse(""),
-                    CONFIG.require("PROMOTIONS_TABLE"));
+                    CONFIG.optional("PROMOTIONS_TABLE").orElse(""));
         }
+    }
+
+    private static final class Announcer {
+        static final OrderAnnouncer INSTANCE = new OrderAnnouncer(new SqsOrderQueue(
+                AwsClients.build(SqsClient.builder(), Clients.CONFIG), Clients.CONFIG.require("ORDERS_QUEUE_URL")),
+                new DynamoDbOrderStore(Clients.DYNAMODB, Clients.tables()));
     }
 
     private static final class Checkout {
@@ -48,7 +59,7 @@ final class CheckoutWiring {
                     new DynamoDbProductCatalog(Clients.DYNAMODB, tables.products()),
                     new DynamoDbOrderStore(Clients.DYNAMODB, tables),
                     new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB, tables.promotions()), Clock.systemUTC()),
-                    ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
+                    Announcer.INSTANCE, ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
                     () -> UUID.randomUUID().toString());
         }
     }

@@ -52,6 +52,10 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String UPDATED_AT = "updatedAt";
 
     static final String BY_USER = "ByUser";
+    /** Present (UNANNOUNCED) until the order's announcement is sent: the sparse Unannounced index's key. */
+    static final String ANNOUNCE = "announce";
+    static final String UNANNOUNCED = "UNANNOUNCED";
+    static final String UNANNOUNCED_INDEX = "Unannounced";
 
     static final String KEY = "key";
     static final String REQUEST_HASH = "requestHash";
@@ -91,7 +95,9 @@ public final class DynamoDbOrderStore implements OrderStore {
             steps.add(DynamoDbProductStore.takeStock(tables.products(), line.productId(), line.quantity(), order.createdAt()));
         }
         Expression newOrder = new Expression();
-        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(toItem(order))
+        Map<String, AttributeValue> orderItem = new HashMap<>(toItem(order));
+        orderItem.put(ANNOUNCE, s(UNANNOUNCED));
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(orderItem)
                 .conditionExpression("attribute_not_exists(" + newOrder.name(ORDER_ID) + ")")
                 .expressionAttributeNames(newOrder.names()).build()).build());
         steps.add(DynamoDbCartStore.emptied(tables.carts(), order.userId(), placement.cartVersion(), order.createdAt(),
@@ -135,6 +141,25 @@ public final class DynamoDbOrderStore implements OrderStore {
         Optional<Position> next = more
                 ? Optional.of(new Position(page.get(limit - 1).createdAt(), page.get(limit - 1).id())) : Optional.empty();
         return new Page(List.copyOf(page), next);
+    }
+
+    @Override
+    public void markAnnounced(String orderId) {
+        Expression x = new Expression();
+        dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(orderId)))
+                .updateExpression("REMOVE " + x.name(ANNOUNCE)).expressionAttributeNames(x.names()));
+    }
+
+    @Override
+    public List<Order> unannouncedBefore(Instant before) {
+        Expression x = new Expression();
+        String keyCondition = x.name(ANNOUNCE) + " = " + x.value(s(UNANNOUNCED)) + " AND "
+                + x.name(CREATED_AT) + " < " + x.value(s(Timestamps.of(before)));
+        List<Order> found = new ArrayList<>();
+        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(UNANNOUNCED_INDEX).keyConditionExpression(keyCondition)
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(100))
+                .items().forEach(item -> found.add(fromItem(item)));
+        return found;
     }
 
     @Override

@@ -3,7 +3,6 @@ package kiosk.orders.checkout;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +65,7 @@ public final class OrderService {
                         + order.status() + ".");
             }
             try {
-                return orders.cancel(order, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+                return orders.cancel(order, Timestamps.of(Instant.now(clock)));
             } catch (VersionConflictException moved) {
                 if (round == ROUNDS) {
                     throw moved;

@@ -1,5 +1,6 @@
 package kiosk.orders.checkout;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,10 @@ public interface OrderStore {
 
     /**
      * In one transaction: takes each line's units from its active product under
-     * {@code stock >= quantity}, puts the order (its id new), empties the cart under the version
-     * priced, and records the Idempotency-Key (new for this shopper). All or nothing: a refusal
-     * is a {@link PlacementRefused} naming why, and nothing has changed.
+     * {@code stock >= quantity}, puts the order (its id new, marked unannounced), empties the cart
+     * under the version priced, records the Idempotency-Key (new for this shopper), and counts the
+     * promotion's redemption. All or nothing: a refusal is a {@link PlacementRefused} naming why,
+     * and nothing has changed.
      */
     void place(Placement placement);
 
@@ -28,6 +30,12 @@ public interface OrderStore {
      * the order moved.
      */
     Order cancel(Order order, String now);
+
+    /** Clears an order's "unannounced" marker, once its announcement is sent. */
+    void markAnnounced(String orderId);
+
+    /** Orders still marked unannounced that were placed before {@code before}, oldest first (at most 100). */
+    List<Order> unannouncedBefore(Instant before);
 
     /** Where a page of a shopper's orders ended. */
     record Position(String createdAt, String orderId) {

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,7 +25,9 @@ import kiosk.orders.checkout.Address;
 import kiosk.orders.checkout.CheckoutInput;
 import kiosk.orders.checkout.CheckoutService;
 import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.checkout.OrderAnnouncer;
 import kiosk.orders.checkout.ShippingRates;
+import kiosk.orders.checkout.SqsOrderQueue;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.Promotion;
 import kiosk.orders.promotion.PromotionService;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventsIT {
 
     private static final String CODE_URI = "functions/orders/target/orders.zip";
+    /** Each HTTP route's success status; the one scheduled function answers how many it announced. */
     private static final Map<String, Integer> EXPECTED = Map.ofEntries(Map.entry("GET /cart", 200),
             Map.entry("PUT /cart/lines/{productId}", 200), Map.entry("DELETE /cart/lines/{productId}", 200),
             Map.entry("DELETE /cart", 204), Map.entry("POST /checkout", 201), Map.entry("GET /orders", 200),
@@ -99,12 +105,13 @@ class EventsIT {
         String orderOwner = getOrder.getRequestContext().getAuthorizer().getLambda().get("userId").toString();
         carts.save(new Cart(orderOwner, List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0,
                 1_900_000_000L);
-        new CheckoutService(carts, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")),
-                new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
-                        aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"),
-                        aws.tableName("PromotionsTable"))),
+        DynamoDbOrderStore orderStore = new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(
+                aws.tableName("OrdersTable"), aws.tableName("ProductsTable"), aws.tableName("CartsTable"),
+                aws.tableName("IdempotencyTable"), aws.tableName("PromotionsTable")));
+        new CheckoutService(carts, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")), orderStore,
                 new PromotionService(new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable")),
                         Clock.systemUTC()),
+                new OrderAnnouncer(new SqsOrderQueue(aws.sqs(), aws.queueUrl("OrdersQueue")), orderStore),
                 ShippingRates.parse("EUR:495:5000"), Clock.systemUTC(), () -> getOrder.getPathParameters().get("id"))
                 .checkout(orderOwner, "events-it", new CheckoutInput(new Address("Sam", List.of("1 Sample Road"), "Leeds",
                         "LS1 1AA", "GB"), null, "pm_card_visa", null));
@@ -112,7 +119,7 @@ class EventsIT {
 
     @Test
     void everyOrdersFunctionHasAnEventFile() {
-        assertEquals(EXPECTED.size(), functions.size(), "orders functions in template.yaml: " + functions.keySet());
+        assertEquals(EXPECTED.size() + 1, functions.size(), "orders functions in template.yaml: " + functions.keySet());
         for (String id : functions.keySet()) {
             assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
         }
@@ -122,6 +129,15 @@ class EventsIT {
     Stream<DynamicTest> eachEventFileIsAnsweredByItsFunction() {
         return EventFiles.all().stream().filter(f -> functions.containsKey(EventFiles.logicalId(f))).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
+                    if (Files.readString(file).contains("\"Scheduled Event\"")) {
+                        // A schedule's event, as EventBridge sends it: the handler takes it as a map.
+                        RequestHandler<Map<String, Object>, Map<String, Object>> scheduled =
+                                Handlers.construct(functions.get(EventFiles.logicalId(file)));
+                        Map<String, Object> result = scheduled.handleRequest(
+                                new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }), null);
+                        assertTrue(result.get("announced") instanceof Integer, result.toString());
+                        return;
+                    }
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
                     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                             Handlers.construct(functions.get(EventFiles.logicalId(file)));

@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kiosk.emulator.LocalAws;
-import kiosk.orders.cart.DynamoDbProductCatalog;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.NotFoundException;
@@ -63,9 +61,7 @@ class OrderServiceIT {
         List<String> placed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Clock clock = Clock.offset(Shop.CLOCK, Duration.ofMinutes(i));
-            CheckoutService at = new CheckoutService(shop.cartStore, new DynamoDbProductCatalog(
-                    shop.aws.dynamoDb(), shop.aws.tableName("ProductsTable")), shop.orders, shop.promotions, Shop.RATES, clock,
-                    () -> UUID.randomUUID().toString());
+            CheckoutService at = shop.checkoutAnnouncingWith(shop.announcer, clock);
             shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
             placed.add(at.checkout(ann, "k" + i, Shop.input()).order().id());
         }

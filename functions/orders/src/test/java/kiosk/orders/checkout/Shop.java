@@ -30,7 +30,14 @@ final class Shop {
     final DynamoDbOrderStore orders;
     final DynamoDbPromotionStore promotionStore;
     final PromotionService promotions;
+    final OrderAnnouncer announcer;
     final CheckoutService checkout;
+
+    /** A checkout over this shop's tables that announces through {@code announcer}, on {@code clock}. */
+    CheckoutService checkoutAnnouncingWith(OrderAnnouncer announcer, Clock clock) {
+        return new CheckoutService(cartStore, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")),
+                orders, promotions, announcer, RATES, clock, () -> UUID.randomUUID().toString());
+    }
 
     static DynamoDbOrderStore.Tables tables(LocalAws aws) {
         return new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"), aws.tableName("ProductsTable"),
@@ -46,8 +53,8 @@ final class Shop {
         this.orders = new DynamoDbOrderStore(aws.dynamoDb(), tables(aws));
         this.promotionStore = new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable"));
         this.promotions = new PromotionService(promotionStore, CLOCK);
-        this.checkout = new CheckoutService(cartStore, catalog, orders, promotions, RATES, CLOCK,
-                () -> UUID.randomUUID().toString());
+        this.announcer = new OrderAnnouncer(new SqsOrderQueue(aws.sqs(), aws.queueUrl("OrdersQueue")), orders);
+        this.checkout = checkoutAnnouncingWith(announcer, CLOCK);
     }
 
     String product(String name, long price, String currency, int stock) {
