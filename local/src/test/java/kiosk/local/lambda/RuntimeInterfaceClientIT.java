@@ -153,7 +153,9 @@ class RuntimeInterfaceClientIT {
                 Map.entry("ListPromotionsFunction", RuntimeInterfaceClientIT::listPromotions),
                 Map.entry("GetPromotionFunction", RuntimeInterfaceClientIT::getPromotion),
                 Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion),
-                Map.entry("AnnounceOrdersFunction", RuntimeInterfaceClientIT::announceOrders));
+                Map.entry("AnnounceOrdersFunction", RuntimeInterfaceClientIT::announceOrders),
+                Map.entry("AdminListOrdersFunction", RuntimeInterfaceClientIT::adminListOrders),
+                Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -428,6 +430,20 @@ class RuntimeInterfaceClientIT {
         JsonNode result = json(success("AnnounceOrdersFunction", file));
         assertTrue(result.get("announced").isInt(), result::toString);
         assertEquals(0, result.get("announced").asInt(), "the orders placed here were announced at checkout");
+    }
+
+    private static void adminListOrders(String file) throws Exception {
+        String order = orderOf("ric-admin-listed");
+        HttpAnswer page = http("AdminListOrdersFunction", pointed(file, "limit=20", "limit=100").replace("\"20\"", "\"100\""));
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().get("items").toString().contains(order), "a pending order is in the admin's view");
+    }
+
+    private static void adminGetOrder(String file) throws Exception {
+        String order = orderOf("ric-admin-read");
+        HttpAnswer one = http("AdminGetOrderFunction", pointedAt(file, "/pathParameters/id", order));
+        assertEquals(200, one.status(), one::toString);
+        assertEquals("ric-admin-read", one.body().get("userId").asText());
     }
 
     // ---------------------------------------------------------------- helpers

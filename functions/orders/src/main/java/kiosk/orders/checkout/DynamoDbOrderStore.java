@@ -52,6 +52,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String UPDATED_AT = "updatedAt";
 
     static final String BY_USER = "ByUser";
+    static final String BY_STATUS = "ByStatus";
     /** Present (UNANNOUNCED) until the order's announcement is sent: the sparse Unannounced index's key. */
     static final String ANNOUNCE = "announce";
     static final String UNANNOUNCED = "UNANNOUNCED";
@@ -125,13 +126,23 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public Page listByUser(String userId, int limit, Optional<Position> after) {
+        return page(BY_USER, USER_ID, s(userId), limit, after);
+    }
+
+    @Override
+    public Page listByStatus(OrderStatus status, int limit, Optional<Position> after) {
+        return page(BY_STATUS, STATUS, s(status.name()), limit, after);
+    }
+
+    /** One page of an index keyed by {@code attribute} and sorted by creation time, newest first. */
+    private Page page(String index, String attribute, AttributeValue value, int limit, Optional<Position> after) {
         Expression x = new Expression();
-        String keyCondition = x.name(USER_ID) + " = " + x.value(s(userId));
+        String keyCondition = x.name(attribute) + " = " + x.value(value);
         QueryResponse response = dynamoDb.query(b -> {
-            b.tableName(tables.orders()).indexName(BY_USER).keyConditionExpression(keyCondition)
+            b.tableName(tables.orders()).indexName(index).keyConditionExpression(keyCondition)
                     .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                     .scanIndexForward(false).limit(limit + 1);
-            after.ifPresent(position -> b.exclusiveStartKey(Map.of(USER_ID, s(userId), CREATED_AT, s(position.createdAt()),
+            after.ifPresent(position -> b.exclusiveStartKey(Map.of(attribute, value, CREATED_AT, s(position.createdAt()),
                     ORDER_ID, s(position.orderId()))));
         });
         List<Order> items = new ArrayList<>();

@@ -3,6 +3,7 @@ package kiosk.orders.checkout;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +49,33 @@ public final class OrderService {
      */
     public OrderPage list(String userId, Optional<String> limit, Optional<String> cursor) {
         int size = limit.map(OrderService::limit).orElse(DEFAULT_LIMIT);
-        OrderStore.Page page = orders.listByUser(userId, size, cursor.map(OrderService::position));
+        return page(orders.listByUser(userId, size, cursor.map(OrderService::position)));
+    }
+
+    private static OrderPage page(OrderStore.Page page) {
         return new OrderPage(page.items(), page.next().map(p -> Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((p.createdAt() + "|" + p.orderId()).getBytes(StandardCharsets.UTF_8))).orElse(null));
+    }
+
+    /** Any order, whoever placed it: for admins. */
+    public Order getAny(String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw new NotFoundException("No order with that id.");
+        }
+        return orders.find(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+    }
+
+    /** A page of every order in one status, newest first: for admins. The status is required. */
+    public OrderPage listByStatus(Optional<String> status, Optional<String> limit, Optional<String> cursor) {
+        OrderStatus wanted;
+        try {
+            wanted = OrderStatus.valueOf(status.orElseThrow(() -> new BadRequestException(
+                    "status is required: one of " + Arrays.toString(OrderStatus.values()) + ".")));
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequestException("status must be one of " + Arrays.toString(OrderStatus.values()) + ".");
+        }
+        int size = limit.map(OrderService::limit).orElse(DEFAULT_LIMIT);
+        return page(orders.listByStatus(wanted, size, cursor.map(OrderService::position)));
     }
 
     /** Cancels a pending order, giving its units back; cancelling a cancelled order again is a no-op. */

@@ -23,6 +23,9 @@ public interface OrderStore {
     /** A shopper's orders, newest first, after a position from an earlier page. */
     Page listByUser(String userId, int limit, Optional<Position> after);
 
+    /** Every order in one status, newest first, after a position from an earlier page: the admin's view. */
+    Page listByStatus(OrderStatus status, int limit, Optional<Position> after);
+
     /**
      * In one transaction: the order from PENDING_PAYMENT to CANCELLED at its next version, if it
      * is still at {@code order.version()} and pending, and each line's units back to its product.

@@ -57,7 +57,8 @@ class EventsIT {
             Map.entry("DELETE /cart", 204), Map.entry("POST /checkout", 201), Map.entry("GET /orders", 200),
             Map.entry("GET /orders/{id}", 200), Map.entry("POST /orders/{id}/cancel", 200),
             Map.entry("POST /admin/promotions", 201), Map.entry("GET /admin/promotions", 200),
-            Map.entry("GET /admin/promotions/{code}", 200), Map.entry("POST /admin/promotions/{code}/deactivate", 200));
+            Map.entry("GET /admin/promotions/{code}", 200), Map.entry("POST /admin/promotions/{code}/deactivate", 200),
+            Map.entry("GET /admin/orders", 200), Map.entry("GET /admin/orders/{id}", 200));
 
     @RegisterExtension
     static final ConfigOverlay CONFIG = new ConfigOverlay();

@@ -1,8 +1,10 @@
 package kiosk.orders.checkout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,31 @@ class OrderServiceIT {
         for (String bad : List.of("0", "101", "-1", "1.5", "ten")) {
             assertThrows(BadRequestException.class, () -> orders.list(ann, Optional.of(bad), Optional.empty()));
         }
+    }
+
+    @Test
+    void anAdminPagesEveryShoppersOrdersByStatusAndReadsAnyOrder() {
+        String lamp = shop.product("Lamp", 100, "EUR", 50);
+        Order ann = place("admin-view-ann-" + System.nanoTime(), lamp, 1);
+        Order bob = place("admin-view-bob-" + System.nanoTime(), lamp, 1);
+        orders.cancel(bob.userId(), bob.id());
+        List<String> pending = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            OrderService.OrderPage page = orders.listByStatus(Optional.of("PENDING_PAYMENT"), Optional.of("5"), cursor);
+            page.items().forEach(order -> pending.add(order.id()));
+            page.items().forEach(order -> assertEquals(OrderStatus.PENDING_PAYMENT, order.status()));
+            cursor = Optional.ofNullable(page.nextCursor());
+        } while (cursor.isPresent());
+        assertTrue(pending.contains(ann.id()));
+        assertFalse(pending.contains(bob.id()));
+        assertTrue(orders.listByStatus(Optional.of("CANCELLED"), Optional.empty(), Optional.empty()).items().stream()
+                .anyMatch(order -> order.id().equals(bob.id())));
+        assertEquals(bob.id(), orders.getAny(bob.id()).id());
+        assertThrows(BadRequestException.class, () -> orders.listByStatus(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThrows(BadRequestException.class, () -> orders.listByStatus(Optional.of("pending"), Optional.empty(),
+                Optional.empty()));
+        assertThrows(NotFoundException.class, () -> orders.getAny("no-such-order"));
     }
 
     @Test
