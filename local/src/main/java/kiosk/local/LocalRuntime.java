@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.OwnerOnlyFile;
@@ -30,7 +31,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final Gateway gateway;
     private final Scheduler scheduler;
     private final List<QueuePoller> pollers = new ArrayList<>();
-    private Seeder.Admin admin;
+    private Map<String, Seeder.Account> accounts = Map.of();
+    private List<String> notes = List.of();
 
     private LocalRuntime(Options options, PrintStream log) {
         this.options = options;
@@ -82,8 +84,18 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The seeded admin, or null when nothing was seeded in this start or before it. */
-    public Seeder.Admin admin() {
-        return admin;
+    public Seeder.Account admin() {
+        return accounts.get("admin");
+    }
+
+    /** Every seeded account by the seed file's name for it, in its order; empty without seeds. */
+    public Map<String, Seeder.Account> accounts() {
+        return accounts;
+    }
+
+    /** The seed file's notes to print beside the accounts. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Constructs every function's handler, as the first request to each would, off the request path. */
@@ -104,13 +116,14 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         Seeder seeder = new Seeder(options.seedFile(), url(), stack);
-        admin = seeder.admin(options.dataDirectory());
+        accounts = seeder.accounts(options.dataDirectory());
+        notes = seeder.notes();
         Path marker = options.dataDirectory() == null ? null : options.dataDirectory().resolve("seeded");
         if (marker != null && Files.exists(marker)) {
             return;
         }
         long started = System.nanoTime();
-        int steps = seeder.run(admin);
+        int steps = seeder.run(accounts);
         if (marker != null) {
             OwnerOnlyFile.write(marker, "seeded from " + options.seedFile() + "\n");
         }

@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import kiosk.emulator.OwnerOnlyFile;
 import kiosk.local.function.Invoker;
@@ -23,13 +26,14 @@ import kiosk.local.function.Invoker;
  * Seeds a first start from a seed file: steps that are requests through the gateway (so they
  * pass the same authorizers and validation a client does) or direct invocations of a function
  * (as an operator would invoke one not on the API). Values like {@code {{admin.password}}} are
- * filled in; a step may save a JSON pointer of its answer as a new value. The admin's password is
- * generated once, kept owner-only in the data directory, and printed at every start.
+ * filled in; a step may save a JSON pointer of its answer as a new value. The file names its
+ * accounts ("admin", "shopper", ...); each one's password is generated once, kept owner-only in
+ * the data directory ({@code <name>.json}), and printed at every start with the file's notes.
  */
 final class Seeder {
 
-    /** The seeded admin's local credentials. */
-    record Admin(String email, String password) {
+    /** A seeded account's local credentials. */
+    record Account(String email, String password) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,31 +50,56 @@ final class Seeder {
         this.functions = functions;
     }
 
-    /** The admin's credentials: kept ones when the data directory has them, new ones otherwise. */
-    Admin admin(Path dataDirectory) throws IOException {
-        String email = seed.path("admin").path("email").asText("admin@kiosk.local");
-        Path file = dataDirectory == null ? null : dataDirectory.resolve("admin.json");
+    /**
+     * Each account the seed file names, in its order, with its credentials: kept ones when the
+     * data directory has them, new ones otherwise. A file without "accounts" has its "admin".
+     */
+    Map<String, Account> accounts(Path dataDirectory) throws IOException {
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        JsonNode declared = seed.has("accounts") ? seed.get("accounts")
+                : JSON.createObjectNode().set("admin", seed.path("admin"));
+        for (Map.Entry<String, JsonNode> entry : declared.properties()) {
+            String name = entry.getKey();
+            if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+                throw new IllegalArgumentException("seed account names are lower-case words: " + name);
+            }
+            accounts.put(name, account(name, entry.getValue().path("email").asText(name + "@kiosk.local"), dataDirectory));
+        }
+        return accounts;
+    }
+
+    /** What the seed file asks to print beside the accounts, such as a promotion code to try. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        seed.path("notes").forEach(note -> notes.add(note.asText()));
+        return notes;
+    }
+
+    private static Account account(String name, String email, Path dataDirectory) throws IOException {
+        Path file = dataDirectory == null ? null : dataDirectory.resolve(name + ".json");
         if (file != null && Files.isRegularFile(file)) {
             Map<String, String> kept = JSON.readValue(file.toFile(), new TypeReference<>() { });
-            return new Admin(kept.get("email"), kept.get("password"));
+            return new Account(kept.get("email"), kept.get("password"));
         }
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        Admin admin = new Admin(email, password.toString());
+        Account account = new Account(email, password.toString());
         if (file != null) {
-            OwnerOnlyFile.write(file, JSON.writeValueAsString(Map.of("email", admin.email(), "password", admin.password())));
+            OwnerOnlyFile.write(file, JSON.writeValueAsString(Map.of("email", account.email(), "password", account.password())));
         }
-        return admin;
+        return account;
     }
 
     /** Runs every step; the first that does not answer as expected stops the seeding with its answer. */
-    int run(Admin admin) throws IOException, InterruptedException {
+    int run(Map<String, Account> accounts) throws IOException, InterruptedException {
         Map<String, String> values = new HashMap<>();
-        values.put("admin.email", admin.email());
-        values.put("admin.password", admin.password());
+        accounts.forEach((name, account) -> {
+            values.put(name + ".email", account.email());
+            values.put(name + ".password", account.password());
+        });
         int steps = 0;
         for (JsonNode step : seed.path("steps")) {
             JsonNode answer;

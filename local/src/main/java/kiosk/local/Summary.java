@@ -38,8 +38,10 @@ final class Summary {
         blueprint.ignored().forEach(i -> log.println("  not emulated: " + i));
         Options options = runtime.options();
         log.printf("  data: %s%n", options.dataDirectory() == null ? "in memory (gone at exit)" : options.dataDirectory());
+        runtime.accounts().forEach((name, account) -> log.printf("  %s: %s / %s (local only; kept in the data folder)%n",
+                name, account.email(), account.password()));
+        runtime.notes().forEach(note -> log.printf("  %s%n", note));
         if (runtime.admin() != null) {
-            log.printf("  admin: %s / %s (local only; kept in the data folder)%n", runtime.admin().email(), runtime.admin().password());
             log.printf("%nSign in as the admin (paste into a shell; TOKEN lasts 15 minutes):%n  %s%n",
                     signInLine(runtime.url().toString(), runtime.admin().email(), runtime.admin().password()));
         }

@@ -101,6 +101,18 @@ class KioskRuntimeIT {
         assertTrue(Files.isRegularFile(data.resolve("seeded")), "seeded once: the marker stops a second seeding");
         assertTrue(Files.isRegularFile(data.resolve("dynamodb").resolve("shared-local-instance.db")), "DynamoDB data on disk");
         assertEquals(runtime.admin().email(), JSON.readTree(Files.readString(data.resolve("admin.json"))).get("email").asText());
+        Seeder.Account shopper = runtime.accounts().get("shopper");
+        assertEquals(shopper.email(), JSON.readTree(Files.readString(data.resolve("shopper.json"))).get("email").asText());
+        String token = logIn(shopper.email(), shopper.password());
+        HttpResponse<String> me = send(HttpRequest.newBuilder(runtime.url().resolve("/me")).header("authorization", "Bearer " + token).GET());
+        assertEquals("[]", JSON.readTree(me.body()).get("roles").toString(), "the demo shopper is no admin");
+        String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
+        send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + product)).header("authorization", "Bearer " + token)
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")));
+        HttpResponse<String> preview = send(HttpRequest.newBuilder(runtime.url().resolve("/cart?promoCode=WELCOME10"))
+                .header("authorization", "Bearer " + token).GET());
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertTrue(JSON.readTree(preview.body()).at("/discount/amount").asLong() > 0, preview.body());
         try (var paths = Files.walk(data)) {
             for (Path path : paths.toList()) {
                 assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------",

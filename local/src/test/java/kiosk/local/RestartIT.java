@@ -35,7 +35,7 @@ class RestartIT {
         Options options = Options.ephemeral(root.resolve("template.yaml")).withSeed(root.resolve("local/seed.json"))
                 .withDataDirectory(data);
         int seeded;
-        Seeder.Admin admin;
+        Seeder.Account admin;
         String signingSecret;
         try (LocalRuntime first = LocalRuntime.start(options, QUIET)) {
             seeded = count(first.url());
