@@ -40,7 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
         DataFolder.prepare(options);
         this.stack = new Stack(options.template(), new LocalAws.Options(0, 0, 0, "127.0.0.1", options.dataDirectory()), log);
         Blueprint blueprint = stack.blueprint();
-        this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port());
+        this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
         this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
         gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, options.host()));
         for (Blueprint.QueueSource source : blueprint.queueSources()) {

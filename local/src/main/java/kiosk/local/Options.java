@@ -9,7 +9,8 @@ import java.util.List;
  * data kept in .local-data/ beside it, seeds from local/seed.json on first start.
  */
 public record Options(Path template, String host, int port, Path dataDirectory, boolean fresh, Path seedFile,
-        boolean servicesOnly, int dynamoPort, int sqsPort, int secretsPort, Path envFile, List<String> fire) {
+        boolean servicesOnly, int dynamoPort, int sqsPort, int secretsPort, Path envFile, List<String> fire,
+        boolean throttle) {
 
     static final String USAGE = """
             usage: kiosk-local [options]
@@ -25,6 +26,8 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
               --in-memory         keep nothing: every start is fresh
               --no-seed           skip the demo catalog and admin
               --fire NAME         fire a schedule once the runtime is ready (repeatable)
+              --no-throttle       serve without the template's route throttling (for load tests;
+                                  functions' concurrency limits still apply)
               --services-only     only DynamoDB Local (8000), ElasticMQ (9324) and secrets (9325), for
                                   sam local; writes the --env-vars file (default .local-data/sam-env.json)
               --dynamodb-port N, --sqs-port N, --secrets-port N, --env-file FILE
@@ -44,6 +47,7 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
         int secretsPort = 9325;
         Path envFile = null;
         List<String> fire = new ArrayList<>();
+        boolean throttle = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -56,6 +60,7 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
                 case "--no-seed" -> seed = null;
                 case "--seed" -> seed = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--fire" -> fire.add(value(args, ++i, arg));
+                case "--no-throttle" -> throttle = false;
                 case "--services-only" -> servicesOnly = true;
                 case "--dynamodb-port" -> dynamoPort = Integer.parseInt(value(args, ++i, arg));
                 case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i, arg));
@@ -70,27 +75,27 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
             envFile = (dataDirectory != null ? dataDirectory : template.getParent()).resolve("sam-env.json");
         }
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, List.copyOf(fire));
+                envFile, List.copyOf(fire), throttle);
     }
 
     /** For tests and embedding: the given template on a free port, nothing kept, no seeds. */
     public static Options ephemeral(Path template) {
-        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of());
+        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of(), true);
     }
 
     public Options withSeed(Path seed) {
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire);
+                envFile, fire, throttle);
     }
 
     public Options withDataDirectory(Path directory) {
         return new Options(template, host, port, directory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire);
+                envFile, fire, throttle);
     }
 
     public Options withFire(List<String> schedules) {
         return new Options(template, host, port, dataDirectory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, List.copyOf(schedules));
+                envFile, List.copyOf(schedules), throttle);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -13,15 +13,23 @@ import kiosk.catalog.product.ProductStatus;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.SecretsManagerEndpoint;
 import kiosk.emulator.Template;
+import kiosk.orders.cart.Cart;
+import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.shared.money.Money;
 
 /**
- * The emulator with the tables of template.yaml and one product, and its Secrets Manager holding a
- * signing key with a previous version, in its own process for the
- * cold-start benchmark. Prints "READY dynamodbEndpoint table productId secretsEndpoint secretId
- * token", the token signed with the current key, and serves until its standard input closes.
+ * The emulator with the tables and queues of template.yaml, one product, a cart holding it for
+ * each of {@link #SHOPPERS} shoppers, and its Secrets Manager holding a signing key with a
+ * previous version, in its own process for the cold-start benchmark. Prints "READY
+ * dynamodbEndpoint table productId secretsEndpoint secretId token accessKeyId secretAccessKey
+ * sqsEndpoint cartsTable ordersTable idempotencyTable promotionsTable ordersQueueUrl", the token
+ * signed with the current key and the keys this start's services accept, and serves until its
+ * standard input closes.
  */
 public final class DynamoDbServer {
+
+    /** Carts made ready for checkout cold starts: one per run, at most this many runs. */
+    static final int SHOPPERS = 200;
 
     private DynamoDbServer() {
     }
@@ -42,8 +50,14 @@ public final class DynamoDbServer {
         String table = aws.tableName("ProductsTable");
         String id = "bench-product-1";
         new DynamoDbProductStore(aws.dynamoDb(), table).create(new Product(id, "Benchmark lamp",
-                "Seeded for the cold-start benchmark", "lighting", new Money(4200L, "EUR"), 7, ProductStatus.ACTIVE, 1,
+                "Seeded for the cold-start benchmark", "lighting", new Money(4200L, "EUR"), 100_000, ProductStatus.ACTIVE, 1,
                 "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        // A cart for each checkout run: shopper bench-shopper-N, one unit of the product.
+        DynamoDbCartStore carts = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
+        for (int n = 0; n < SHOPPERS; n++) {
+            carts.save(new Cart("bench-shopper-" + n, List.of(new Cart.Line(id, 1)), "EUR", 1, "2026-11-01T00:00:00Z"), 0,
+                    4_000_000_000L);
+        }
         SecretsManagerEndpoint secrets = aws.secretsManager();
         String secretId = "kiosk-bench-signing-key";
         secrets.put(secretId, randomSecret());
@@ -52,7 +66,9 @@ public final class DynamoDbServer {
         String token = new AccessTokens(SigningKeys.of(new SigningKey(kid, current.getBytes(StandardCharsets.UTF_8))),
                 "urn:kiosk:bench", "urn:kiosk:bench:api", Clock.systemUTC()).issue("bench-user", List.of("admin"));
         System.out.println("READY " + aws.dynamoEndpoint() + " " + table + " " + id + " " + aws.secretsEndpoint() + " "
-                + secretId + " " + token);
+                + secretId + " " + token + " " + aws.keys().accessKeyId() + " " + aws.keys().secretAccessKey() + " "
+                + aws.sqsEndpoint() + " " + aws.tableName("CartsTable") + " " + aws.tableName("OrdersTable") + " "
+                + aws.tableName("IdempotencyTable") + " " + aws.tableName("PromotionsTable") + " " + aws.queueUrl("OrdersQueue"));
         System.out.flush();
         while (System.in.read() >= 0) {
             // serve until the benchmark closes our standard input

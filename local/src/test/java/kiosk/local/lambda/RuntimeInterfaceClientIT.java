@@ -154,6 +154,7 @@ class RuntimeInterfaceClientIT {
                 Map.entry("GetPromotionFunction", RuntimeInterfaceClientIT::getPromotion),
                 Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion),
                 Map.entry("AnnounceOrdersFunction", RuntimeInterfaceClientIT::announceOrders),
+                Map.entry("ExpireOrdersFunction", RuntimeInterfaceClientIT::expireOrders),
                 Map.entry("AdminListOrdersFunction", RuntimeInterfaceClientIT::adminListOrders),
                 Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
@@ -430,6 +431,11 @@ class RuntimeInterfaceClientIT {
         JsonNode result = json(success("AnnounceOrdersFunction", file));
         assertTrue(result.get("announced").isInt(), result::toString);
         assertEquals(0, result.get("announced").asInt(), "the orders placed here were announced at checkout");
+    }
+
+    private static void expireOrders(String file) throws Exception {
+        JsonNode result = json(success("ExpireOrdersFunction", file));
+        assertEquals(0, result.get("expired").asInt(), "nothing here has waited 30 minutes: " + result);
     }
 
     private static void adminListOrders(String file) throws Exception {

@@ -35,16 +35,30 @@ public final class Checks {
     }
 
     /**
-     * A name: {@link #text} that a reader can see and that displays as sent. At least one visible
-     * character, and no bidirectional controls, which can make a name read as another (an order
-     * for "Bob\u202Eredro" shows as "Bobordre").
+     * A name: {@link #text} on one line that a reader can see and that displays as sent. At least
+     * one visible character, no line breaks (a name "Eve\r\nX-Injected: yes" would become two lines
+     * of a label or a header), no bidirectional controls, which can make a name read as another (an
+     * order for "Bob\u202Eredro" shows as "Bobordre"), and no hidden formatting characters.
      */
     public boolean name(String value, String pointer, int min, int max) {
         return text(value, pointer, min, max)
                 && (value == null || require(value.codePoints().anyMatch(Checks::visible), pointer,
                         "must contain a visible character")
                 && require(value.codePoints().noneMatch(Checks::bidiControl), pointer,
-                        "must not contain bidirectional control characters"));
+                        "must not contain bidirectional control characters")
+                && require(value.codePoints().noneMatch(c -> c == '\n' || c == '\r' || c == '\t'), pointer,
+                        "must be one line")
+                && require(value.codePoints().noneMatch(Checks::hiddenFormat), pointer,
+                        "must not contain invisible formatting characters"));
+    }
+
+    /**
+     * Invisible formatting characters (Unicode's Cf) that a name has no use for, such as tag
+     * characters, which can smuggle text no reader sees; the joiners that emoji and some scripts
+     * need (U+200C, U+200D) are allowed. Bidirectional controls have their own message.
+     */
+    private static boolean hiddenFormat(int c) {
+        return Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D && !bidiControl(c);
     }
 
     public boolean matches(String value, Pattern pattern, String pointer, String detail) {

@@ -149,7 +149,8 @@ class ApiRequestTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"\\u200b", "\\u200b\\u200c\\u2060", "\\u3164", " \\u00ad ",
-            "Bob\\u202eredro", "a\\u2066b", "\\ud800", "ab\\udc00", "\\u0301"})
+            "Bob\\u202eredro", "a\\u2066b", "\\ud800", "ab\\udc00", "\\u0301", "Eve\\r\\nX-Injected: yes", "a\\tb",
+            "B\\udb40\\udc41\\udb40\\udc42"})
     void refusesInvisibleNamesBidiControlsAndLoneSurrogates(String escaped) {
         DomainException e = assertThrows(DomainException.class,
                 () -> json("{\"name\":\"" + escaped + "\"}").body(Named.class));

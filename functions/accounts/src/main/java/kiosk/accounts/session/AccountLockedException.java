@@ -5,16 +5,17 @@ import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
 
 /**
- * An email locked out after failed sign-ins, until a time it names. Raised before any password is
- * checked, so it never says whether one was right.
+ * Sign-in refused until a time it names: the email, the email from this address, or this address
+ * is locked after too many attempts. Raised before any password is checked, so it never says
+ * whether one was right, nor (the message being the same for each) which of the three it was.
  */
 public final class AccountLockedException extends RetryLaterException {
 
     private static final long serialVersionUID = 1L;
-    public static final ProblemType LOCKED = new ProblemType("too-many-attempts", 429, "Too many failed sign-ins");
+    public static final ProblemType LOCKED = new ProblemType("too-many-attempts", 429, "Too many sign-in attempts");
 
     public AccountLockedException(long retryAfterSeconds) {
-        super(LOCKED, "Too many failed sign-ins for this email. Try again in " + retryAfterSeconds + " seconds.",
+        super(LOCKED, "Too many sign-in attempts. Try again in " + retryAfterSeconds + " seconds.",
                 retryAfterSeconds);
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.shared.error.BadRequestException;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
@@ -33,6 +34,10 @@ public final class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             String userId = request.requireCaller().userId();
+            if (event.getBody() != null && !event.getBody().isEmpty()) {
+                // Strict like every other route: a body here is a client's mistake, not something to ignore.
+                throw new BadRequestException("This route takes no body.");
+            }
             Order order = orders.cancel(userId, request.pathParameter("id"));
             Log.info("order cancelled", "orderId", order.id(), "userId", userId, "version", order.version());
             return ApiResponse.ok(order).etag(order.version());

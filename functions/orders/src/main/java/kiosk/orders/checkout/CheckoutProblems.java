@@ -13,6 +13,8 @@ public final class CheckoutProblems {
     public static final ProblemType PRICE_CHANGED = new ProblemType("price-changed", 409, "Price changed");
     public static final ProblemType CART_CHANGED = new ProblemType("cart-changed", 409, "Cart changed");
     public static final ProblemType KEY_REUSED = new ProblemType("idempotency-key-reused", 422, "Idempotency key reused");
+    public static final ProblemType TOO_MANY_PENDING = new ProblemType("too-many-pending-orders", 409,
+            "Too many orders awaiting payment");
     public static final ProblemType KEY_IN_USE = new ProblemType("idempotency-key-in-use", 409, "Idempotency key in use");
 
     private CheckoutProblems() {

@@ -41,6 +41,11 @@ import kiosk.shared.money.Money;
 public final class CheckoutService {
 
     public static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    /**
+     * Orders a shopper may have awaiting payment at once: with the expiry of unpaid orders, this
+     * bounds the stock one shopper can hold without paying.
+     */
+    public static final int MAX_PENDING_ORDERS = 5;
     /** Transactions cancelled by a conflict with another are tried again this many times in all. */
     static final int ROUNDS = 8;
     private static final ProblemType BUSY = new ProblemType("checkout-busy", 503, "Checkout busy");
@@ -130,6 +135,12 @@ public final class CheckoutService {
         if (cart.lines().isEmpty()) {
             throw new DomainException(CheckoutProblems.CART_EMPTY, "The cart is empty: add a product before checking out.");
         }
+        long pending = orders.listByUser(userId, 2 * MAX_PENDING_ORDERS, Optional.empty()).items().stream()
+                .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT).count();
+        if (pending >= MAX_PENDING_ORDERS) {
+            throw new DomainException(CheckoutProblems.TOO_MANY_PENDING, "You have " + pending
+                    + " orders awaiting payment: pay or cancel one before placing another.");
+        }
         Map<String, ProductSnapshot> products = catalog.find(cart.lines().stream().map(Cart.Line::productId).toList());
         List<FieldError> short_ = new ArrayList<>();
         List<Order.Line> lines = new ArrayList<>();
@@ -205,10 +216,15 @@ public final class CheckoutService {
         });
     }
 
-    /** The body as canonical JSON, hashed: the same request, however its keys were ordered or spaced. */
+    /**
+     * The body as canonical JSON, hashed: the same request however its keys were ordered or spaced,
+     * and with the address as it is stored (trimmed), so "Berlin " repeats "Berlin".
+     */
     static String hash(CheckoutInput input) {
+        CheckoutInput stored = new CheckoutInput(input.shippingAddress().trimmed(), input.promoCode(), input.paymentMethod(),
+                input.expectedTotal());
         try {
-            byte[] canonical = Json.MAPPER.writeValueAsString(input).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = Json.MAPPER.writeValueAsString(stored).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -174,15 +174,27 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     @Override
-    public Order cancel(Order order, String now) {
-        Order cancelled = new Order(order.id(), order.userId(), OrderStatus.CANCELLED, order.lines(), order.currency(),
+    public List<Order> pendingBefore(Instant before, int limit) {
+        Expression x = new Expression();
+        String keyCondition = x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+                + x.name(CREATED_AT) + " < " + x.value(s(Timestamps.of(before)));
+        List<Order> found = new ArrayList<>();
+        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(BY_STATUS).keyConditionExpression(keyCondition)
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(limit))
+                .items().forEach(item -> found.add(fromItem(item)));
+        return found;
+    }
+
+    @Override
+    public Order release(Order order, OrderStatus end, String now) {
+        Order cancelled = new Order(order.id(), order.userId(), end, order.lines(), order.currency(),
                 order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
                 order.createdAt(), now);
         List<TransactWriteItem> steps = new ArrayList<>();
         Expression x = new Expression();
         steps.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
                 .key(Map.of(ORDER_ID, s(order.id())))
-                .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(OrderStatus.CANCELLED.name())) + ", "
+                .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(end.name())) + ", "
                         + x.name(VERSION) + " = " + x.value(n(cancelled.version())) + ", "
                         + x.name(UPDATED_AT) + " = " + x.value(s(now)))
                 .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "

@@ -2,6 +2,7 @@ package kiosk.orders.checkout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -90,13 +91,32 @@ public final class OrderService {
                         + order.status() + ".");
             }
             try {
-                return orders.cancel(order, Timestamps.of(Instant.now(clock)));
+                return orders.release(order, OrderStatus.CANCELLED, Timestamps.of(Instant.now(clock)));
             } catch (VersionConflictException moved) {
                 if (round == ROUNDS) {
                     throw moved;
                 }
             }
         }
+    }
+
+    /**
+     * Ends every order left unpaid longer than {@code window} as EXPIRED, giving its units and its
+     * promotion back: so an order nobody pays cannot hold stock from other shoppers. An order paid
+     * or cancelled meanwhile is left as it is (its version moved). Returns how many expired.
+     */
+    public int expireUnpaid(Duration window) {
+        Instant now = Instant.now(clock);
+        int expired = 0;
+        for (Order order : orders.pendingBefore(now.minus(window), 100)) {
+            try {
+                orders.release(order, OrderStatus.EXPIRED, Timestamps.of(now));
+                expired++;
+            } catch (VersionConflictException moved) {
+                // Paid or cancelled since it was read: nothing to expire.
+            }
+        }
+        return expired;
     }
 
     private Order own(String userId, String orderId) {

@@ -27,12 +27,15 @@ public interface OrderStore {
     Page listByStatus(OrderStatus status, int limit, Optional<Position> after);
 
     /**
-     * In one transaction: the order from PENDING_PAYMENT to CANCELLED at its next version, if it
-     * is still at {@code order.version()} and pending, and each line's units back to its product.
-     * Returns the cancelled order; throws VersionConflictException, with the version stored, when
-     * the order moved.
+     * In one transaction: the order from PENDING_PAYMENT to {@code end} (CANCELLED or EXPIRED) at
+     * its next version, if it is still at {@code order.version()} and pending, each line's units
+     * back to its product, and its promotion's redemption given back. Returns the order as ended;
+     * throws VersionConflictException, with the version stored, when the order moved.
      */
-    Order cancel(Order order, String now);
+    Order release(Order order, OrderStatus end, String now);
+
+    /** Orders still awaiting payment that were placed before {@code before}, oldest first. */
+    List<Order> pendingBefore(Instant before, int limit);
 
     /** Clears an order's "unannounced" marker, once its announcement is sent. */
     void markAnnounced(String orderId);

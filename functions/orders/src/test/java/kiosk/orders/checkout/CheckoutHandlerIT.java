@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
 import kiosk.emulator.LocalAws;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.LocalAwsExtension;
@@ -88,6 +89,20 @@ class CheckoutHandlerIT {
         Responses.assertProblem(post(ann, "k-" + body.hashCode(), body), 400, "validation");
         assertEquals(5, shop.stock(lamp));
         assertEquals(1, shop.carts.view(ann).lines().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"name\":\"Eve\\r\\nX-Injected: yes\"", "\"lines\":[\"Hauptstr. 1\\nAttn: Mallory\"]",
+            "\"postalCode\":\"\\u202e51101\"", "\"postalCode\":\"\\u200b\"",
+            "\"city\":\"B\\udb40\\udc41\\udb40\\udc42\""})
+    void anAddressFieldIsOneVisibleLine(String field) {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        String name = field.substring(1, field.indexOf('"', 1));
+        String body = BODY.replaceFirst("\"" + name + "\":(\\[[^\\]]*\\]|\"[^\"]*\")", Matcher.quoteReplacement(field));
+        JsonNode problem = Responses.assertProblem(post(ann, "k-" + field.hashCode(), body), 400, "validation");
+        assertEquals(true, problem.at("/errors/0/pointer").asText().startsWith("/shippingAddress/" + name), problem.toString());
+        assertEquals(5, shop.stock(lamp));
     }
 
     @Test

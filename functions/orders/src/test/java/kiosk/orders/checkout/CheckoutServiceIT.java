@@ -75,6 +75,11 @@ class CheckoutServiceIT {
         assertEquals(first, again.order());
         assertEquals(4, shop.stock(lamp), "one sale, however often it was sent");
 
+        CheckoutInput spaced = new CheckoutInput(new Address(" Ann Example", List.of("Hauptstrasse 1 "), "Berlin ", "10115",
+                "DE"), null, "pm_card_visa", null);
+        assertEquals(first, shop.checkout.checkout(ann, "retry-me", spaced).order(),
+                "the address as stored (trimmed) is the same request");
+
         shop.carts.setLine(ann, lamp, 2, OptionalLong.empty());
         CheckoutInput other = new CheckoutInput(new Address("Bob", List.of("Elsewhere 2"), "Paris", "75001", "FR"), null,
                 "pm_card_visa", null);
@@ -257,6 +262,20 @@ class CheckoutServiceIT {
         assertEquals(5, redeemed);
         assertEquals(5, shop.promotionStore.find(code).orElseThrow().redemptions());
         assertEquals(95, shop.stock(lamp), "a checkout refused for its code took no stock");
+    }
+
+    @Test
+    void aShopperHoldsAtMostFiveUnpaidOrders() {
+        String lamp = shop.product("Lamp", 100, "EUR", 100);
+        String ann = shop.shopperWith(lamp, 1);
+        for (int i = 0; i < CheckoutService.MAX_PENDING_ORDERS; i++) {
+            shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
+            shop.checkout.checkout(ann, "hoard-" + i, Shop.input());
+        }
+        shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
+        DomainException refused = assertThrows(DomainException.class, () -> shop.checkout.checkout(ann, "hoard-6", Shop.input()));
+        assertEquals(CheckoutProblems.TOO_MANY_PENDING, refused.type());
+        assertEquals(95, shop.stock(lamp));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kiosk.emulator.LocalAws;
+import kiosk.orders.promotion.Promotion;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.NotFoundException;
@@ -130,6 +131,29 @@ class OrderServiceIT {
         assertEquals(5, shop.stock(lamp), "released exactly once");
         assertEquals(OrderStatus.CANCELLED, orders.get(ann, order.id()).status());
         assertThrows(NotFoundException.class, () -> orders.cancel("someone-else", order.id()));
+    }
+
+    @Test
+    void ordersLeftUnpaidPastTheWindowExpireAndGiveTheirStockAndCodeBack() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String code = "EXP-" + System.nanoTime() % 100000;
+        shop.promotionStore.create(new Promotion(code, Promotion.Kind.PERCENT, 10,
+                null, null, "2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z", 5, 1, 0, true, "2026-11-01T00:00:00Z", 1));
+        String ann = shop.shopperWith(lamp, 3);
+        CheckoutInput withCode = new CheckoutInput(Shop.input().shippingAddress(), code, "pm_card_visa", null);
+        Order order = shop.checkout.checkout(ann, "k", withCode).order();
+        assertEquals(2, shop.stock(lamp));
+
+        assertEquals(0, new OrderService(shop.orders, Clock.offset(Shop.CLOCK, Duration.ofMinutes(29)))
+                .expireUnpaid(Duration.ofMinutes(30)), "within the window: kept");
+        OrderService later = new OrderService(shop.orders, Clock.offset(Shop.CLOCK, Duration.ofMinutes(31)));
+        assertTrue(later.expireUnpaid(Duration.ofMinutes(30)) >= 1);
+        assertEquals(OrderStatus.EXPIRED, orders.get(ann, order.id()).status());
+        assertEquals(5, shop.stock(lamp), "the units are on sale again");
+        assertEquals(0, shop.promotionStore.find(code).orElseThrow().redemptions());
+        later.expireUnpaid(Duration.ofMinutes(30));
+        assertEquals(5, shop.stock(lamp), "expired once");
+        assertThrows(DomainException.class, () -> orders.cancel(ann, order.id()), "an expired order is not cancellable");
     }
 
     @Test

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Checkout benchmark (not a test), over HTTP on the local runtime: is the shop correct and fast
+when many shoppers check out at once, and when every checkout is sent twice?
+
+It starts `local/run --no-throttle` (the template's route throttles would otherwise be what is
+measured) on fresh data, then:
+  1. the seeded admin creates PRODUCTS products with STOCK units each;
+  2. SHOPPERS shoppers sign up and log in, and each fills a cart with 1-3 random lines;
+  3. run A: every shopper checks out once, CONNECTIONS at a time;
+  4. the admin restocks, every shopper fills a new cart, and run B: every checkout is sent twice
+     at once with its Idempotency-Key (a client retrying a lost answer);
+  5. GET /products/{id} at the same concurrency, in the same run, as the reference.
+It then reads back every shopper's orders and every product's stock and reports: orders created,
+units sold, oversold units (must be 0), duplicate orders (must be 0), final stock against the
+expected, checkouts per second, checkout p50/p99, GET p50/p99, and the ratio of the p50s (budget:
+checkout p50 within 4x of GET p50). One Python client measures both, so their overheads match.
+
+usage: python3 bench/checkout.py [--shoppers 200] [--products 20] [--stock 25] [--connections 20]
+Writes bench/results/checkout.json.
+"""
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDRESS = {"name": "Bench Shopper", "lines": ["1 Load Street"], "city": "Berlin", "postalCode": "10115", "country": "DE"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def launch(data, port):
+    proc = subprocess.Popen([os.path.join(ROOT, "local", "run"), "--data", data, "--port", str(port), "--no-throttle"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    for line in proc.stdout:
+        if line.startswith("Kiosk ready at"):
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+            return proc
+    raise SystemExit("the runtime exited before its ready line")
+
+
+class Client:
+    """One keep-alive connection per thread, as a browser or an app would hold one."""
+
+    def __init__(self, port):
+        self.port = port
+        self.local = threading.local()
+
+    def call(self, method, path, body=None, token=None, headers=None):
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        h = {"content-type": "application/json"} if body is not None else {}
+        if token:
+            h["authorization"] = "Bearer " + token
+        h.update(headers or {})
+        data = None if body is None else json.dumps(body).encode()
+        started = time.perf_counter()
+        try:
+            conn.request(method, path, body=data, headers=h)
+            response = conn.getresponse()
+            text = response.read()
+        except (http.client.HTTPException, OSError):
+            self.local.conn = None
+            raise
+        ms = (time.perf_counter() - started) * 1000
+        return response.status, (json.loads(text) if text else None), dict(response.getheaders()), ms
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * p))], 2)
+
+
+def run_all(pool_size, jobs):
+    with ThreadPoolExecutor(pool_size) as pool:
+        return list(pool.map(lambda job: job(), jobs))
+
+
+def main():
+    args = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    args.add_argument("--shoppers", type=int, default=200)
+    args.add_argument("--products", type=int, default=20)
+    args.add_argument("--stock", type=int, default=25)
+    args.add_argument("--connections", type=int, default=20)
+    args.add_argument("--gets", type=int, default=4000)
+    opts = args.parse_args()
+    subprocess.run([os.path.join(ROOT, "local", "run"), "--help"], cwd=ROOT, capture_output=True)  # builds if stale
+    data = tempfile.mkdtemp(prefix="kiosk-checkout-bench-")
+    port = free_port()
+    proc = launch(data, port)
+    client = Client(port)
+    random.seed(7)
+    try:
+        admin = json.load(open(os.path.join(data, "admin.json")))
+        status, session, _, _ = client.call("POST", "/auth/login", {"email": admin["email"], "password": admin["password"]})
+        assert status == 200, session
+        admin_token = session["accessToken"]
+
+        products = []
+        for i in range(opts.products):
+            status, product, _, _ = client.call("POST", "/products", {
+                "name": f"Bench product {i}", "description": "", "category": "bench",
+                "price": {"amount": 500 + 137 * i, "currency": "EUR"}, "stock": opts.stock}, admin_token)
+            assert status == 201, product
+            products.append(product["id"])
+
+        def shopper(i):
+            email = f"bench-{i}-{uuid.uuid4().hex[:8]}@example.com"
+            password = "bench password " + uuid.uuid4().hex
+            status, body, _, _ = client.call("POST", "/auth/signup", {"email": email, "password": password, "name": f"B{i}"})
+            assert status == 201, body
+            status, body, _, _ = client.call("POST", "/auth/login", {"email": email, "password": password})
+            assert status == 200, body
+            return body["accessToken"]
+
+        tokens = run_all(8, [lambda i=i: shopper(i) for i in range(opts.shoppers)])
+
+        def fill(token):
+            for product in random.sample(products, random.randint(1, 3)):
+                status, body, _, _ = client.call("PUT", f"/cart/lines/{product}", {"quantity": random.randint(1, 3)}, token)
+                assert status == 200, body
+
+        def checkout(token, key):
+            status, body, headers, ms = client.call("POST", "/checkout", {"shippingAddress": ADDRESS,
+                                                                          "paymentMethod": "pm_card_visa"}, token,
+                                                    {"idempotency-key": key})
+            assert status in (201, 409), (status, body)
+            return status, body, {k.lower(): v for k, v in headers.items()}, ms
+
+        runs = {}
+        expected_stock = {}
+        returned = {t: set() for t in tokens}  # order ids answered 201 to each shopper, over both runs
+        for name, twice in (("once", False), ("twice", True)):
+            if twice:  # back to full stock, new carts
+                for product in products:
+                    _, body, _, _ = client.call("GET", f"/products/{product}")
+                    delta = opts.stock - body["stock"]
+                    if delta:
+                        status, body, _, _ = client.call("POST", f"/products/{product}/stock", {"delta": delta}, admin_token)
+                        assert status == 200, body
+            run_all(8, [lambda t=t: fill(t) for t in tokens])
+            keys = {t: str(uuid.uuid4()) for t in tokens}
+            jobs = [lambda t=t: (t, checkout(t, keys[t])) for t in tokens]
+            if twice:
+                jobs = [job for pair in zip(jobs, jobs) for job in pair]  # each key's two sends side by side
+            started = time.perf_counter()
+            results = run_all(opts.connections, jobs)
+            seconds = time.perf_counter() - started
+            statuses = {}
+            ids_per_key = {}
+            sold = {p: 0 for p in products}
+            for token, (status, body, headers, _) in results:
+                statuses[status] = statuses.get(status, 0) + 1
+                if status == 201:
+                    ids_per_key.setdefault(keys[token], set()).add(body["id"])
+                    returned[token].add(body["id"])
+            placed = {}
+            for token, (status, body, headers, _) in results:
+                if status == 201 and body["id"] not in placed:
+                    placed[body["id"]] = body
+                    for line in body["lines"]:
+                        sold[line["productId"]] += line["quantity"]
+            after = {p: client.call("GET", f"/products/{p}")[1]["stock"] for p in products}
+            expected_stock[name] = {p: opts.stock - sold[p] for p in products}
+            latencies = [r[1][3] for r in results]
+            runs[name] = {
+                "requests": len(results), "statuses": statuses, "orders": len(placed),
+                "replays": sum(1 for _, r in results if r[0] == 201 and r[2].get("idempotent-replayed") == "true"),
+                "keys_answered_with_two_orders": sum(1 for ids in ids_per_key.values() if len(ids) > 1),
+                "units_sold": sum(sold.values()),
+                "oversold_units": sum(max(0, -s) for s in after.values()) + sum(max(0, sold[p] - opts.stock) for p in products),
+                "stock_matches_orders": after == expected_stock[name],
+                "seconds": round(seconds, 2), "checkouts_per_second": round(len(results) / seconds, 1),
+                "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99)}
+
+        # What the shop itself holds: each shopper's orders, against the orders its checkouts answered.
+        stored = {}
+        for token in tokens:
+            status, page, _, _ = client.call("GET", "/orders?limit=100", token=token)
+            assert status == 200, page
+            stored[token] = {order["id"] for order in page["items"]}
+        duplicates = sum(len(stored[t] - returned[t]) for t in tokens)
+        lost = sum(len(returned[t] - stored[t]) for t in tokens)
+
+        gets = [lambda p=products[i % len(products)]: client.call("GET", f"/products/{p}")[3] for i in range(opts.gets)]
+        run_all(opts.connections, gets[: opts.gets // 4])  # warm-up
+        get_ms = run_all(opts.connections, gets)
+        final = {p: client.call("GET", f"/products/{p}")[1]["stock"] for p in products}
+        report = {
+            "shoppers": opts.shoppers, "products": opts.products, "stock_each": opts.stock, "connections": opts.connections,
+            "runs": runs,
+            "orders_created": sum(len(ids) for ids in stored.values()),
+            "units_sold": runs["once"]["units_sold"] + runs["twice"]["units_sold"],
+            "oversold_units": runs["once"]["oversold_units"] + runs["twice"]["oversold_units"],
+            "duplicate_orders": duplicates,
+            "orders_answered_but_not_stored": lost,
+            "final_stock_matches_expected": final == expected_stock["twice"],
+            "final_stock": {f"product {i}": final[p] for i, p in enumerate(products)},
+            "get_p50_ms": percentile(get_ms, 0.5), "get_p99_ms": percentile(get_ms, 0.99),
+        }
+        report["ratio_checkout_p50_to_get_p50"] = {
+            run: round(runs[run]["p50_ms"] / report["get_p50_ms"], 2) for run in runs}
+        report["budget_checkout_p50_within_4x_get"] = all(v <= 4 for v in report["ratio_checkout_p50_to_get_p50"].values())
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+
+    results = os.path.join(ROOT, "bench", "results")
+    os.makedirs(results, exist_ok=True)
+    with open(os.path.join(results, "checkout.json"), "w") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+package kiosk.orders.checkout;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.util.Map;
+import kiosk.shared.config.Config;
+import kiosk.shared.log.Log;
+
+/**
+ * Every minute (a schedule in template.yaml): orders unpaid for PAYMENT_WINDOW_MINUTES become
+ * EXPIRED, and their stock and promotion redemptions go back. Takes the schedule's event as a map.
+ */
+public final class ExpireOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final OrderService orders;
+    private final Duration window;
+
+    public ExpireOrdersHandler() {
+        this(CheckoutWiring.orders(), Duration.ofMinutes(Long.parseLong(Config.fromEnvironment().require("PAYMENT_WINDOW_MINUTES"))));
+    }
+
+    public ExpireOrdersHandler(OrderService orders, Duration window) {
+        this.orders = orders;
+        this.window = window;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        int expired = orders.expireUnpaid(window);
+        if (expired > 0) {
+            Log.info("unpaid orders expired", "count", expired, "windowMinutes", window.toMinutes());
+        }
+        return Map.of("expired", expired);
+    }
+}
