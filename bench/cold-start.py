@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Cold-start benchmark: Kiosk's GetProduct and its Lambda authorizer against a bare SDK-only handler.
+"""Cold-start benchmark: Kiosk's GetProduct, its Lambda authorizer and its checkout against a bare SDK-only handler.
 
 The bare handler does GetProduct's GetItem the leanest usual way. The authorizer reads its signing
 key from Secrets Manager (current and previous versions, the emulator's endpoint in the benchmark's server
-process) when it is constructed, then verifies one bearer token.
+process) when it is constructed, then verifies one bearer token. Checkout places a real order: each run
+a new shopper's one-line cart, through the transaction and the SQS announcement.
 
 Each run is a fresh JVM with only the function's zip (plus the tiny harness) on its class path.
 It loads the handler class, constructs it, and answers one GET /products/{id} event against

@@ -78,10 +78,9 @@ public final class CheckoutService {
     public Result checkout(String userId, String idempotencyKey, CheckoutInput input) {
         String hash = hash(input);
         for (int round = 1; ; round++) {
-            Optional<Result> earlier = replay(userId, idempotencyKey, hash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+            // No look-up of the key first: a first request (the usual case) goes straight to its
+            // transaction, whose condition on the key is what decides; every refusal below looks
+            // for an earlier order with this key before answering anything else.
             Cart cart = carts.find(userId).orElse(Cart.empty(userId));
             Priced priced;
             try {
@@ -114,8 +113,12 @@ public final class CheckoutService {
                                 "The code " + input.promoCode() + " was used up while checking out.");
                     }
                     case CART_CHANGED, CONFLICT -> {
-                        // Another tab changed the cart, or a twin request placed it: the next round
-                        // answers the twin's order, or prices the cart as it is now.
+                        // Another tab changed the cart, or a twin request placed it: answer the
+                        // twin's order, or price the cart again as it is now.
+                        Optional<Result> twin = replay(userId, idempotencyKey, hash);
+                        if (twin.isPresent()) {
+                            return twin.get();
+                        }
                         if (round == ROUNDS) {
                             throw new RetryLaterException(BUSY, "The shop is busy: try again with the same Idempotency-Key.", 1);
                         }
