@@ -31,11 +31,8 @@ public record ProductChanges(String name, String description, String category, M
         }
     }
 
-    public String trimmedName() {
-        return name.strip();
-    }
-
-    public String trimmedDescription() {
-        return description == null ? "" : description.strip();
+    /** The changes as stored: name and description without surrounding space, no description as "". */
+    public ProductChanges trimmed() {
+        return new ProductChanges(name.strip(), description == null ? "" : description.strip(), category, price);
     }
 }

@@ -36,8 +36,8 @@ public final class ProductService {
 
     public Product create(ProductInput input) {
         String now = now();
-        ProductChanges fields = input.changes();
-        Product product = new Product(ids.get(), fields.trimmedName(), fields.trimmedDescription(), fields.category(),
+        ProductChanges fields = input.changes().trimmed();
+        Product product = new Product(ids.get(), fields.name(), fields.description(), fields.category(),
                 fields.price(), input.stock(), ProductStatus.ACTIVE, 1, now, now);
         store.create(product);
         return product;
@@ -51,9 +51,7 @@ public final class ProductService {
     public Product update(String id, OptionalLong expected, ProductChanges input) {
         checkId(id);
         long version = expected.isPresent() ? expected.getAsLong() : findActive(id).version();
-        ProductChanges trimmed = new ProductChanges(input.trimmedName(), input.trimmedDescription(), input.category(),
-                input.price());
-        return store.update(id, trimmed, version, now());
+        return store.update(id, input.trimmed(), version, now());
     }
 
     /** Adds a signed number of units to an active product's stock, atomically. */

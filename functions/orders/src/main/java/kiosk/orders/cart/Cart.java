@@ -27,7 +27,10 @@ public record Cart(String userId, List<Line> lines, String currency, long versio
         return lines.stream().filter(l -> l.productId().equals(productId)).findFirst();
     }
 
-    /** This cart with one line set (added at the end if new) or, for quantity 0, removed. */
+    /**
+     * This cart with one line set (added at the end if new) or, for quantity 0, removed; its
+     * currency follows, {@code productCurrency} being the set product's (null when removing).
+     */
     public Cart withLine(String productId, int quantity, String productCurrency, String now) {
         List<Line> next = new ArrayList<>();
         boolean replaced = false;
@@ -44,8 +47,11 @@ public record Cart(String userId, List<Line> lines, String currency, long versio
         if (!replaced && quantity > 0) {
             next.add(new Line(productId, quantity));
         }
-        // The cart's currency is its products': it goes with the last line.
-        String nextCurrency = next.isEmpty() ? null : currency != null ? currency : productCurrency;
+        // The cart's currency is its products': it goes with the last line, and a line left alone
+        // in the cart brings its product's own.
+        boolean alone = next.size() == 1 && next.get(0).productId().equals(productId);
+        String nextCurrency = next.isEmpty() ? null : alone && productCurrency != null ? productCurrency
+                : currency != null ? currency : productCurrency;
         return new Cart(userId, next, nextCurrency, version + 1, now);
     }
 }

@@ -63,8 +63,7 @@ public final class CartService {
             if (cart.line(productId).isEmpty() && cart.lines().size() >= MAX_LINES) {
                 throw CartProblems.full(MAX_LINES);
             }
-            Cart next = cart.withLine(productId, quantity, currency, now());
-            return alone ? new Cart(next.userId(), next.lines(), currency, next.version(), next.updatedAt()) : next;
+            return cart.withLine(productId, quantity, currency, now());
         });
     }
 

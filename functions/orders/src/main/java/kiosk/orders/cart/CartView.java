@@ -15,7 +15,6 @@ public record CartView(List<LineView> lines, String currency, Money subtotal, in
         return new CartView(lines, currency, subtotal, itemCount, version, updatedAt, code, new Money(amount, currency));
     }
 
-
     /** A line; name and unitPrice are null only for a product that no longer exists at all. */
     public record LineView(String productId, String name, Money unitPrice, int quantity, Money lineTotal,
                            Availability availability, int inStock) {

@@ -7,7 +7,10 @@ import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What the no-argument handler constructors use: built once per execution environment, on first use. */
+/**
+ * What the no-argument handler constructors use: built once per execution environment, on first
+ * use, on one DynamoDB client (GET /cart reads carts, products and promotions through it).
+ */
 final class OrdersWiring {
 
     private OrdersWiring() {
@@ -21,25 +24,20 @@ final class OrdersWiring {
         return Promotions.SERVICE;
     }
 
+    private static final class Clients {
+        static final Config CONFIG = Config.fromEnvironment();
+        static final DynamoDbClient DYNAMODB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
+    }
+
     /** Only GET /cart reads promotions (its preview); the other cart functions are not given the table. */
     private static final class Promotions {
-        static final PromotionService SERVICE = build();
-
-        private static PromotionService build() {
-            Config config = Config.fromEnvironment();
-            return new PromotionService(new DynamoDbPromotionStore(AwsClients.build(DynamoDbClient.builder(), config),
-                    config.require("PROMOTIONS_TABLE")), Clock.systemUTC());
-        }
+        static final PromotionService SERVICE = new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB,
+                Clients.CONFIG.require("PROMOTIONS_TABLE")), Clock.systemUTC());
     }
 
     private static final class Carts {
-        static final CartService SERVICE = build();
-
-        private static CartService build() {
-            Config config = Config.fromEnvironment();
-            DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), config);
-            return new CartService(new DynamoDbCartStore(dynamoDb, config.require("CARTS_TABLE")),
-                    new DynamoDbProductCatalog(dynamoDb, config.require("PRODUCTS_TABLE")), Clock.systemUTC());
-        }
+        static final CartService SERVICE = new CartService(new DynamoDbCartStore(Clients.DYNAMODB,
+                Clients.CONFIG.require("CARTS_TABLE")), new DynamoDbProductCatalog(Clients.DYNAMODB,
+                Clients.CONFIG.require("PRODUCTS_TABLE")), Clock.systemUTC());
     }
 }

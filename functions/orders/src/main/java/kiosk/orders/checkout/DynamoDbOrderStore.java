@@ -163,23 +163,21 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public List<Order> unannouncedBefore(Instant before) {
-        Expression x = new Expression();
-        String keyCondition = x.name(ANNOUNCE) + " = " + x.value(s(UNANNOUNCED)) + " AND "
-                + x.name(CREATED_AT) + " < " + x.value(s(Timestamps.of(before)));
-        List<Order> found = new ArrayList<>();
-        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(UNANNOUNCED_INDEX).keyConditionExpression(keyCondition)
-                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(100))
-                .items().forEach(item -> found.add(fromItem(item)));
-        return found;
+        return placedBefore(UNANNOUNCED_INDEX, ANNOUNCE, UNANNOUNCED, before, 100);
     }
 
     @Override
     public List<Order> pendingBefore(Instant before, int limit) {
+        return placedBefore(BY_STATUS, STATUS, OrderStatus.PENDING_PAYMENT.name(), before, limit);
+    }
+
+    /** Orders of an index keyed by {@code attribute} = {@code value}, placed before {@code before}, oldest first. */
+    private List<Order> placedBefore(String index, String attribute, String value, Instant before, int limit) {
         Expression x = new Expression();
-        String keyCondition = x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+        String keyCondition = x.name(attribute) + " = " + x.value(s(value)) + " AND "
                 + x.name(CREATED_AT) + " < " + x.value(s(Timestamps.of(before)));
         List<Order> found = new ArrayList<>();
-        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(BY_STATUS).keyConditionExpression(keyCondition)
+        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(index).keyConditionExpression(keyCondition)
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(limit))
                 .items().forEach(item -> found.add(fromItem(item)));
         return found;
@@ -187,7 +185,7 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public Order release(Order order, OrderStatus end, String now) {
-        Order cancelled = new Order(order.id(), order.userId(), end, order.lines(), order.currency(),
+        Order ended = new Order(order.id(), order.userId(), end, order.lines(), order.currency(),
                 order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
                 order.createdAt(), now);
         List<TransactWriteItem> steps = new ArrayList<>();
@@ -195,7 +193,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         steps.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
                 .key(Map.of(ORDER_ID, s(order.id())))
                 .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(end.name())) + ", "
-                        + x.name(VERSION) + " = " + x.value(n(cancelled.version())) + ", "
+                        + x.name(VERSION) + " = " + x.value(n(ended.version())) + ", "
                         + x.name(UPDATED_AT) + " = " + x.value(s(now)))
                 .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
                         + x.name(VERSION) + " = " + x.value(n(order.version())))
@@ -209,7 +207,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         }
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(steps));
-            return cancelled;
+            return ended;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             CancellationReason first = reasons.isEmpty() ? null : reasons.get(0);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kiosk.orders.PageSize;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.NotFoundException;
@@ -22,8 +23,6 @@ import kiosk.shared.error.VersionConflictException;
 public final class OrderService {
 
     public static final ProblemType NOT_CANCELLABLE = new ProblemType("order-not-cancellable", 409, "Order not cancellable");
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
     static final int ROUNDS = 8;
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern CURSOR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T[0-9:.]{8,12}Z)\\|([A-Za-z0-9-]{1,64})");
@@ -49,7 +48,7 @@ public final class OrderService {
      * query is bound to the caller's own user id, so a forged cursor can only skip within them.
      */
     public OrderPage list(String userId, Optional<String> limit, Optional<String> cursor) {
-        int size = limit.map(OrderService::limit).orElse(DEFAULT_LIMIT);
+        int size = PageSize.of(limit);
         return page(orders.listByUser(userId, size, cursor.map(OrderService::position)));
     }
 
@@ -75,7 +74,7 @@ public final class OrderService {
         } catch (IllegalArgumentException unknown) {
             throw new BadRequestException("status must be one of " + Arrays.toString(OrderStatus.values()) + ".");
         }
-        int size = limit.map(OrderService::limit).orElse(DEFAULT_LIMIT);
+        int size = PageSize.of(limit);
         return page(orders.listByStatus(wanted, size, cursor.map(OrderService::position)));
     }
 
@@ -125,13 +124,6 @@ public final class OrderService {
         }
         return orders.find(orderId).filter(order -> order.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
-    }
-
-    private static int limit(String text) {
-        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
-            throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-        }
-        return Integer.parseInt(text);
     }
 
     private static OrderStore.Position position(String cursor) {

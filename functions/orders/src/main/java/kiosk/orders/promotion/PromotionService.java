@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import kiosk.orders.PageSize;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.error.NotFoundException;
 
 /** Promotion codes: admins create, read, list and deactivate them; carts and checkouts apply them. */
 public final class PromotionService {
-
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     /** A code that applies, and what it takes off. */
     public record Applied(Promotion promotion, long discount) {
@@ -44,7 +42,7 @@ public final class PromotionService {
     }
 
     public PromotionPage list(Optional<String> limit, Optional<String> cursor) {
-        int size = limit.map(PromotionService::limit).orElse(DEFAULT_LIMIT);
+        int size = PageSize.of(limit);
         cursor.ifPresent(code -> {
             if (!PromotionInput.CODE.matcher(code).matches()) {
                 throw new BadRequestException("cursor is not one this API returned.");
@@ -100,12 +98,5 @@ public final class PromotionService {
 
     private Optional<Promotion> find(String code) {
         return PromotionInput.CODE.matcher(code).matches() ? store.find(code) : Optional.empty();
-    }
-
-    private static int limit(String text) {
-        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
-            throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-        }
-        return Integer.parseInt(text);
     }
 }

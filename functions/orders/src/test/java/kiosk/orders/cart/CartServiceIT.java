@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import kiosk.catalog.product.DynamoDbProductStore;
 import kiosk.catalog.product.Product;
 import kiosk.catalog.product.ProductStatus;
 import kiosk.emulator.LocalAws;
 import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,20 +42,8 @@ class CartServiceIT {
         CartService carts = new CartService(new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable")),
                 new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")), CartServiceTest.CLOCK);
         String user = UUID.randomUUID().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<CartView>> results = new ArrayList<>();
-        for (String id : ids) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return carts.setLine(user, id, 2, OptionalLong.empty());
-            }));
-        }
-        start.countDown();
-        for (Future<CartView> result : results) {
-            result.get();
-        }
-        pool.shutdown();
+        Race.atOnce(ids.stream().map(id -> (Callable<CartView>) () -> carts.setLine(user, id, 2, OptionalLong.empty()))
+                .toList());
         CartView cart = carts.view(user);
         Set<String> lines = new HashSet<>();
         cart.lines().forEach(line -> lines.add(line.productId()));

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import kiosk.shared.error.VersionConflictException;
+import kiosk.testkit.Race;
 import org.junit.jupiter.api.Test;
 
 /** What every CartStore does: run against the fake (InMemoryCartStoreTest) and DynamoDB (DynamoDbCartStoreIT). */
@@ -58,29 +56,19 @@ abstract class CartStoreContract {
         CartStore store = store();
         String user = UUID.randomUUID().toString();
         store.save(cart(user, 1), 0, EXPIRES);
-        int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
             Cart mine = cart(user, 2, new Cart.Line("p-" + i, 1));
-            results.add(pool.submit(() -> {
-                start.await();
+            writers.add(() -> {
                 try {
                     store.save(mine, 1, EXPIRES);
                     return true;
                 } catch (VersionConflictException e) {
                     return false;
                 }
-            }));
+            });
         }
-        start.countDown();
-        int landed = 0;
-        for (Future<Boolean> result : results) {
-            landed += result.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertEquals(1, landed);
+        assertEquals(1, Race.atOnce(writers).stream().filter(landed -> landed).count());
         assertEquals(1, store.find(user).orElseThrow().lines().size());
         assertTrue(store.find(user).orElseThrow().version() == 2);
     }

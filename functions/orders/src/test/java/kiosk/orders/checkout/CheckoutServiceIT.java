@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import kiosk.catalog.product.ProductChanges;
 import kiosk.emulator.LocalAws;
 import kiosk.orders.promotion.Promotion;
@@ -21,6 +19,7 @@ import kiosk.orders.promotion.PromotionProblems;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -139,28 +138,16 @@ class CheckoutServiceIT {
         for (int i = 0; i < 50; i++) {
             shoppers.add(shop.shopperWith(last, 1));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (String shopper : shoppers) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    shop.checkout.checkout(shopper, "race", Shop.input());
-                    return true;
-                } catch (DomainException e) {
-                    assertEquals(CheckoutProblems.INSUFFICIENT_STOCK, e.type(), e.getMessage());
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int placed = 0;
-        for (Future<Boolean> result : results) {
-            placed += result.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertEquals(10, placed);
+        List<Boolean> results = Race.atOnce(shoppers.stream().map(shopper -> (Callable<Boolean>) () -> {
+            try {
+                shop.checkout.checkout(shopper, "race", Shop.input());
+                return true;
+            } catch (DomainException e) {
+                assertEquals(CheckoutProblems.INSUFFICIENT_STOCK, e.type(), e.getMessage());
+                return false;
+            }
+        }).toList());
+        assertEquals(10, results.stream().filter(placed -> placed).count());
         assertEquals(0, shop.stock(last), "sold out, never below");
         long orders = shoppers.stream().mapToLong(shop::ordersOf).sum();
         assertEquals(10, orders);
@@ -170,23 +157,14 @@ class CheckoutServiceIT {
     void eightRequestsWithOneKeyPlaceOneOrderAndAllAnswerIt() throws Exception {
         String lamp = shop.product("Lamp", 1999, "EUR", 20);
         String ann = shop.shopperWith(lamp, 2);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<CheckoutService.Result>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return shop.checkout.checkout(ann, "double-click", Shop.input());
-            }));
-        }
-        start.countDown();
+        List<CheckoutService.Result> results = Race.atOnce(Collections.<Callable<CheckoutService.Result>>nCopies(8,
+                () -> shop.checkout.checkout(ann, "double-click", Shop.input())));
         Set<String> orderIds = new HashSet<>();
         int fresh = 0;
-        for (Future<CheckoutService.Result> result : results) {
-            orderIds.add(result.get().order().id());
-            fresh += result.get().replayed() ? 0 : 1;
+        for (CheckoutService.Result result : results) {
+            orderIds.add(result.order().id());
+            fresh += result.replayed() ? 0 : 1;
         }
-        pool.shutdown();
         assertEquals(1, orderIds.size());
         assertEquals(1, fresh, "one placed it, seven answered it as a replay");
         assertEquals(1, shop.ordersOf(ann));
@@ -238,28 +216,16 @@ class CheckoutServiceIT {
         for (int i = 0; i < 20; i++) {
             shoppers.add(shop.shopperWith(lamp, 1));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (String shopper : shoppers) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    shop.checkout.checkout(shopper, "race", withCode(code));
-                    return true;
-                } catch (DomainException e) {
-                    assertEquals(PromotionProblems.EXHAUSTED, e.type(), e.getMessage());
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int redeemed = 0;
-        for (Future<Boolean> result : results) {
-            redeemed += result.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertEquals(5, redeemed);
+        List<Boolean> results = Race.atOnce(shoppers.stream().map(shopper -> (Callable<Boolean>) () -> {
+            try {
+                shop.checkout.checkout(shopper, "race", withCode(code));
+                return true;
+            } catch (DomainException e) {
+                assertEquals(PromotionProblems.EXHAUSTED, e.type(), e.getMessage());
+                return false;
+            }
+        }).toList());
+        assertEquals(5, results.stream().filter(redeemed -> redeemed).count());
         assertEquals(5, shop.promotionStore.find(code).orElseThrow().redemptions());
         assertEquals(95, shop.stock(lamp), "a checkout refused for its code took no stock");
     }

@@ -9,20 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import kiosk.emulator.LocalAws;
 import kiosk.orders.promotion.Promotion;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.NotFoundException;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -113,21 +112,10 @@ class OrderServiceIT {
         String ann = shop.shopperWith(lamp, 2);
         Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
         assertEquals(3, shop.stock(lamp));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Order>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return orders.cancel(ann, order.id());
-            }));
+        for (Order cancelled : Race.atOnce(Collections.<Callable<Order>>nCopies(8, () -> orders.cancel(ann, order.id())))) {
+            assertEquals(OrderStatus.CANCELLED, cancelled.status());
+            assertEquals(2, cancelled.version());
         }
-        start.countDown();
-        for (Future<Order> result : results) {
-            assertEquals(OrderStatus.CANCELLED, result.get().status());
-            assertEquals(2, result.get().version());
-        }
-        pool.shutdown();
         assertEquals(5, shop.stock(lamp), "released exactly once");
         assertEquals(OrderStatus.CANCELLED, orders.get(ann, order.id()).status());
         assertThrows(NotFoundException.class, () -> orders.cancel("someone-else", order.id()));
