@@ -75,6 +75,15 @@ class Client:
             conn.request(method, path, body=data, headers=h)
             response = conn.getresponse()
             text = response.read()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed a connection that sat idle past its keep-alive timeout while this
+            # thread did something else: nothing was answered, so open a new one and send again.
+            conn.close()
+            conn = self.local.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            started = time.perf_counter()
+            conn.request(method, path, body=data, headers=h)
+            response = conn.getresponse()
+            text = response.read()
         except (http.client.HTTPException, OSError):
             self.local.conn = None
             raise

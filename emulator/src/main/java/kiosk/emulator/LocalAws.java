@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -46,6 +47,7 @@ public final class LocalAws implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient dynamoDbStreams;
     private final SqsClient sqs;
     private final Intrinsics intrinsics;
     private final Provisioner provisioner;
@@ -87,6 +89,8 @@ public final class LocalAws implements AutoCloseable {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),
                 keys.secretAccessKey()));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        this.dynamoDbStreams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
@@ -142,6 +146,11 @@ public final class LocalAws implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** DynamoDB Local's stream API, on the same endpoint as its tables. */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return dynamoDbStreams;
     }
 
     public SqsClient sqs() {
@@ -249,6 +258,7 @@ public final class LocalAws implements AutoCloseable {
             }
         });
         dynamoDb.close();
+        dynamoDbStreams.close();
         sqs.close();
         secretsManager.close();
         sqsServer.stopAndWait();

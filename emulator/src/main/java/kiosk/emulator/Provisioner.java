@@ -135,6 +135,12 @@ final class Provisioner {
         } catch (ResourceInUseException alreadyThere) {
             created = false;
         }
+        if (!created && p.get("StreamSpecification") instanceof Map<?, ?> stream
+                && dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn() == null) {
+            // A data folder from before the template gave this table a stream: give it one now.
+            dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
+                    .streamViewType(String.valueOf(intrinsics.resolve(stream.get("StreamViewType"))))));
+        }
         if (created && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
                 && Boolean.parseBoolean(String.valueOf(intrinsics.resolve(ttl.get("Enabled"))))) {
             dynamoDb.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(

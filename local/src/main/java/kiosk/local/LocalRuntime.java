@@ -13,6 +13,8 @@ import kiosk.emulator.LocalAws;
 import kiosk.emulator.OwnerOnlyFile;
 import kiosk.local.events.QueuePoller;
 import kiosk.local.events.Scheduler;
+import kiosk.local.events.StreamPoller;
+import kiosk.local.events.StreamPositions;
 import kiosk.local.function.FunctionException;
 import kiosk.local.http.Gateway;
 import kiosk.local.stack.Blueprint;
@@ -31,6 +33,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Gateway gateway;
     private final Scheduler scheduler;
     private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<StreamPoller> streamPollers = new ArrayList<>();
     private Map<String, Seeder.Account> accounts = Map.of();
     private List<String> notes = List.of();
 
@@ -49,6 +52,21 @@ public final class LocalRuntime implements AutoCloseable {
                         stack.aws().queueArn(source.queueId()), LocalAws.REGION, stack.aws().sqs(), stack, log));
             }
         }
+        StreamPositions positions = options.dataDirectory() == null ? StreamPositions.inMemory()
+                : StreamPositions.in(options.dataDirectory().resolve("stream-positions.json"));
+        for (Blueprint.StreamSource source : blueprint.streamSources()) {
+            if (source.enabled()) {
+                String table = stack.aws().tableName(source.tableId());
+                String streamArn = stack.aws().dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                if (streamArn == null) {
+                    throw new IllegalArgumentException(source.functionId() + " reads the stream of " + source.tableId()
+                            + ", which has no StreamSpecification");
+                }
+                streamPollers.add(new StreamPoller(source, streamArn, LocalAws.REGION, stack.aws().dynamoDbStreams(),
+                        stack.aws().sqs(), source.onFailureQueueId() == null ? null : stack.aws().queueUrl(source.onFailureQueueId()),
+                        stack, positions, log));
+            }
+        }
     }
 
     /** Starts everything and seeds a first start; returns once the gateway answers. */
@@ -57,6 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             runtime.gateway.start();
             runtime.pollers.forEach(QueuePoller::start);
+            runtime.streamPollers.forEach(StreamPoller::start);
             runtime.scheduler.start();
             runtime.seed();
             options.fire().forEach(runtime.scheduler::fire);
@@ -135,6 +154,7 @@ public final class LocalRuntime implements AutoCloseable {
     public void close() {
         gateway.close();
         pollers.forEach(QueuePoller::close);
+        streamPollers.forEach(StreamPoller::close);
         scheduler.close();
         stack.close();
     }

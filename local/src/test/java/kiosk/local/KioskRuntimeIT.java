@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -266,6 +267,16 @@ class KioskRuntimeIT {
         assertEquals("CANCELLED", JSON.readTree(cancelled.body()).get("status").asText(), cancelled.body());
         assertEquals(0, JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/cart"))
                 .header("authorization", "Bearer " + ann).GET()).body()).get("lines").size(), "checked out, emptied");
+        // The runtime reads the OrdersTable's stream, as Lambda would: the order is announced on the queue.
+        String orderId = location.substring("/orders/".length());
+        String queue = runtime.stack().aws().queueUrl("OrdersQueue");
+        List<String> announced = new ArrayList<>();
+        for (int i = 0; i < 20 && !announced.contains(orderId); i++) {
+            runtime.stack().aws().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages().forEach(m -> announced.add(m.body()));
+            announced.replaceAll(body -> body.contains(orderId) ? orderId : body);
+        }
+        assertTrue(announced.contains(orderId), "announced from the stream: " + announced);
         assertEquals(409, send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
                 .header("authorization", "Bearer " + bob).header("content-type", "application/json")
                 .header("idempotency-key", "3b0e2c1a-5d4f-4e6a-8b7c-9d0e1f2a3b4c")

@@ -44,6 +44,15 @@ public final class Blueprint {
             boolean reportBatchItemFailures, boolean enabled) {
     }
 
+    /**
+     * A DynamoDB stream event of a function: its table, where a first start reads from (TRIM_HORIZON
+     * or LATEST), the batch, and what happens to a failing batch: retried (-1: for as long as its
+     * records live), then its position sent to the OnFailure queue, if any.
+     */
+    public record StreamSource(String functionId, String tableId, String startingPosition, int batchSize,
+            boolean reportBatchItemFailures, int maximumRetryAttempts, String onFailureQueueId, boolean enabled) {
+    }
+
     /** A Schedule (EventBridge rule) or ScheduleV2 (EventBridge Scheduler) event of a function. */
     public record Schedule(String name, String functionId, String expression, String timezone, Object input,
             boolean enabled, boolean scheduler) {
@@ -52,6 +61,7 @@ public final class Blueprint {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
     private final List<QueueSource> queueSources = new ArrayList<>();
+    private final List<StreamSource> streamSources = new ArrayList<>();
     private final List<Schedule> schedules = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
     private final Map<String, Throttle> throttles = new LinkedHashMap<>();
@@ -82,6 +92,7 @@ public final class Blueprint {
                     switch (text(event.get("Type"))) {
                         case "HttpApi" -> routes.add(route(id, p, defaultAuthorizer));
                         case "SQS" -> queueSources.add(queueSource(id, p));
+                        case "DynamoDB" -> streamSources.add(streamSource(id, eventName, p));
                         case "Schedule", "ScheduleV2" -> schedules.add(schedule(id, eventName, p,
                                 "ScheduleV2".equals(event.get("Type"))));
                         default -> ignored.add(id + "." + eventName + ": event type " + event.get("Type") + " is not emulated");
@@ -111,6 +122,10 @@ public final class Blueprint {
 
     public List<QueueSource> queueSources() {
         return List.copyOf(queueSources);
+    }
+
+    public List<StreamSource> streamSources() {
+        return List.copyOf(streamSources);
     }
 
     public List<Schedule> schedules() {
@@ -180,6 +195,27 @@ public final class Blueprint {
         boolean report = strings(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
         boolean enabled = p.get("Enabled") == null || Boolean.parseBoolean(text(p.get("Enabled")));
         return new QueueSource(functionId, resourceId(p.get("Queue")), batchSize, window, report, enabled);
+    }
+
+    private StreamSource streamSource(String functionId, String eventName, Map<String, Object> p) {
+        for (String unsupported : List.of("FilterCriteria", "BisectBatchOnFunctionError", "ParallelizationFactor",
+                "TumblingWindowInSeconds")) {
+            if (p.containsKey(unsupported)) {
+                ignored.add(functionId + "." + eventName + ": " + unsupported + " is not emulated");
+            }
+        }
+        String position = p.get("StartingPosition") == null ? "LATEST" : text(p.get("StartingPosition"));
+        if (!position.equals("LATEST") && !position.equals("TRIM_HORIZON")) {
+            throw new IllegalArgumentException(functionId + "." + eventName + ": StartingPosition " + position
+                    + " is not one a DynamoDB stream takes (LATEST or TRIM_HORIZON)");
+        }
+        int batchSize = p.get("BatchSize") == null ? 100 : Integer.parseInt(text(p.get("BatchSize")));
+        int retries = p.get("MaximumRetryAttempts") == null ? -1 : Integer.parseInt(text(p.get("MaximumRetryAttempts")));
+        Object onFailure = map(map(map(p.get("DestinationConfig")).get("OnFailure"))).get("Destination");
+        boolean enabled = p.get("Enabled") == null || Boolean.parseBoolean(text(p.get("Enabled")));
+        return new StreamSource(functionId, resourceId(p.get("Stream")), position, batchSize,
+                strings(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"), retries,
+                onFailure == null ? null : resourceId(onFailure), enabled);
     }
 
     private Schedule schedule(String functionId, String eventName, Map<String, Object> p, boolean scheduler) {

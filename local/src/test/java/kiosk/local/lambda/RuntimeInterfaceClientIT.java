@@ -428,9 +428,9 @@ class RuntimeInterfaceClientIT {
     }
 
     private static void announceOrders(String file) throws Exception {
+        // The stream's event, read by the function's own package: the inserted order goes out, the update does not.
         JsonNode result = json(success("AnnounceOrdersFunction", file));
-        assertTrue(result.get("announced").isInt(), result::toString);
-        assertEquals(0, result.get("announced").asInt(), "the orders placed here were announced at checkout");
+        assertEquals(0, result.get("batchItemFailures").size(), result::toString);
     }
 
     private static void expireOrders(String file) throws Exception {

@@ -58,18 +58,16 @@ public final class CheckoutService {
     private final ProductCatalog catalog;
     private final OrderStore orders;
     private final PromotionService promotions;
-    private final OrderAnnouncer announcer;
     private final ShippingRates shipping;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public CheckoutService(CartStore carts, ProductCatalog catalog, OrderStore orders, PromotionService promotions,
-            OrderAnnouncer announcer, ShippingRates shipping, Clock clock, Supplier<String> ids) {
+            ShippingRates shipping, Clock clock, Supplier<String> ids) {
         this.carts = carts;
         this.catalog = catalog;
         this.orders = orders;
         this.promotions = promotions;
-        this.announcer = announcer;
         this.shipping = shipping;
         this.clock = clock;
         this.ids = ids;
@@ -96,7 +94,6 @@ public final class CheckoutService {
                 orders.place(new Placement(order, cart.version(), idempotencyKey, hash,
                         now.plus(KEY_LIFETIME).getEpochSecond(), now.plus(CartService.LIFETIME).getEpochSecond(),
                         priced.promotion()));
-                announcer.announce(order);
                 return new Result(order, false);
             } catch (PlacementRefused refused) {
                 switch (refused.reason()) {

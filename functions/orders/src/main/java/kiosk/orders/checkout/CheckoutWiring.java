@@ -44,10 +44,11 @@ final class CheckoutWiring {
         }
     }
 
+    /** Apart from {@link Clients}: the announcing function talks to SQS only, and builds no DynamoDB client. */
     private static final class Announcer {
+        static final Config CONFIG = Config.fromEnvironment();
         static final OrderAnnouncer INSTANCE = new OrderAnnouncer(new SqsOrderQueue(
-                AwsClients.build(SqsClient.builder(), Clients.CONFIG), Clients.CONFIG.require("ORDERS_QUEUE_URL")),
-                new DynamoDbOrderStore(Clients.DYNAMODB, Clients.tables()));
+                AwsClients.build(SqsClient.builder(), CONFIG), CONFIG.require("ORDERS_QUEUE_URL")));
     }
 
     private static final class Checkout {
@@ -59,7 +60,7 @@ final class CheckoutWiring {
                     new DynamoDbProductCatalog(Clients.DYNAMODB, tables.products()),
                     new DynamoDbOrderStore(Clients.DYNAMODB, tables),
                     new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB, tables.promotions()), Clock.systemUTC()),
-                    Announcer.INSTANCE, ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
+                    ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
                     () -> UUID.randomUUID().toString());
         }
     }

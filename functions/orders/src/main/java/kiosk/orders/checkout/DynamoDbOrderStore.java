@@ -53,10 +53,6 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     static final String BY_USER = "ByUser";
     static final String BY_STATUS = "ByStatus";
-    /** Present (UNANNOUNCED) until the order's announcement is sent: the sparse Unannounced index's key. */
-    static final String ANNOUNCE = "announce";
-    static final String UNANNOUNCED = "UNANNOUNCED";
-    static final String UNANNOUNCED_INDEX = "Unannounced";
 
     static final String KEY = "key";
     static final String REQUEST_HASH = "requestHash";
@@ -96,9 +92,7 @@ public final class DynamoDbOrderStore implements OrderStore {
             steps.add(DynamoDbProductStore.takeStock(tables.products(), line.productId(), line.quantity(), order.createdAt()));
         }
         Expression newOrder = new Expression();
-        Map<String, AttributeValue> orderItem = new HashMap<>(toItem(order));
-        orderItem.put(ANNOUNCE, s(UNANNOUNCED));
-        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(orderItem)
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(toItem(order))
                 .conditionExpression("attribute_not_exists(" + newOrder.name(ORDER_ID) + ")")
                 .expressionAttributeNames(newOrder.names()).build()).build());
         steps.add(DynamoDbCartStore.emptied(tables.carts(), order.userId(), placement.cartVersion(), order.createdAt(),
@@ -155,29 +149,12 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     @Override
-    public void markAnnounced(String orderId) {
-        Expression x = new Expression();
-        dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(orderId)))
-                .updateExpression("REMOVE " + x.name(ANNOUNCE)).expressionAttributeNames(x.names()));
-    }
-
-    @Override
-    public List<Order> unannouncedBefore(Instant before) {
-        return placedBefore(UNANNOUNCED_INDEX, ANNOUNCE, UNANNOUNCED, before, 100);
-    }
-
-    @Override
     public List<Order> pendingBefore(Instant before, int limit) {
-        return placedBefore(BY_STATUS, STATUS, OrderStatus.PENDING_PAYMENT.name(), before, limit);
-    }
-
-    /** Orders of an index keyed by {@code attribute} = {@code value}, placed before {@code before}, oldest first. */
-    private List<Order> placedBefore(String index, String attribute, String value, Instant before, int limit) {
         Expression x = new Expression();
-        String keyCondition = x.name(attribute) + " = " + x.value(s(value)) + " AND "
+        String keyCondition = x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
                 + x.name(CREATED_AT) + " < " + x.value(s(Timestamps.of(before)));
         List<Order> found = new ArrayList<>();
-        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(index).keyConditionExpression(keyCondition)
+        dynamoDb.query(b -> b.tableName(tables.orders()).indexName(BY_STATUS).keyConditionExpression(keyCondition)
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(limit))
                 .items().forEach(item -> found.add(fromItem(item)));
         return found;

@@ -1,55 +1,46 @@
 package kiosk.orders.checkout;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import kiosk.shared.log.Log;
+import java.util.Optional;
 
 /**
- * Announces placed orders on the OrdersQueue for the jobs that follow (payment first). An order
- * is written with an "unannounced" marker in the checkout's own transaction; the marker is cleared
- * only after the message is sent. So if the process dies between the commit and the send, or the
- * send fails, the marker stays, and {@link #sweep} (a scheduled function) announces the order a
- * minute later. The order is never lost; it may be announced twice (sent, then the marker not
- * cleared), so every consumer treats a repeated order id as done.
+ * Announces placed orders on the OrdersQueue, fed by the OrdersTable's stream (template.yaml): an
+ * order is announced because its insert reached the stream, not because the checkout that placed
+ * it lived long enough to send a message. The checkout's own request never waits on SQS.
+ *
+ * <p>The stream keeps a record 24 hours, and Lambda hands a shard's records over in order and
+ * retries from the first record a batch reports failed. So an order is never lost: if SQS fails,
+ * the announcement waits and goes out once SQS is back. It may go out twice (a batch sent, then
+ * sent again after a later part of it failed), so every consumer treats a repeated order id as done.
  */
 public final class OrderAnnouncer {
 
-    /** How long a marker may stand before the sweeper takes the order for one whose announcement failed. */
-    public static final Duration GRACE = Duration.ofMinutes(1);
-
     /** Where the announcements go; the SQS implementation is the only one that talks to SQS. */
     public interface Queue {
-        void send(Order order);
+        /**
+         * Sends the announcements in order; answers how many of them, from the first, are sure to
+         * be on the queue (all of them, or fewer when SQS failed part way). Never throws for a
+         * failed send: what did not go out is what the caller retries.
+         */
+        int send(List<Announcement> announcements);
+    }
+
+    /** An order placed, as one stream record told it: the record's sequence number and what to announce. */
+    public record Placed(String sequenceNumber, Announcement announcement) {
     }
 
     private final Queue queue;
-    private final OrderStore orders;
 
-    public OrderAnnouncer(Queue queue, OrderStore orders) {
+    public OrderAnnouncer(Queue queue) {
         this.queue = queue;
-        this.orders = orders;
     }
 
-    /** Right after the commit. A failure is logged, never thrown: the order is placed, the sweeper will announce it. */
-    public void announce(Order order) {
-        try {
-            queue.send(order);
-            orders.markAnnounced(order.id());
-        } catch (RuntimeException e) {
-            Log.warn("order not announced yet: the sweeper will", "orderId", order.id(), "errorType", e.getClass().getName());
-        }
-    }
-
-    /** Announces every order whose marker is older than {@link #GRACE}; returns how many were sent. */
-    public int sweep(Instant now) {
-        List<Order> stale = orders.unannouncedBefore(now.minus(GRACE));
-        int sent = 0;
-        for (Order order : stale) {
-            queue.send(order);
-            orders.markAnnounced(order.id());
-            sent++;
-        }
-        return sent;
+    /**
+     * Announces the orders of one batch, in stream order. Answers the sequence number of the first
+     * order not announced (Lambda resends the batch from there), or empty when all went out.
+     */
+    public Optional<String> announce(List<Placed> placed) {
+        int sent = queue.send(placed.stream().map(Placed::announcement).toList());
+        return sent >= placed.size() ? Optional.empty() : Optional.of(placed.get(sent).sequenceNumber());
     }
 }

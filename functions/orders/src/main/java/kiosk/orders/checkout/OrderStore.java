@@ -13,7 +13,7 @@ public interface OrderStore {
 
     /**
      * In one transaction: takes each line's units from its active product under
-     * {@code stock >= quantity}, puts the order (its id new, marked unannounced), empties the cart
+     * {@code stock >= quantity}, puts the order (its id new), empties the cart
      * under the version priced, records the Idempotency-Key (new for this shopper), and counts the
      * promotion's redemption. All or nothing: a refusal is a {@link PlacementRefused} naming why,
      * and nothing has changed.
@@ -36,12 +36,6 @@ public interface OrderStore {
 
     /** Orders still awaiting payment that were placed before {@code before}, oldest first. */
     List<Order> pendingBefore(Instant before, int limit);
-
-    /** Clears an order's "unannounced" marker, once its announcement is sent. */
-    void markAnnounced(String orderId);
-
-    /** Orders still marked unannounced that were placed before {@code before}, oldest first (at most 100). */
-    List<Order> unannouncedBefore(Instant before);
 
     /** Where a page of a shopper's orders ended. */
     record Position(String createdAt, String orderId) {

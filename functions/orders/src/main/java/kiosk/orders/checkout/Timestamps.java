@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Order timestamps as ISO-8601 UTC with exactly three fraction digits, so that they sort as text
- * the way they sort as time: the ByUser, ByStatus and Unannounced indexes compare them as strings
+ * the way they sort as time: the ByUser and ByStatus indexes compare them as strings
  * ("10:00:00Z" would sort after "10:00:00.123Z").
  */
 final class Timestamps {

@@ -1,7 +1,6 @@
 package kiosk.orders.checkout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kiosk.emulator.LocalAws;
@@ -24,13 +23,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * No lost order, against DynamoDB Local and ElasticMQ: an order whose announcement fails right
- * after checkout (a real SQS client pointed where nothing listens, not a mock) is announced by the
- * sweeper, and the consumer sees its id exactly once.
+ * No lost order, against DynamoDB Local's stream of the OrdersTable and ElasticMQ: orders are
+ * announced from the stream's inserts, not by the checkout; when SQS fails (a real SQS client
+ * pointed where nothing listens, not a mock) the handler names the first order not sent, the
+ * stream hands the batch over again from there, and the consumer sees each order exactly once.
+ * The stream is read here as Lambda reads it (the local runtime's StreamPoller does the same).
  */
 @ExtendWith(LocalAwsExtension.class)
 class OrderAnnouncementIT {
@@ -39,22 +43,109 @@ class OrderAnnouncementIT {
 
     private final Shop shop;
     private final String queue;
+    private final String streamArn;
+    /** Where this test has read each shard of the stream up to. */
+    private final Map<String, String> after = new HashMap<>();
 
     OrderAnnouncementIT(LocalAws aws) {
         this.shop = new Shop(aws);
         this.queue = aws.queueUrl("OrdersQueue");
+        this.streamArn = aws.dynamoDb().describeTable(b -> b.tableName(aws.tableName("OrdersTable"))).table()
+                .latestStreamArn();
     }
 
     @BeforeEach
-    void anEmptyQueue() {
+    void anEmptyQueueAndTheStreamReadToItsEnd() {
         shop.aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+        List<Record> earlier;
+        do {
+            earlier = newRecords();
+            earlier.forEach(this::done);
+        } while (!earlier.isEmpty());
+    }
+
+    /** The stream's records after what this test has read, every shard, in order; not yet marked done. */
+    private List<Record> newRecords() {
+        List<Record> records = new ArrayList<>();
+        for (Shard shard : shop.aws.dynamoDbStreams().describeStream(b -> b.streamArn(streamArn)).streamDescription()
+                .shards()) {
+            String seen = after.get(shard.shardId());
+            String iterator = shop.aws.dynamoDbStreams().getShardIterator(b -> {
+                b.streamArn(streamArn).shardId(shard.shardId());
+                if (seen == null) {
+                    b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                } else {
+                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(seen);
+                }
+            }).shardIterator();
+            List<Record> got = shop.aws.dynamoDbStreams().getRecords(b -> b.shardIterator(iterator)).records();
+            // The shard rides along in eventSource (unused here) so that done() knows where a record came from.
+            got.forEach(r -> records.add(r.toBuilder().eventSource(shard.shardId()).build()));
+        }
+        return records;
+    }
+
+    private void done(Record record) {
+        after.put(record.eventSource(), record.dynamodb().sequenceNumber());
+    }
+
+    /** The records as the DynamoDB event Lambda hands the function, images in attribute-value JSON. */
+    private Map<String, Object> event(List<Record> records) {
+        List<Object> out = new ArrayList<>();
+        for (Record record : records) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("Keys", image(record.dynamodb().keys()));
+            if (record.dynamodb().hasNewImage()) {
+                change.put("NewImage", image(record.dynamodb().newImage()));
+            }
+            change.put("SequenceNumber", record.dynamodb().sequenceNumber());
+            change.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
+            out.add(Map.of("eventID", record.eventID(), "eventName", record.eventNameAsString(), "eventSource",
+                    "aws:dynamodb", "dynamodb", change, "eventSourceARN", streamArn));
+        }
+        return Map.of("Records", out);
+    }
+
+    private static Map<String, Object> image(Map<String, AttributeValue> item) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((name, value) -> out.put(name, value(value)));
+        return out;
+    }
+
+    private static Object value(AttributeValue v) {
+        return switch (v.type()) {
+            case S -> Map.of("S", v.s());
+            case N -> Map.of("N", v.n());
+            case BOOL -> Map.of("BOOL", v.bool());
+            case M -> Map.of("M", image(v.m()));
+            case L -> Map.of("L", v.l().stream().map(OrderAnnouncementIT::value).toList());
+            default -> Map.of("NULL", true);
+        };
+    }
+
+    /**
+     * Lambda's part: hands the new records to the handler; with a failure reported, marks the
+     * records before it done and answers the rest, to be handed over again.
+     */
+    private List<Record> deliver(AnnounceOrdersHandler handler, List<Record> records) {
+        Map<String, Object> result = handler.handleRequest(event(records), null);
+        List<?> failures = (List<?>) result.get("batchItemFailures");
+        if (failures.isEmpty()) {
+            records.forEach(this::done);
+            return List.of();
+        }
+        String from = String.valueOf(((Map<?, ?>) failures.get(0)).get("itemIdentifier"));
+        int index = records.stream().map(r -> r.dynamodb().sequenceNumber()).toList().indexOf(from);
+        assertTrue(index >= 0, "the handler names a record of the batch: " + result);
+        records.subList(0, index).forEach(this::done);
+        return records.subList(index, records.size());
     }
 
     /** Every message on the queue now, taken off it: what a consumer would get. */
     private List<String> consumed() {
         List<String> orderIds = new ArrayList<>();
         while (true) {
-            List<Message> batch = shop.aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
+            List<Message> batch = shop.aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).messageAttributeNames("All")
                     .waitTimeSeconds(1)).messages();
             if (batch.isEmpty()) {
                 return orderIds;
@@ -63,6 +154,7 @@ class OrderAnnouncementIT {
                 try {
                     JsonNode body = JSON.readTree(message.body());
                     orderIds.add(body.get("orderId").asText());
+                    assertEquals(body.get("orderId").asText(), message.messageAttributes().get("orderId").stringValue());
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -71,9 +163,8 @@ class OrderAnnouncementIT {
         }
     }
 
-    private boolean marked(String orderId) {
-        return shop.aws.dynamoDb().getItem(b -> b.tableName(shop.aws.tableName("OrdersTable"))
-                .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item().containsKey("announce");
+    private static List<String> sorted(List<String> ids) {
+        return ids.stream().sorted().toList();
     }
 
     private static SqsClient nowhere() throws Exception {
@@ -86,44 +177,89 @@ class OrderAnnouncementIT {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    private AnnounceOrdersHandler announcingTo(SqsClient sqs) {
+        return new AnnounceOrdersHandler(new OrderAnnouncer(new SqsOrderQueue(sqs, queue)));
+    }
+
     @Test
-    void anOrderIsAnnouncedRightAfterItsCheckoutAndTheSweeperFindsNothingLeft() {
+    void theCheckoutSendsNothingAndTheStreamAnnouncesEachOrderPlaced() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 50);
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            placed.add(shop.checkout.checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order().id());
+        }
+        assertEquals(List.of(), consumed(), "a checkout does not wait on SQS");
+        List<Record> records = newRecords();
+        assertEquals(12, records.stream().filter(r -> r.eventNameAsString().equals("INSERT")).count());
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), records));
+        // A standard queue keeps no order: each order exactly once is what a consumer can count on.
+        assertEquals(sorted(placed), sorted(consumed()), "twelve orders, in two batches of SQS's ten");
+    }
+
+    @Test
+    void aCancelOrExpiryIsNoAnnouncement() {
         String lamp = shop.product("Lamp", 1999, "EUR", 5);
-        Order order = shop.checkout.checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order();
-        assertFalse(marked(order.id()));
-        assertEquals(0, shop.announcer.sweep(Shop.CLOCK.instant().plus(Duration.ofHours(1))));
+        String ann = shop.shopperWith(lamp, 1);
+        Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
+        new OrderService(shop.orders, Shop.CLOCK).cancel(ann, order.id());
+        List<Record> records = newRecords();
+        assertEquals(List.of("INSERT", "MODIFY"), records.stream().map(Record::eventNameAsString).toList());
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), records));
         assertEquals(List.of(order.id()), consumed());
     }
 
     @Test
-    void whenTheSendFailsTheOrderIsPlacedAndTheSweeperAnnouncesItExactlyOnce() throws Exception {
+    void whenSqsFailsTheOrderWaitsOnTheStreamAndIsAnnouncedExactlyOnceWhenItIsBack() throws Exception {
         String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order order = shop.checkout.checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order();
+        assertEquals(4, shop.stock(lamp), "the order is placed whatever happens to its announcement");
+        List<Record> left = newRecords();
         try (SqsClient broken = nowhere()) {
-            OrderAnnouncer failing = new OrderAnnouncer(new SqsOrderQueue(broken, queue), shop.orders);
-            Order order = shop.checkoutAnnouncingWith(failing, Shop.CLOCK).checkout(shop.shopperWith(lamp, 1), "k",
-                    Shop.input()).order();
-            assertTrue(marked(order.id()), "placed, and marked unannounced");
-            assertEquals(4, shop.stock(lamp));
-            assertEquals(List.of(), consumed(), "nothing reached the queue");
-
-            assertEquals(0, shop.announcer.sweep(Shop.CLOCK.instant().plusSeconds(30)), "within the grace minute: not yet");
-            assertEquals(1, shop.announcer.sweep(Shop.CLOCK.instant().plus(Duration.ofMinutes(2))));
-            assertEquals(0, shop.announcer.sweep(Shop.CLOCK.instant().plus(Duration.ofMinutes(3))), "and only once");
-            assertFalse(marked(order.id()));
-            assertEquals(List.of(order.id()), consumed(), "the consumer sees the order exactly once");
+            AnnounceOrdersHandler failing = announcingTo(broken);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                left = deliver(failing, left);
+                assertEquals(1, left.size(), "the order's record is handed over again");
+                assertEquals(List.of(), consumed(), "nothing reached the queue");
+            }
         }
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), left));
+        assertEquals(List.of(order.id()), consumed(), "the consumer sees the order exactly once");
+        assertEquals(List.of(), newRecords(), "and the stream has nothing more to hand over");
     }
 
     @Test
-    void theScheduledFunctionSweepsAsTheScheduleRunsIt() throws Exception {
-        String lamp = shop.product("Lamp", 1999, "EUR", 5);
-        try (SqsClient broken = nowhere()) {
-            Order order = shop.checkoutAnnouncingWith(new OrderAnnouncer(new SqsOrderQueue(broken, queue), shop.orders),
-                    Shop.CLOCK).checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order();
-            Map<String, Object> result = new AnnounceOrdersHandler(shop.announcer,
-                    Clock.offset(Shop.CLOCK, Duration.ofMinutes(5))).handleRequest(Map.of("source", "aws.events"), null);
-            assertEquals(1, result.get("announced"));
-            assertEquals(List.of(order.id()), consumed());
+    void aFailurePartWayNamesTheFirstOrderNotSentAndTheOnesBeforeItAreNotSentAgain() throws Exception {
+        String lamp = shop.product("Lamp", 1999, "EUR", 50);
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            placed.add(shop.checkout.checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order().id());
         }
+        List<Record> records = newRecords();
+        // SQS takes the first ten (one batch), then fails: the handler names the eleventh order.
+        try (SqsClient broken = nowhere()) {
+            OrderAnnouncer.Queue firstTenThenDown = announcements -> {
+                int sent = new SqsOrderQueue(shop.aws.sqs(), queue).send(announcements.subList(0, Math.min(10,
+                        announcements.size())));
+                return announcements.size() <= 10 ? sent : sent + new SqsOrderQueue(broken, queue)
+                        .send(announcements.subList(10, announcements.size()));
+            };
+            List<Record> left = deliver(new AnnounceOrdersHandler(new OrderAnnouncer(firstTenThenDown)), records);
+            assertEquals(5, left.size());
+        }
+        assertEquals(sorted(placed.subList(0, 10)), sorted(consumed()));
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), newRecords()));
+        assertEquals(sorted(placed.subList(10, 15)), sorted(consumed()), "the last five, once");
+    }
+
+    @Test
+    void aRecordThatIsNoOrderIsPassedOverRatherThanBlockingTheOrdersBehindIt() {
+        Map<String, Object> stray = Map.of("Records", List.of(
+                Map.of("eventName", "INSERT", "dynamodb", Map.of("SequenceNumber", "1", "NewImage",
+                        Map.of("orderId", Map.of("S", "o-1")))),
+                Map.of("eventName", "INSERT", "dynamodb", Map.of("SequenceNumber", "2", "NewImage",
+                        Map.of("orderId", Map.of("S", "o-2"), "userId", Map.of("S", "u"), "total", Map.of("N", "12"),
+                                "currency", Map.of("S", "EUR"), "createdAt", Map.of("S", "2026-11-21T10:00:00.000Z"))))));
+        assertEquals(Map.of("batchItemFailures", List.of()), announcingTo(shop.aws.sqs()).handleRequest(stray, null));
+        assertEquals(List.of("o-2"), consumed());
     }
 }

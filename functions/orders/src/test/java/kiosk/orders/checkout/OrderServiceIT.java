@@ -63,7 +63,7 @@ class OrderServiceIT {
         List<String> placed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Clock clock = Clock.offset(Shop.CLOCK, Duration.ofMinutes(i));
-            CheckoutService at = shop.checkoutAnnouncingWith(shop.announcer, clock);
+            CheckoutService at = shop.checkoutAt(clock);
             shop.carts.setLine(ann, lamp, 1, OptionalLong.empty());
             placed.add(at.checkout(ann, "k" + i, Shop.input()).order().id());
         }

@@ -30,13 +30,12 @@ final class Shop {
     final DynamoDbOrderStore orders;
     final DynamoDbPromotionStore promotionStore;
     final PromotionService promotions;
-    final OrderAnnouncer announcer;
     final CheckoutService checkout;
 
-    /** A checkout over this shop's tables that announces through {@code announcer}, on {@code clock}. */
-    CheckoutService checkoutAnnouncingWith(OrderAnnouncer announcer, Clock clock) {
+    /** A checkout over this shop's tables, on {@code clock}. */
+    CheckoutService checkoutAt(Clock clock) {
         return new CheckoutService(cartStore, new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable")),
-                orders, promotions, announcer, RATES, clock, () -> UUID.randomUUID().toString());
+                orders, promotions, RATES, clock, () -> UUID.randomUUID().toString());
     }
 
     static DynamoDbOrderStore.Tables tables(LocalAws aws) {
@@ -53,8 +52,7 @@ final class Shop {
         this.orders = new DynamoDbOrderStore(aws.dynamoDb(), tables(aws));
         this.promotionStore = new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable"));
         this.promotions = new PromotionService(promotionStore, CLOCK);
-        this.announcer = new OrderAnnouncer(new SqsOrderQueue(aws.sqs(), aws.queueUrl("OrdersQueue")), orders);
-        this.checkout = checkoutAnnouncingWith(announcer, CLOCK);
+        this.checkout = checkoutAt(CLOCK);
     }
 
     String product(String name, long price, String currency, int stock) {
