@@ -6,8 +6,11 @@ It starts `local/run --no-throttle` (the template's route throttles would otherw
 measured) on fresh data, then:
   1. the seeded admin creates PRODUCTS products with STOCK units each;
   2. SHOPPERS shoppers sign up and log in, and each fills a cart with 1-3 random lines;
-  3. a warm-up: WARMUP more shoppers check out (the JIT's first minutes are not the steady state;
-     the GET reference is warmed too), then stock is topped back up;
+  3. a warm-up: WARMUP more shoppers check out WARMUP_ROUNDS times, cancelling each round's orders
+     (about as many checkouts as the GET reference's 1,000 warm-up requests: the JIT compiles each
+     function's copy of the SDK separately, and its first thousand calls are not the steady state);
+     with stock short enough that some are refused, and every other round sent twice, so that the
+     paths measured below (sold out, replayed) are warm too; then stock is topped back up;
      run A: every shopper checks out once, CONNECTIONS at a time;
   4. the admin restocks, every shopper fills a new cart, and run B: every checkout is sent twice
      at once with its Idempotency-Key (a client retrying a lost answer);
@@ -16,15 +19,19 @@ It then reads back every shopper's orders and every product's stock and reports:
 units sold, oversold units (must be 0), duplicate orders (must be 0), final stock against the
 expected, checkouts per second, checkout p50/p99, GET p50/p99, and the ratio of the p50s (budget:
 checkout p50 within 4x of GET p50). One Python client measures both, so their overheads match.
+With every core busy a p50 follows CPU per request, so each run also reports the runtime's CPU per
+request by kind of thread (the function, DynamoDB Local, ElasticMQ, the JIT...).
 
 usage: python3 bench/checkout.py [--shoppers 200] [--products 20] [--stock 25] [--connections 20]
 Writes bench/results/checkout.json.
 """
 import argparse
+import glob
 import http.client
 import json
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -42,6 +49,30 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def thread_cpu(pid):
+    """CPU milliseconds each kind of thread of the runtime's JVM has used so far (Linux /proc), by
+    name without its number: a function's pool, DynamoDB Local's SQLite queue and Jetty, the JIT."""
+    totals = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for task in glob.glob(f"/proc/{pid}/task/*/stat"):
+        try:
+            raw = open(task).read()
+        except OSError:
+            continue  # the thread ended
+        name = re.sub(r"[-#]?\d+$", "", raw[raw.index("(") + 1: raw.rindex(")")])
+        fields = raw[raw.rindex(")") + 2:].split()
+        totals[name] = totals.get(name, 0) + (int(fields[11]) + int(fields[12])) * 1000 / tick
+    return totals
+
+
+def cpu_per_request(before, after, requests):
+    """The runtime's CPU per request over a run, in all and for its ten biggest kinds of thread."""
+    used = {name: after[name] - before.get(name, 0) for name in after}
+    top = sorted(((n, v) for n, v in used.items() if v > 0), key=lambda kv: -kv[1])[:10]
+    return {"total_ms": round(sum(v for v in used.values() if v > 0) / requests, 2),
+            "by_thread_ms": {n: round(v / requests, 2) for n, v in top}}
 
 
 def launch(data, port):
@@ -109,6 +140,7 @@ def main():
     args.add_argument("--connections", type=int, default=20)
     args.add_argument("--gets", type=int, default=4000)
     args.add_argument("--warmup", type=int, default=60, help="shoppers whose checkouts warm the JIT first, not measured")
+    args.add_argument("--warmup-rounds", type=int, default=20, help="times each warm-up shopper checks out")
     opts = args.parse_args()
     subprocess.run([os.path.join(ROOT, "local", "run"), "--help"], cwd=ROOT, capture_output=True)  # builds if stale
     data = tempfile.mkdtemp(prefix="kiosk-checkout-bench-")
@@ -165,11 +197,14 @@ def main():
         runs = {}
         expected_stock = {}
         returned = {t: set() for t in everyone}  # order ids answered 201 to each shopper, over all runs
-        for name, twice, who in (("warm-up", False, warmup), ("once", False, tokens), ("twice", True, tokens)):
-            # Every run starts from full stock and new carts.
+        rounds = [("warm-up", r % 2 == 1, warmup) for r in range(opts.warmup_rounds)]
+        rounds += [("once", False, tokens), ("twice", True, tokens)]
+        for name, twice, who in rounds:
+            # Every run starts from full stock and new carts; the warm-up's stock runs out as the runs' does.
+            stock = max(1, opts.stock * len(warmup) // len(tokens)) if name == "warm-up" else opts.stock
             for product in products:
                 _, body, _, _ = client.call("GET", f"/products/{product}")
-                delta = opts.stock - body["stock"]
+                delta = stock - body["stock"]
                 if delta:
                     status, body, _, _ = client.call("POST", f"/products/{product}/stock", {"delta": delta}, admin_token)
                     assert status == 200, body
@@ -178,9 +213,11 @@ def main():
             jobs = [lambda t=t: (t, checkout(t, keys[t])) for t in who]
             if twice:
                 jobs = [job for pair in zip(jobs, jobs) for job in pair]  # each key's two sends side by side
+            cpu_before = thread_cpu(proc.pid)
             started = time.perf_counter()
             results = run_all(opts.connections, jobs)
             seconds = time.perf_counter() - started
+            cpu = cpu_per_request(cpu_before, thread_cpu(proc.pid), len(jobs))
             statuses = {}
             ids_per_key = {}
             sold = {p: 0 for p in products}
@@ -196,17 +233,21 @@ def main():
                     for line in body["lines"]:
                         sold[line["productId"]] += line["quantity"]
             after = {p: client.call("GET", f"/products/{p}")[1]["stock"] for p in products}
-            expected_stock[name] = {p: opts.stock - sold[p] for p in products}
+            expected_stock[name] = {p: stock - sold[p] for p in products}
+            if name == "warm-up":  # cancelled, so that no warm-up shopper reaches the cap of 5 unpaid orders
+                placed_by = {body["id"]: t for t, (status, body, _, _) in results if status == 201}
+                run_all(8, [lambda t=t, o=o: client.call("POST", f"/orders/{o}/cancel", token=t) for o, t in placed_by.items()])
             latencies = [r[1][3] for r in results]
             runs[name] = {
                 "requests": len(results), "statuses": statuses, "orders": len(placed),
                 "replays": sum(1 for _, r in results if r[0] == 201 and r[2].get("idempotent-replayed") == "true"),
                 "keys_answered_with_two_orders": sum(1 for ids in ids_per_key.values() if len(ids) > 1),
                 "units_sold": sum(sold.values()),
-                "oversold_units": sum(max(0, -s) for s in after.values()) + sum(max(0, sold[p] - opts.stock) for p in products),
+                "oversold_units": sum(max(0, -s) for s in after.values()) + sum(max(0, sold[p] - stock) for p in products),
                 "stock_matches_orders": after == expected_stock[name],
                 "seconds": round(seconds, 2), "checkouts_per_second": round(len(results) / seconds, 1),
-                "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99)}
+                "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99),
+                "runtime_cpu_per_request": cpu}
 
         # What the shop itself holds: each shopper's orders, against the orders its checkouts answered.
         stored = {}
@@ -219,10 +260,12 @@ def main():
 
         gets = [lambda p=products[i % len(products)]: client.call("GET", f"/products/{p}")[3] for i in range(opts.gets)]
         run_all(opts.connections, gets[: opts.gets // 4])  # warm-up
+        cpu_before = thread_cpu(proc.pid)
         get_ms = run_all(opts.connections, gets)
+        get_cpu = cpu_per_request(cpu_before, thread_cpu(proc.pid), len(gets))
         final = {p: client.call("GET", f"/products/{p}")[1]["stock"] for p in products}
         report = {
-            "shoppers": opts.shoppers, "products": opts.products, "stock_each": opts.stock, "connections": opts.connections,
+            "shoppers": opts.shoppers, "warmup_checkouts": opts.warmup * opts.warmup_rounds, "products": opts.products, "stock_each": opts.stock, "connections": opts.connections,
             "runs": runs,
             "orders_created": sum(len(ids) for ids in stored.values()),
             "units_sold": sum(run["units_sold"] for run in runs.values()),
@@ -232,6 +275,7 @@ def main():
             "final_stock_matches_expected": final == expected_stock["twice"],
             "final_stock": {f"product {i}": final[p] for i, p in enumerate(products)},
             "get_p50_ms": percentile(get_ms, 0.5), "get_p99_ms": percentile(get_ms, 0.99),
+            "get_runtime_cpu_per_request": get_cpu,
         }
         report["ratio_checkout_p50_to_get_p50"] = {
             run: round(runs[run]["p50_ms"] / report["get_p50_ms"], 2) for run in ("once", "twice")}

@@ -4,7 +4,8 @@
 The bare handler does GetProduct's GetItem the leanest usual way. The authorizer reads its signing
 key from Secrets Manager (current and previous versions, the emulator's endpoint in the benchmark's server
 process) when it is constructed, then verifies one bearer token. Checkout places a real order: each run
-a new shopper's one-line cart, through the transaction and the SQS announcement.
+a new shopper's one-line cart, through its transaction (the announcement comes later, from the
+OrdersTable's stream, not from the checkout).
 
 Each run is a fresh JVM with only the function's zip (plus the tiny harness) on its class path.
 It loads the handler class, constructs it, and answers one GET /products/{id} event against

@@ -22,7 +22,7 @@ import kiosk.local.stack.Stack;
 
 /**
  * Kiosk on one machine, in one JVM: the template's data services, its HTTP API on a local port,
- * its queue consumers and its schedules, all read from the template, and the demo seeds on a
+ * its queue and stream consumers and its schedules, all read from the template, and the demo seeds on a
  * first start. {@link Main} starts it for the README's run command; tests start it in-process.
  */
 public final class LocalRuntime implements AutoCloseable {

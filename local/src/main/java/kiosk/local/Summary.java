@@ -30,10 +30,13 @@ final class Summary {
         blueprint.queueSources().forEach(q -> log.printf("  queue %s -> %s (batch %d, window %d s%s)%s%n", q.queueId(), q.functionId(),
                 q.batchSize(), q.windowSeconds(), q.reportBatchItemFailures() ? ", partial batch failures" : "",
                 q.enabled() ? "" : " disabled"));
+        blueprint.streamSources().forEach(t -> log.printf("  stream %s -> %s (batch %d, from %s%s)%s%n", t.tableId(),
+                t.functionId(), t.batchSize(), t.startingPosition(), t.reportBatchItemFailures() ? ", partial batch failures" : "",
+                t.enabled() ? "" : " disabled"));
         scheduler.schedules().values().forEach(s -> log.printf("  schedule %s -> %s %s %s%n", s.name(), s.functionId(), s.expression(),
                 s.enabled() ? "next " + scheduler.nextFire(s.name()) : "disabled"));
-        if (blueprint.queueSources().isEmpty() && scheduler.schedules().isEmpty()) {
-            log.println("  (no queue consumers or schedules in the template)");
+        if (blueprint.queueSources().isEmpty() && blueprint.streamSources().isEmpty() && scheduler.schedules().isEmpty()) {
+            log.println("  (no queue or stream consumers or schedules in the template)");
         }
         blueprint.ignored().forEach(i -> log.println("  not emulated: " + i));
         Options options = runtime.options();

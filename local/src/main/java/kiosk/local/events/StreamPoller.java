@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kiosk.local.function.FunctionException;
@@ -53,6 +54,8 @@ public final class StreamPoller implements AutoCloseable {
     private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
     private final Thread thread;
+    /** The next iterator of each shard being read; a shard without one starts again from its kept position. */
+    private final Map<String, String> iterators = new HashMap<>();
     private volatile boolean running = true;
 
     public StreamPoller(StreamSource source, String streamArn, String region, DynamoDbStreamsClient streams, SqsClient sqs,
@@ -129,8 +132,8 @@ public final class StreamPoller implements AutoCloseable {
         return ready;
     }
 
-    private boolean pollShard(Shard shard) {
-        String iterator = iterator(shard);
+    private synchronized boolean pollShard(Shard shard) {
+        String iterator = iterators.containsKey(shard.shardId()) ? iterators.remove(shard.shardId()) : iterator(shard);
         GetRecordsResponse response;
         try {
             response = streams.getRecords(b -> b.shardIterator(iterator).limit(source.batchSize()));
@@ -143,9 +146,12 @@ public final class StreamPoller implements AutoCloseable {
             return false;
         }
         List<Record> records = response.records();
-        if (!records.isEmpty()) {
-            deliver(shard, records);
-        } else if (response.nextShardIterator() == null) {
+        if (!records.isEmpty() && !deliver(shard, records)) {
+            return true; // stopped part way: the kept position is where to start again
+        }
+        if (response.nextShardIterator() != null) {
+            iterators.put(shard.shardId(), response.nextShardIterator());
+        } else if (records.isEmpty()) {
             positions.finish(key(), shard.shardId()); // closed and read to its end: its children come next
         }
         return !records.isEmpty();
@@ -166,15 +172,18 @@ public final class StreamPoller implements AutoCloseable {
                 .shardIterator();
     }
 
-    /** Hands the records over until the function takes them all, or the retries run out. */
-    private void deliver(Shard shard, List<Record> records) {
+    /**
+     * Hands the records over until the function takes them all, or the retries run out; false
+     * only when the poller was stopped first.
+     */
+    private boolean deliver(Shard shard, List<Record> records) {
         List<Record> left = records;
         long backoff = 500;
         for (int attempt = 0; running; attempt++) {
             String firstFailed = invoke(left);
             if (firstFailed == null) {
                 positions.advance(key(), shard.shardId(), left.get(left.size() - 1).dynamodb().sequenceNumber());
-                return;
+                return true;
             }
             int from = indexOf(left, firstFailed);
             if (from > 0) {
@@ -185,11 +194,12 @@ public final class StreamPoller implements AutoCloseable {
             if (source.maximumRetryAttempts() >= 0 && attempt >= source.maximumRetryAttempts()) {
                 giveUp(shard, left);
                 positions.advance(key(), shard.shardId(), left.get(left.size() - 1).dynamodb().sequenceNumber());
-                return;
+                return true;
             }
             pause(backoff);
             backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         }
+        return false;
     }
 
     /** Null when the function took the batch; else the sequence number to try again from. */
