@@ -6,9 +6,12 @@ It starts `local/run --no-throttle` (the template's route throttles would otherw
 measured) on fresh data, then:
   1. the seeded admin creates PRODUCTS products with STOCK units each;
   2. SHOPPERS shoppers sign up and log in, and each fills a cart with 1-3 random lines;
-  3. a warm-up: WARMUP more shoppers check out WARMUP_ROUNDS times, cancelling each round's orders
-     (about as many checkouts as the GET reference's 1,000 warm-up requests: the JIT compiles each
-     function's copy of the SDK separately, and its first thousand calls are not the steady state);
+  3. a warm-up: WARMUP more shoppers check out WARMUP_ROUNDS times (2,400 checkouts), cancelling each
+     round's orders. The GET reference below is measured after 1,000 GETs, with 4,000 behind it by
+     its end; a checkout runs far more code (each function's own copy of the SDK, DynamoDB Local's
+     transaction path), and with fewer than about 2,000 checkouts behind it the JIT is still
+     compiling that code during the measured runs (seen in JFR: one DynamoDB Local method alone took
+     C2 0.8 s in run A after 1,200);
      with stock short enough that some are refused, and every other round sent twice, so that the
      paths measured below (sold out, replayed) are warm too; then stock is topped back up;
      run A: every shopper checks out once, CONNECTIONS at a time;
@@ -140,7 +143,7 @@ def main():
     args.add_argument("--connections", type=int, default=20)
     args.add_argument("--gets", type=int, default=4000)
     args.add_argument("--warmup", type=int, default=60, help="shoppers whose checkouts warm the JIT first, not measured")
-    args.add_argument("--warmup-rounds", type=int, default=20, help="times each warm-up shopper checks out")
+    args.add_argument("--warmup-rounds", type=int, default=40, help="times each warm-up shopper checks out")
     opts = args.parse_args()
     subprocess.run([os.path.join(ROOT, "local", "run"), "--help"], cwd=ROOT, capture_output=True)  # builds if stale
     data = tempfile.mkdtemp(prefix="kiosk-checkout-bench-")

@@ -25,8 +25,12 @@ public final class OwnerOnlyFile {
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's own permissions apply.
         }
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary); // gone already when the move succeeded; left behind by nothing
+        }
     }
 
     /**

@@ -1,44 +1,101 @@
 package kiosk.local;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import kiosk.emulator.OwnerOnlyFile;
 
-/** The data folder a start keeps (DynamoDB data, secrets, the admin): {@code --fresh} empties it first. */
-final class DataFolder {
+/**
+ * The data folder a start keeps (DynamoDB data, secrets, the admin, stream positions): one start
+ * at a time holds it (a second would share DynamoDB Local's database and announce every order in
+ * both), and {@code --fresh} empties it first.
+ */
+final class DataFolder implements AutoCloseable {
 
-    private DataFolder() {
+    /** Held for as long as the start runs; the operating system lets go of it if the process dies. */
+    static final String LOCK = ".lock";
+
+    private final FileChannel channel;
+
+    private DataFolder(FileChannel channel) {
+        this.channel = channel;
     }
 
-    static void prepare(Options options) {
-        if (options.fresh() && options.dataDirectory() != null) {
-            delete(options.dataDirectory());
+    /** Takes the folder for this start (nothing to take in memory), then empties it for --fresh. */
+    static DataFolder prepare(Options options) {
+        Path folder = options.dataDirectory();
+        if (folder == null) {
+            return new DataFolder(null);
         }
-    }
-
-    private static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
+        OwnerOnlyFile.secureFolder(folder);
+        FileChannel channel;
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open " + folder.resolve(LOCK), e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException | IOException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            close(channel);
+            throw new IllegalStateException("another Kiosk start is using " + folder
+                    + ": stop it, or give this one its own --data folder");
+        }
+        if (options.fresh()) {
+            empty(folder);
+        }
+        return new DataFolder(channel);
+    }
+
+    /** Everything in the folder but the lock this start holds. */
+    private static void empty(Path folder) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
+                    if (!file.equals(folder.resolve(LOCK))) {
+                        Files.delete(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
+                    if (!dir.equals(folder)) {
+                        Files.delete(dir);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new IllegalStateException("cannot delete " + directory, e);
+            throw new IllegalStateException("cannot empty " + folder, e);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing held
+        }
+    }
+
+    /** Lets the folder go: the next start may take it. */
+    @Override
+    public void close() {
+        if (channel != null) {
+            close(channel);
         }
     }
 }

@@ -16,23 +16,32 @@ public final class DataServices implements AutoCloseable {
 
     private final Options options;
     private final LocalAws aws;
+    private final DataFolder folder;
 
-    private DataServices(Options options, LocalAws aws) {
+    private DataServices(Options options, LocalAws aws, DataFolder folder) {
         this.options = options;
         this.aws = aws;
+        this.folder = folder;
     }
 
     public static DataServices start(Options options) {
-        DataFolder.prepare(options);
-        LocalAws aws = LocalAws.start(Template.load(options.template()), new LocalAws.Options(options.dynamoPort(),
-                options.sqsPort(), options.secretsPort(), options.host(), options.dataDirectory()));
+        DataFolder folder = DataFolder.prepare(options);
+        LocalAws aws;
+        try {
+            aws = LocalAws.start(Template.load(options.template()), new LocalAws.Options(options.dynamoPort(),
+                    options.sqsPort(), options.secretsPort(), options.host(), options.dataDirectory()));
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
         try {
             SamEnvFile.write(options.envFile(), aws);
         } catch (IOException e) {
             aws.close();
+            folder.close();
             throw new UncheckedIOException("cannot write " + options.envFile(), e);
         }
-        return new DataServices(options, aws);
+        return new DataServices(options, aws, folder);
     }
 
     public LocalAws aws() {
@@ -53,5 +62,6 @@ public final class DataServices implements AutoCloseable {
     @Override
     public void close() {
         aws.close();
+        folder.close();
     }
 }

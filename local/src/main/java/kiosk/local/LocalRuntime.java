@@ -29,6 +29,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final Options options;
     private final PrintStream log;
+    private final DataFolder folder;
     private final Stack stack;
     private final Gateway gateway;
     private final Scheduler scheduler;
@@ -37,41 +38,53 @@ public final class LocalRuntime implements AutoCloseable {
     private Map<String, Seeder.Account> accounts = Map.of();
     private List<String> notes = List.of();
 
-    private LocalRuntime(Options options, PrintStream log) {
+    private LocalRuntime(Options options, PrintStream log, DataFolder folder) {
         this.options = options;
         this.log = log;
-        DataFolder.prepare(options);
+        this.folder = folder;
         this.stack = new Stack(options.template(), new LocalAws.Options(0, 0, 0, "127.0.0.1", options.dataDirectory()), log);
-        Blueprint blueprint = stack.blueprint();
-        this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
-        this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
-        gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, options.host()));
-        for (Blueprint.QueueSource source : blueprint.queueSources()) {
-            if (source.enabled()) {
-                pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),
-                        stack.aws().queueArn(source.queueId()), LocalAws.REGION, stack.aws().sqs(), stack, log));
-            }
-        }
-        StreamPositions positions = options.dataDirectory() == null ? StreamPositions.inMemory()
-                : StreamPositions.in(options.dataDirectory().resolve("stream-positions.json"));
-        for (Blueprint.StreamSource source : blueprint.streamSources()) {
-            if (source.enabled()) {
-                String table = stack.aws().tableName(source.tableId());
-                String streamArn = stack.aws().dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
-                if (streamArn == null) {
-                    throw new IllegalArgumentException(source.functionId() + " reads the stream of " + source.tableId()
-                            + ", which has no StreamSpecification");
+        try {
+            Blueprint blueprint = stack.blueprint();
+            this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
+            this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
+            gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, options.host()));
+            for (Blueprint.QueueSource source : blueprint.queueSources()) {
+                if (source.enabled()) {
+                    pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),
+                            stack.aws().queueArn(source.queueId()), LocalAws.REGION, stack.aws().sqs(), stack, log));
                 }
-                streamPollers.add(new StreamPoller(source, streamArn, LocalAws.REGION, stack.aws().dynamoDbStreams(),
-                        stack.aws().sqs(), source.onFailureQueueId() == null ? null : stack.aws().queueUrl(source.onFailureQueueId()),
-                        stack, positions, log));
             }
+            StreamPositions positions = options.dataDirectory() == null ? StreamPositions.inMemory()
+                    : StreamPositions.in(options.dataDirectory().resolve("stream-positions.json"));
+            for (Blueprint.StreamSource source : blueprint.streamSources()) {
+                if (source.enabled()) {
+                    String table = stack.aws().tableName(source.tableId());
+                    String streamArn = stack.aws().dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                    if (streamArn == null) {
+                        throw new IllegalArgumentException(source.functionId() + " reads the stream of " + source.tableId()
+                                + ", which has no StreamSpecification");
+                    }
+                    streamPollers.add(new StreamPoller(source, streamArn, LocalAws.REGION, stack.aws().dynamoDbStreams(),
+                            stack.aws().sqs(), source.onFailureQueueId() == null ? null : stack.aws().queueUrl(source.onFailureQueueId()),
+                            stack, positions, log));
+                }
+            }
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
         }
     }
 
     /** Starts everything and seeds a first start; returns once the gateway answers. */
     public static LocalRuntime start(Options options, PrintStream log) {
-        LocalRuntime runtime = new LocalRuntime(options, log);
+        DataFolder folder = DataFolder.prepare(options);
+        LocalRuntime runtime;
+        try {
+            runtime = new LocalRuntime(options, log, folder);
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
         try {
             runtime.gateway.start();
             runtime.pollers.forEach(QueuePoller::start);
@@ -157,5 +170,6 @@ public final class LocalRuntime implements AutoCloseable {
         streamPollers.forEach(StreamPoller::close);
         scheduler.close();
         stack.close();
+        folder.close();
     }
 }

@@ -1,12 +1,14 @@
 package kiosk.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +163,51 @@ class StreamPollerIT {
         List<String> after = insert(2);
         pollUntilQuiet(poller(source(100, "TRIM_HORIZON", false, -1, null), StreamPositions.in(file), recording(r -> null)));
         assertEquals(List.of(after), batches, "only what came after, nothing twice");
+    }
+
+    @Test
+    void aPositionsFileThatIsNotWhatTheRuntimeWritesIsRefusedAtStartNotMetLater() throws Exception {
+        Path file = folder.resolve("stream-positions.json");
+        for (String tampered : List.of("null", "{\"m\": null}", "{\"m\": {\"after\": {\"shard\": \"abc\"}, \"finished\": []}}",
+                "{\"m\": {\"after\": null, \"finished\": []}}", "[]", "")) {
+            Files.writeString(file, tampered);
+            UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> StreamPositions.in(file), tampered);
+            assertTrue(refused.getMessage().contains("delete it to read every stream from its start again"), tampered);
+        }
+    }
+
+    @Test
+    void aPositionThatCannotBeKeptDoesNotEndTheReadingThatGoesOnOnceItCanBe() throws Exception {
+        // The positions file cannot be written (a folder with something in it stands where it goes).
+        Path file = folder.resolve("stream-positions.json");
+        StreamPoller poller = poller(source(100, "LATEST", false, -1, null), StreamPositions.in(file), recording(r -> null));
+        poller.pollOnce();
+        batches.clear();
+        Files.delete(file);
+        Files.createDirectories(file.resolve("in-the-way"));
+        List<String> ids = insert(2);
+        poller.start();
+        try {
+            for (int i = 0; i < 100 && !logged.toString(StandardCharsets.UTF_8).contains("stopped by"); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(logged.toString(StandardCharsets.UTF_8).contains("cannot keep the stream positions"), logged::toString);
+            try (var left = Files.list(folder)) {
+                assertEquals(List.of(file), left.toList(), "no temporary file left behind");
+            }
+            Files.delete(file.resolve("in-the-way"));
+            Files.delete(file);
+            List<String> later = insert(1);
+            for (int i = 0; i < 150 && !(Files.isRegularFile(file) && batches.stream().anyMatch(b -> b.containsAll(later)));
+                    i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(batches.stream().anyMatch(b -> b.containsAll(later)), "still reading: " + batches);
+            assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(ids), batches.toString());
+            assertTrue(Files.isRegularFile(file), "kept again");
+        } finally {
+            poller.close();
+        }
     }
 
     @Test

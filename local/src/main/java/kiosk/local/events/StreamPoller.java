@@ -93,6 +93,15 @@ public final class StreamPoller implements AutoCloseable {
                             e.getMessage());
                     pause(1000);
                 }
+            } catch (RuntimeException e) {
+                // Anything else (the positions file not writable, a disk full) must not end the
+                // reading while checkouts go on: say so, and try again; a batch whose position was
+                // not kept is handed over again (at least once, as on Lambda).
+                if (running) {
+                    log.printf("%s <- %s stream: stopped by %s; reading again in 5 s%n", source.functionId(),
+                            source.tableId(), e);
+                    pause(5000);
+                }
             }
         }
     }
@@ -140,8 +149,14 @@ public final class StreamPoller implements AutoCloseable {
         } catch (ExpiredIteratorException e) {
             return false; // a new iterator from the kept position next time
         } catch (TrimmedDataAccessException e) {
-            log.printf("%s <- %s stream: records of shard %s expired before they were read%n", source.functionId(),
-                    source.tableId(), shard.shardId());
+            String kept = positions.after(key(), shard.shardId());
+            if (kept != null) {
+                // Records after the kept position are gone unread (older than the stream keeps them):
+                // as Lambda does, say where, in the log and to the OnFailure queue.
+                log.printf("%s <- %s stream: records of shard %s after %s expired before they were read%n",
+                        source.functionId(), source.tableId(), shard.shardId(), kept);
+                lost(shard, kept);
+            }
             positions.trimmed(key(), shard.shardId());
             return false;
         }
@@ -277,6 +292,22 @@ public final class StreamPoller implements AutoCloseable {
         info.put("startSequenceNumber", records.get(0).dynamodb().sequenceNumber());
         info.put("endSequenceNumber", records.get(records.size() - 1).dynamodb().sequenceNumber());
         info.put("batchSize", records.size());
+        info.put("streamArn", streamArn);
+        sqs.sendMessage(b -> b.queueUrl(onFailureQueueUrl).messageBody(message.toString()));
+    }
+
+    /** Records after {@code after} expired unread: where they were goes to the OnFailure queue, if any. */
+    private void lost(Shard shard, String after) {
+        if (onFailureQueueUrl == null) {
+            return;
+        }
+        ObjectNode message = json.createObjectNode();
+        message.putObject("requestContext").put("condition", "RecordAgeExceeded");
+        message.put("version", "1.0");
+        message.put("timestamp", Instant.now().toString());
+        ObjectNode info = message.putObject("DDBStreamBatchInfo");
+        info.put("shardId", shard.shardId());
+        info.put("afterSequenceNumber", after);
         info.put("streamArn", streamArn);
         sqs.sendMessage(b -> b.queueUrl(onFailureQueueUrl).messageBody(message.toString()));
     }

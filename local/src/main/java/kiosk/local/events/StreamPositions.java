@@ -45,13 +45,24 @@ public final class StreamPositions {
         if (!Files.exists(file)) {
             return new StreamPositions(file, new HashMap<>());
         }
+        Map<String, Mapping> read;
         try {
-            return new StreamPositions(file, JSON.readValue(file.toFile(), new TypeReference<HashMap<String, Mapping>>() {
-            }));
+            read = JSON.readValue(file.toFile(), new TypeReference<HashMap<String, Mapping>>() {
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the stream positions in " + file
-                    + "; delete it to read every stream from its start again", e);
+            throw unreadable(file, e);
         }
+        if (read == null || read.values().stream().anyMatch(m -> m == null || m.after == null || m.finished == null
+                || m.after.values().stream().anyMatch(v -> v == null || !v.matches("[0-9]{1,40}")))) {
+            throw unreadable(file, null);
+        }
+        return new StreamPositions(file, new HashMap<>(read));
+    }
+
+    private static UncheckedIOException unreadable(Path file, IOException cause) {
+        return new UncheckedIOException("cannot read the stream positions in " + file + " (it is written by local/run "
+                + "alone); delete it to read every stream from its start again (orders then announced again)",
+                cause == null ? new IOException("not what local/run writes") : cause);
     }
 
     synchronized boolean started(String mapping) {
