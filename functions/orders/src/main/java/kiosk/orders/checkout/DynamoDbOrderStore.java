@@ -21,6 +21,7 @@ import kiosk.shared.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -50,6 +51,8 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String VERSION = "version";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The payment provider's charge that paid the order. */
+    static final String CHARGE_ID = "chargeId";
 
     static final String BY_USER = "ByUser";
     static final String BY_STATUS = "ByStatus";
@@ -158,6 +161,29 @@ public final class DynamoDbOrderStore implements OrderStore {
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).limit(limit))
                 .items().forEach(item -> found.add(fromItem(item)));
         return found;
+    }
+
+    @Override
+    public Order markPaid(Order order, String chargeId, String now) {
+        Order paid = new Order(order.id(), order.userId(), OrderStatus.PAID, order.lines(), order.currency(),
+                order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
+                order.createdAt(), now);
+        Expression x = new Expression();
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(order.id())))
+                    .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(OrderStatus.PAID.name())) + ", "
+                            + x.name(VERSION) + " = " + x.value(n(paid.version())) + ", "
+                            + x.name(UPDATED_AT) + " = " + x.value(s(now)) + ", "
+                            + x.name(CHARGE_ID) + " = " + x.value(s(chargeId)))
+                    .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+                            + x.name(VERSION) + " = " + x.value(n(order.version())))
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return paid;
+        } catch (ConditionalCheckFailedException e) {
+            long stored = e.hasItem() && !e.item().isEmpty() ? number(e.item(), VERSION) : order.version();
+            throw new VersionConflictException("The order changed while paying it: read it again.", stored);
+        }
     }
 
     @Override

@@ -34,6 +34,13 @@ public interface OrderStore {
      */
     Order release(Order order, OrderStatus end, String now);
 
+    /**
+     * The order from PENDING_PAYMENT to PAID at its next version, with the charge that paid it, if
+     * it is still at {@code order.version()} and pending. Returns the order as paid; throws
+     * VersionConflictException, with the version stored, when the order moved (expired, cancelled).
+     */
+    Order markPaid(Order order, String chargeId, String now);
+
     /** Orders still awaiting payment that were placed before {@code before}, oldest first. */
     List<Order> pendingBefore(Instant before, int limit);
 

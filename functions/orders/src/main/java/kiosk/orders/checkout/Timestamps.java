@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * the way they sort as time: the ByUser and ByStatus indexes compare them as strings
  * ("10:00:00Z" would sort after "10:00:00.123Z").
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -17,7 +17,7 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static String of(Instant instant) {
+    public static String of(Instant instant) {
         return FORMAT.format(instant);
     }
 }

@@ -1,0 +1,208 @@
+package kiosk.jobs.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import kiosk.catalog.product.DynamoDbProductStore;
+import kiosk.catalog.product.Product;
+import kiosk.catalog.product.ProductStatus;
+import kiosk.emulator.LocalAws;
+import kiosk.orders.cart.CartService;
+import kiosk.orders.cart.DynamoDbCartStore;
+import kiosk.orders.cart.DynamoDbProductCatalog;
+import kiosk.orders.checkout.Address;
+import kiosk.orders.checkout.CheckoutInput;
+import kiosk.orders.checkout.CheckoutService;
+import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.checkout.Order;
+import kiosk.orders.checkout.OrderService;
+import kiosk.orders.checkout.OrderStatus;
+import kiosk.orders.checkout.ShippingRates;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.Promotion;
+import kiosk.orders.promotion.PromotionService;
+import kiosk.shared.money.Money;
+import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Race;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The payment job's decisions against DynamoDB Local and the simulated gateway (its ledger in the
+ * template's PaymentSimulatorTable): charged once however often it runs, a decline gives stock and
+ * code back exactly, a crash between charge and status write charges once, an outage changes nothing.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class PaymentServiceIT {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+    private final LocalAws aws;
+    private final DynamoDbProductStore products;
+    private final CartService carts;
+    private final DynamoDbOrderStore orders;
+    private final DynamoDbPromotionStore promotionStore;
+    private final CheckoutService checkout;
+    private final DynamoDbSimulatorStore simulator;
+    private final SimulatedGateway gateway;
+    private final PaymentService payments;
+
+    PaymentServiceIT(LocalAws aws) {
+        this.aws = aws;
+        this.products = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        DynamoDbCartStore cartStore = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
+        DynamoDbProductCatalog catalog = new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        this.carts = new CartService(cartStore, catalog, CLOCK);
+        this.orders = new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
+                aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"),
+                aws.tableName("PromotionsTable")));
+        this.promotionStore = new DynamoDbPromotionStore(aws.dynamoDb(), aws.tableName("PromotionsTable"));
+        this.checkout = new CheckoutService(cartStore, catalog, orders, new PromotionService(promotionStore, CLOCK),
+                ShippingRates.parse("EUR:495:5000"), CLOCK, () -> UUID.randomUUID().toString());
+        this.simulator = new DynamoDbSimulatorStore(aws.dynamoDb(), aws.tableName("PaymentSimulatorTable"));
+        simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+        this.gateway = new SimulatedGateway(simulator, CLOCK);
+        this.payments = new PaymentService(orders, gateway, CLOCK);
+    }
+
+    private String product(int stock) {
+        String id = UUID.randomUUID().toString();
+        products.create(new Product(id, "Lamp", "", "misc", new Money(1999L, "EUR"), stock, ProductStatus.ACTIVE, 1,
+                "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        return id;
+    }
+
+    private Order placed(String product, int quantity, String paymentMethod, String promoCode) {
+        String user = "shopper-" + UUID.randomUUID();
+        carts.setLine(user, product, quantity, OptionalLong.empty());
+        return checkout.checkout(user, "k", new CheckoutInput(new Address("Ann Example", List.of("Hauptstrasse 1"),
+                "Berlin", "10115", "DE"), promoCode, paymentMethod, null)).order();
+    }
+
+    private OrderStatus status(Order order) {
+        return orders.find(order.id()).orElseThrow().status();
+    }
+
+    private List<SimulatorStore.Entry> ledgerOf(Order order) {
+        return simulator.ledger().stream().filter(e -> e.orderId().equals(order.id())).toList();
+    }
+
+    @Test
+    void anOrderIsChargedItsTotalOnceAndPaid() {
+        Order order = placed(product(5), 2, "pm_card_visa", null);
+        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(OrderStatus.PAID, status(order));
+        assertEquals(2, orders.find(order.id()).orElseThrow().version());
+        List<SimulatorStore.Entry> ledger = ledgerOf(order);
+        assertEquals(1, ledger.size());
+        assertEquals(order.totals().total(), ledger.get(0).amount());
+        assertEquals("SUCCEEDED", ledger.get(0).outcome());
+    }
+
+    @Test
+    void everyMessageDeliveredTwiceAndAtOnceChargesOnce() throws Exception {
+        String lamp = product(40);
+        List<Order> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            placed.add(placed(lamp, 1, "pm_card_visa", null));
+        }
+        for (Order order : placed) {
+            List<PaymentService.Outcome> outcomes = Race.atOnce(List.of(() -> payments.pay(order.id()),
+                    () -> payments.pay(order.id())));
+            assertEquals(List.of("ALREADY_DONE", "PAID"), outcomes.stream().map(Enum::name).sorted().toList(),
+                    "one pays, the other finds it done");
+            assertEquals(1, ledgerOf(order).size(), "one charge for " + order.id());
+            assertEquals(OrderStatus.PAID, status(order));
+        }
+    }
+
+    @Test
+    void aDeclineFailsTheOrderAndGivesBackExactlyItsStockAndItsCode() {
+        String lamp = product(5);
+        promotionStore.create(new Promotion("DECLINE5", Promotion.Kind.PERCENT, 5, null, null, "2026-11-01T00:00:00Z",
+                "2027-01-01T00:00:00Z", 10, 1, 0, true, "2026-11-01T00:00:00Z", 1));
+        Order order = placed(lamp, 3, "pm_card_chargeDeclinedInsufficientFunds", "DECLINE5");
+        assertEquals(2, products.find(lamp).orElseThrow().stock());
+        assertEquals(1, promotionStore.find("DECLINE5").orElseThrow().redemptions());
+        assertEquals(PaymentService.Outcome.DECLINED, payments.pay(order.id()));
+        assertEquals(OrderStatus.PAYMENT_FAILED, status(order));
+        assertEquals(5, products.find(lamp).orElseThrow().stock());
+        assertEquals(0, promotionStore.find("DECLINE5").orElseThrow().redemptions());
+        assertEquals("insufficient_funds", ledgerOf(order).get(0).declineCode());
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.pay(order.id()), "delivered again: nothing twice");
+        assertEquals(5, products.find(lamp).orElseThrow().stock());
+    }
+
+    @Test
+    void aCrashBetweenTheChargeAndTheStatusWriteChargesOnceWhenTheMessageComesBack() {
+        Order order = placed(product(5), 1, "pm_card_visa", null);
+        // The first delivery charged, then died before writing PAID.
+        gateway.charge(new PaymentGateway.ChargeRequest(PaymentService.chargeKey(order.id()), order.id(),
+                order.totals().total(), order.currency(), order.paymentMethod()));
+        assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
+        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(1, ledgerOf(order).size(), "the redelivery met the first charge");
+        assertEquals(OrderStatus.PAID, status(order));
+    }
+
+    @Test
+    void anOutageChangesNothingAndTheOrderIsChargedOnceWhenTheGatewayIsBack() {
+        Order order = placed(product(5), 1, "pm_card_visa", null);
+        simulator.setSwitches(new SimulatorStore.Switches(true, 0));
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThrows(GatewayUnavailableException.class, () -> payments.pay(order.id()));
+            }
+            assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
+            assertEquals(List.of(), ledgerOf(order));
+        } finally {
+            simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+        }
+        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(1, ledgerOf(order).size());
+    }
+
+    @Test
+    void aRetryTokenIsUnavailableOnceThenCharged() {
+        Order order = placed(product(5), 1, "pm_card_retry", null);
+        assertThrows(GatewayUnavailableException.class, () -> payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(1, ledgerOf(order).size());
+    }
+
+    @Test
+    void anOrderThatExpiredAfterItWasChargedIsRefundedNotPaid() {
+        String lamp = product(5);
+        Order order = placed(lamp, 1, "pm_card_visa", null);
+        // Charged by a delivery that died; then the order expired and gave its unit back.
+        gateway.charge(new PaymentGateway.ChargeRequest(PaymentService.chargeKey(order.id()), order.id(),
+                order.totals().total(), order.currency(), order.paymentMethod()));
+        new OrderService(orders, Clock.offset(CLOCK, java.time.Duration.ofHours(1))).expireUnpaid(java.time.Duration.ofMinutes(30));
+        assertEquals(OrderStatus.EXPIRED, status(order));
+        assertEquals(PaymentService.Outcome.REFUNDED, payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.REFUNDED, payments.pay(order.id()), "again: the same refund, not a second");
+        List<SimulatorStore.Entry> ledger = ledgerOf(order);
+        assertEquals(List.of("REFUNDED", "SUCCEEDED"), ledger.stream().map(SimulatorStore.Entry::outcome).sorted().toList());
+        assertEquals(OrderStatus.EXPIRED, status(order));
+        assertEquals(5, products.find(lamp).orElseThrow().stock());
+    }
+
+    @Test
+    void aMessageForAnOrderThatDoesNotExistIsPoison() {
+        assertThrows(UnknownOrderException.class, () -> payments.pay("no-such-order"));
+    }
+
+    @Test
+    void theSameKeyCannotChargeAnotherAmount() {
+        String key = "order-x-" + UUID.randomUUID();
+        gateway.charge(new PaymentGateway.ChargeRequest(key, "x", 100, "EUR", "pm_card_visa"));
+        assertThrows(IllegalStateException.class,
+                () -> gateway.charge(new PaymentGateway.ChargeRequest(key, "x", 200, "EUR", "pm_card_visa")));
+    }
+}
