@@ -154,6 +154,7 @@ class RuntimeInterfaceClientIT {
                 Map.entry("GetPromotionFunction", RuntimeInterfaceClientIT::getPromotion),
                 Map.entry("DeactivatePromotionFunction", RuntimeInterfaceClientIT::deactivatePromotion),
                 Map.entry("AnnounceOrdersFunction", RuntimeInterfaceClientIT::announceOrders),
+                Map.entry("PayOrdersFunction", RuntimeInterfaceClientIT::payOrders),
                 Map.entry("ExpireOrdersFunction", RuntimeInterfaceClientIT::expireOrders),
                 Map.entry("AdminListOrdersFunction", RuntimeInterfaceClientIT::adminListOrders),
                 Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder));
@@ -431,6 +432,15 @@ class RuntimeInterfaceClientIT {
         // The stream's event, read by the function's own package: the inserted order goes out, the update does not.
         JsonNode result = json(success("AnnounceOrdersFunction", file));
         assertEquals(0, result.get("batchItemFailures").size(), result::toString);
+    }
+
+    private static void payOrders(String file) throws Exception {
+        // An SQS event, read as a map by a package without Joda-Time: the order it names is paid, an unknown one reported.
+        String order = orderOf("ric-payer");
+        JsonNode paid = json(success("PayOrdersFunction", pointed(file, "6a1f0c3e-sample-paid-order", order)));
+        assertEquals(0, paid.get("batchItemFailures").size(), paid::toString);
+        JsonNode poison = json(success("PayOrdersFunction", file));
+        assertEquals("9d5c2a71-sample-pay-message", poison.at("/batchItemFailures/0/itemIdentifier").asText(), poison::toString);
     }
 
     private static void expireOrders(String file) throws Exception {

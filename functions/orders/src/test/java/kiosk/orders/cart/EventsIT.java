@@ -37,11 +37,11 @@ import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Every events/ file of an orders function, fed to the handler template.yaml names, built with

@@ -1,0 +1,9 @@
+package kiosk.jobs.payment;
+
+import java.time.Duration;
+
+/** Holds a received message back for a while before it is delivered again; the SQS one is the only SDK caller. */
+public interface RetryQueue {
+
+    void holdBack(String receiptHandle, Duration delay);
+}

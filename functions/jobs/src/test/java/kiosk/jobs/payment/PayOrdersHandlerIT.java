@@ -1,0 +1,169 @@
+package kiosk.jobs.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import kiosk.catalog.product.DynamoDbProductStore;
+import kiosk.catalog.product.Product;
+import kiosk.catalog.product.ProductStatus;
+import kiosk.emulator.FunctionConfiguration;
+import kiosk.emulator.LocalAws;
+import kiosk.orders.cart.CartService;
+import kiosk.orders.cart.DynamoDbCartStore;
+import kiosk.orders.cart.DynamoDbProductCatalog;
+import kiosk.orders.checkout.Address;
+import kiosk.orders.checkout.CheckoutInput;
+import kiosk.orders.checkout.CheckoutService;
+import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.checkout.OrderStatus;
+import kiosk.orders.checkout.ShippingRates;
+import kiosk.orders.promotion.DynamoDbPromotionStore;
+import kiosk.orders.promotion.PromotionService;
+import kiosk.shared.money.Money;
+import kiosk.testkit.ConfigOverlay;
+import kiosk.testkit.EventFiles;
+import kiosk.testkit.Handlers;
+import kiosk.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The payment function as the OrdersQueue's event source drives it, against ElasticMQ and DynamoDB
+ * Local: its events/ file answered by the handler the template names (no-argument constructor,
+ * template environment); an outage holds the message back instead of failing it; poison is
+ * reported without holding back the rest of its batch.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class PayOrdersHandlerIT {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+    @RegisterExtension
+    static final ConfigOverlay CONFIG = new ConfigOverlay();
+
+    private final LocalAws aws;
+    private final String queue;
+    private final DynamoDbOrderStore orders;
+    private final DynamoDbSimulatorStore simulator;
+
+    PayOrdersHandlerIT(LocalAws aws) {
+        this.aws = aws;
+        this.queue = aws.queueUrl("OrdersQueue");
+        this.orders = new DynamoDbOrderStore(aws.dynamoDb(), new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"),
+                aws.tableName("ProductsTable"), aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"),
+                aws.tableName("PromotionsTable")));
+        this.simulator = new DynamoDbSimulatorStore(aws.dynamoDb(), aws.tableName("PaymentSimulatorTable"));
+        simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+    }
+
+    private String place(String orderId, String userId, String paymentMethod) {
+        DynamoDbProductStore products = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        String product = UUID.randomUUID().toString();
+        products.create(new Product(product, "Lamp", "", "misc", new Money(1500L, "EUR"), 5, ProductStatus.ACTIVE, 1,
+                "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        DynamoDbCartStore carts = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
+        DynamoDbProductCatalog catalog = new DynamoDbProductCatalog(aws.dynamoDb(), aws.tableName("ProductsTable"));
+        new CartService(carts, catalog, CLOCK).setLine(userId, product, 1, OptionalLong.empty());
+        return new CheckoutService(carts, catalog, orders, new PromotionService(new DynamoDbPromotionStore(aws.dynamoDb(),
+                aws.tableName("PromotionsTable")), CLOCK), ShippingRates.parse("EUR:495:5000"), CLOCK, () -> orderId)
+                .checkout(userId, "k", new CheckoutInput(new Address("Sam", List.of("1 Sample Road"), "Leeds", "LS1 1AA",
+                        "GB"), null, paymentMethod, null)).order().id();
+    }
+
+    /** The messages on the queue now, received as the event source receives them, as an SQS event. */
+    private Map<String, Object> received() {
+        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .messageSystemAttributeNamesWithStrings("All")).messages();
+        return Map.of("Records", messages.stream().map(m -> (Object) Map.of("messageId", m.messageId(), "receiptHandle",
+                m.receiptHandle(), "body", m.body(), "attributes", Map.of("ApproximateReceiveCount",
+                        m.attributesAsStrings().get("ApproximateReceiveCount")))).toList());
+    }
+
+    private void announce(String body) {
+        aws.sqs().sendMessage(b -> b.queueUrl(queue).messageBody(body));
+    }
+
+    private OrderStatus status(String orderId) {
+        return orders.find(orderId).orElseThrow().status();
+    }
+
+    @Test
+    void theEventFileIsAnsweredByTheTemplatesHandlerAndItsOrderIsPaid() throws Exception {
+        place("6a1f0c3e-sample-paid-order", "7d0f3c52-sample-payer", "pm_card_visa");
+        Map<String, String> environment = new HashMap<>();
+        FunctionConfiguration function = aws.functions().get("PayOrdersFunction");
+        environment.putAll(function.environment());
+        CONFIG.set(environment);
+        RequestHandler<Map<String, Object>, Map<String, Object>> handler = Handlers.construct(function);
+        Map<String, Object> event = new ObjectMapper().readValue(Files.readString(EventFiles.all().stream()
+                .filter(f -> EventFiles.logicalId(f).equals("PayOrdersFunction")).findFirst().orElseThrow()),
+                new TypeReference<Map<String, Object>>() { });
+        assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
+        assertEquals(OrderStatus.PAID, status("6a1f0c3e-sample-paid-order"));
+    }
+
+    @Test
+    void duringAnOutageTheMessageIsHeldBackNotFailedAndPoisonDoesNotHoldBackTheRest() throws Exception {
+        aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+        String order = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
+        String declined = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_chargeDeclined");
+        announce("{\"orderId\":\"" + order + "\"}");
+        announce("{\"orderId\":\"" + declined + "\"}");
+        announce("not json");
+        announce("{\"orderId\":\"no-such-order\"}");
+        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue));
+
+        Map<String, Object> batch = new HashMap<>();
+        List<Object> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 5 && records.size() < 4; i++) {
+            records.addAll((List<?>) received().get("Records"));
+        }
+        batch.put("Records", records);
+        simulator.setSwitches(new SimulatorStore.Switches(true, 0));
+        Map<String, Object> answer;
+        try {
+            answer = handler.handleRequest(batch, null);
+        } finally {
+            simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+        }
+        assertEquals(4, ((List<?>) answer.get("batchItemFailures")).size(), "all four back: two for the outage, two poison");
+        assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
+        assertEquals(OrderStatus.PENDING_PAYMENT, status(declined));
+        // The two held back are not visible again at once; the poison comes back after the visibility timeout.
+        assertEquals(List.of(), received().get("Records"), "held back, not redelivered at once");
+
+        // The outage over: each order is paid once when its message comes back.
+        Map<String, Object> again = Map.of("Records", records.stream()
+                .filter(r -> String.valueOf(((Map<?, ?>) r).get("body")).matches(".*(" + order + "|" + declined + ").*")).toList());
+        assertEquals(2, ((List<?>) again.get("Records")).size());
+        assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(again, null));
+        assertEquals(OrderStatus.PAID, status(order));
+        assertEquals(OrderStatus.PAYMENT_FAILED, status(declined));
+        assertEquals(1, simulator.ledger().stream().filter(e -> e.orderId().equals(order)).count());
+    }
+
+    @Test
+    void theDelayGrowsFromTenSecondsAndStopsAtTenMinutes() {
+        for (int received = 1; received <= 20; received++) {
+            long base = Math.min(600, 10L << (received - 1));
+            Duration delay = PayOrdersHandler.delay(received);
+            assertTrue(delay.toSeconds() >= base && delay.toSeconds() <= base + base / 2, received + ": " + delay);
+        }
+    }
+}
