@@ -58,12 +58,9 @@ public final class LocalRuntime implements AutoCloseable {
                     : StreamPositions.in(options.dataDirectory().resolve("stream-positions.json"));
             for (Blueprint.StreamSource source : blueprint.streamSources()) {
                 if (source.enabled()) {
-                    String table = stack.aws().tableName(source.tableId());
-                    String streamArn = stack.aws().dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
-                    if (streamArn == null) {
-                        throw new IllegalArgumentException(source.functionId() + " reads the stream of " + source.tableId()
-                                + ", which has no StreamSpecification");
-                    }
+                    // What the provisioner recorded for !GetAtt Table.StreamArn (it refuses a table without one).
+                    String streamArn = String.valueOf(stack.aws().intrinsics().resolve(
+                            Map.of("Fn::GetAtt", List.of(source.tableId(), "StreamArn"))));
                     streamPollers.add(new StreamPoller(source, streamArn, LocalAws.REGION, stack.aws().dynamoDbStreams(),
                             stack.aws().sqs(), source.onFailureQueueId() == null ? null : stack.aws().queueUrl(source.onFailureQueueId()),
                             stack, positions, log));

@@ -15,7 +15,6 @@ import java.util.Set;
 import kiosk.local.function.FunctionException;
 import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint.QueueSource;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * visibility timeout, and the queue's redrive policy moves a message to its DLQ after
  * maxReceiveCount receives.
  */
-public final class QueuePoller implements AutoCloseable {
+public final class QueuePoller extends EventSourcePoller {
 
     /** SQS's own cap per ReceiveMessage call. */
     private static final int RECEIVE_MAX = 10;
@@ -43,42 +42,37 @@ public final class QueuePoller implements AutoCloseable {
     private final String region;
     private final SqsClient sqs;
     private final Invoker functions;
-    private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
-    private final Thread thread;
-    private volatile boolean running = true;
 
     public QueuePoller(QueueSource source, String queueUrl, String queueArn, String region, SqsClient sqs,
             Invoker functions, PrintStream log) {
+        super("sqs-" + source.queueId() + "-" + source.functionId(), log);
         this.source = source;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.sqs = sqs;
         this.functions = functions;
-        this.log = log;
-        this.thread = Thread.ofPlatform().daemon().name("sqs-" + source.queueId() + "-" + source.functionId())
-                .unstarted(this::run);
     }
 
-    public void start() {
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                List<Message> batch = gather();
-                if (!batch.isEmpty()) {
-                    deliver(batch);
-                }
-            } catch (SdkException e) {
-                if (running) {
-                    log.printf("%s <- %s: %s; polling again in 1 s%n", source.functionId(), source.queueId(), e.getMessage());
-                    pause(1000);
-                }
-            }
+    @Override
+    protected boolean round() {
+        List<Message> batch = gather();
+        if (!batch.isEmpty()) {
+            deliver(batch);
         }
+        return !batch.isEmpty();
+    }
+
+    /** A long poll waits on its own. */
+    @Override
+    protected long idleMillis() {
+        return 0;
+    }
+
+    @Override
+    protected String describe() {
+        return source.functionId() + " <- " + source.queueId();
     }
 
     /**
@@ -88,7 +82,7 @@ public final class QueuePoller implements AutoCloseable {
     private List<Message> gather() {
         List<Message> batch = new ArrayList<>(receive(source.batchSize(), LONG_POLL_SECONDS));
         long closes = System.nanoTime() + source.windowSeconds() * 1_000_000_000L;
-        while (running && !batch.isEmpty() && batch.size() < source.batchSize()) {
+        while (running() && !batch.isEmpty() && batch.size() < source.batchSize()) {
             long left = closes - System.nanoTime();
             if (source.windowSeconds() > 0 && left <= 0) {
                 break;
@@ -210,24 +204,5 @@ public final class QueuePoller implements AutoCloseable {
             record.put("awsRegion", region);
         }
         return json.writeValueAsBytes(event);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops polling; a batch being handled finishes first, so no message is left half-done. */
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -12,10 +12,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kiosk.local.function.FunctionException;
 import kiosk.local.function.Invoker;
 import kiosk.local.stack.Blueprint.StreamSource;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * read up to is kept in {@link StreamPositions}, so a restart neither loses nor repeats a batch
  * that was done.
  */
-public final class StreamPoller implements AutoCloseable {
+public final class StreamPoller extends EventSourcePoller {
 
     /** Lambda reads a shard about four times a second. */
     private static final long IDLE_MILLIS = 250;
@@ -51,15 +51,13 @@ public final class StreamPoller implements AutoCloseable {
     private final String onFailureQueueUrl;
     private final Invoker functions;
     private final StreamPositions positions;
-    private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
-    private final Thread thread;
     /** The next iterator of each shard being read; a shard without one starts again from its kept position. */
     private final Map<String, String> iterators = new HashMap<>();
-    private volatile boolean running = true;
 
     public StreamPoller(StreamSource source, String streamArn, String region, DynamoDbStreamsClient streams, SqsClient sqs,
             String onFailureQueueUrl, Invoker functions, StreamPositions positions, PrintStream log) {
+        super("stream-" + source.tableId() + "-" + source.functionId(), log);
         this.source = source;
         this.streamArn = streamArn;
         this.region = region;
@@ -68,42 +66,25 @@ public final class StreamPoller implements AutoCloseable {
         this.onFailureQueueUrl = onFailureQueueUrl;
         this.functions = functions;
         this.positions = positions;
-        this.log = log;
-        this.thread = Thread.ofPlatform().daemon().name("stream-" + source.tableId() + "-" + source.functionId())
-                .unstarted(this::run);
-    }
-
-    public void start() {
-        thread.start();
     }
 
     private String key() {
         return source.functionId() + " " + streamArn;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                if (!pollOnce()) {
-                    pause(IDLE_MILLIS);
-                }
-            } catch (SdkException e) {
-                if (running) {
-                    log.printf("%s <- %s stream: %s; reading again in 1 s%n", source.functionId(), source.tableId(),
-                            e.getMessage());
-                    pause(1000);
-                }
-            } catch (RuntimeException e) {
-                // Anything else (the positions file not writable, a disk full) must not end the
-                // reading while checkouts go on: say so, and try again; a batch whose position was
-                // not kept is handed over again (at least once, as on Lambda).
-                if (running) {
-                    log.printf("%s <- %s stream: stopped by %s; reading again in 5 s%n", source.functionId(),
-                            source.tableId(), e);
-                    pause(5000);
-                }
-            }
-        }
+    @Override
+    protected boolean round() {
+        return pollOnce();
+    }
+
+    @Override
+    protected long idleMillis() {
+        return IDLE_MILLIS;
+    }
+
+    @Override
+    protected String describe() {
+        return source.functionId() + " <- " + source.tableId() + " stream";
     }
 
     /**
@@ -194,7 +175,7 @@ public final class StreamPoller implements AutoCloseable {
     private boolean deliver(Shard shard, List<Record> records) {
         List<Record> left = records;
         long backoff = 500;
-        for (int attempt = 0; running; attempt++) {
+        for (int attempt = 0; running(); attempt++) {
             String firstFailed = invoke(left);
             if (firstFailed == null) {
                 positions.advance(key(), shard.shardId(), left.get(left.size() - 1).dynamodb().sequenceNumber());
@@ -279,35 +260,37 @@ public final class StreamPoller implements AutoCloseable {
         log.printf("%s <- %s stream: %d record(s) skipped after %d retries%s%n", source.functionId(), source.tableId(),
                 records.size(), source.maximumRetryAttempts(), onFailureQueueUrl == null ? "" : "; their position sent to "
                         + source.onFailureQueueId());
-        if (onFailureQueueUrl == null) {
-            return;
+        if (onFailureQueueUrl != null) {
+            sendOnFailure("RetryAttemptsExhausted", source.maximumRetryAttempts() + 1, shard, info -> {
+                info.put("startSequenceNumber", records.get(0).dynamodb().sequenceNumber());
+                info.put("endSequenceNumber", records.get(records.size() - 1).dynamodb().sequenceNumber());
+                info.put("batchSize", records.size());
+            });
         }
-        ObjectNode message = json.createObjectNode();
-        message.putObject("requestContext").put("condition", "RetryAttemptsExhausted")
-                .put("approximateInvokeCount", source.maximumRetryAttempts() + 1);
-        message.put("version", "1.0");
-        message.put("timestamp", Instant.now().toString());
-        ObjectNode info = message.putObject("DDBStreamBatchInfo");
-        info.put("shardId", shard.shardId());
-        info.put("startSequenceNumber", records.get(0).dynamodb().sequenceNumber());
-        info.put("endSequenceNumber", records.get(records.size() - 1).dynamodb().sequenceNumber());
-        info.put("batchSize", records.size());
-        info.put("streamArn", streamArn);
-        sqs.sendMessage(b -> b.queueUrl(onFailureQueueUrl).messageBody(message.toString()));
     }
 
     /** Records after {@code after} expired unread: where they were goes to the OnFailure queue, if any. */
     private void lost(Shard shard, String after) {
-        if (onFailureQueueUrl == null) {
-            return;
+        if (onFailureQueueUrl != null) {
+            sendOnFailure("RecordAgeExceeded", 0, shard, info -> info.put("afterSequenceNumber", after));
         }
+    }
+
+    /**
+     * Sends the OnFailure record Lambda sends for a stream: why, how often the batch was tried (when
+     * that counts), and in its DDBStreamBatchInfo the shard and whatever {@code records} says of them.
+     */
+    private void sendOnFailure(String condition, int invokeCount, Shard shard, Consumer<ObjectNode> records) {
         ObjectNode message = json.createObjectNode();
-        message.putObject("requestContext").put("condition", "RecordAgeExceeded");
+        ObjectNode context = message.putObject("requestContext").put("condition", condition);
+        if (invokeCount > 0) {
+            context.put("approximateInvokeCount", invokeCount);
+        }
         message.put("version", "1.0");
         message.put("timestamp", Instant.now().toString());
         ObjectNode info = message.putObject("DDBStreamBatchInfo");
         info.put("shardId", shard.shardId());
-        info.put("afterSequenceNumber", after);
+        records.accept(info);
         info.put("streamArn", streamArn);
         sqs.sendMessage(b -> b.queueUrl(onFailureQueueUrl).messageBody(message.toString()));
     }
@@ -367,24 +350,5 @@ public final class StreamPoller implements AutoCloseable {
             default -> throw new IllegalStateException("an attribute value of a type this SDK does not know: " + v);
         }
         return out;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops reading; a batch being handled finishes first, so none is left half-done. */
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
