@@ -30,6 +30,11 @@ public final class ApiResponse {
         return new ApiResponse(201, body, JSON).header("location", location);
     }
 
+    /** 202: the request is taken and finishes in the background; the body says where it stands. */
+    public static ApiResponse accepted(Object body) {
+        return new ApiResponse(202, body, JSON);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, null);
     }

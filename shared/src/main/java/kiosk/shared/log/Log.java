@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import kiosk.shared.config.Config;
 import kiosk.shared.json.JsonWriter;
 
@@ -20,6 +21,7 @@ public final class Log {
 
     private static volatile Level threshold = configured();
     private static final ThreadLocal<String[]> REQUEST = new ThreadLocal<>();
+    private static final ThreadLocal<Object[]> TAGS = new ThreadLocal<>();
     private static volatile PrintStream out = System.out;
 
     private Log() {
@@ -36,6 +38,28 @@ public final class Log {
                 REQUEST.set(previous);
             }
         };
+    }
+
+    /**
+     * Adds these fields (name, value, ...) to every line logged on this thread until closed: a job
+     * tags the lines of one message with the order it concerns and the request that placed it.
+     */
+    public static Scope tag(Object... fields) {
+        Object[] previous = TAGS.get();
+        TAGS.set(fields.clone());
+        return () -> {
+            if (previous == null) {
+                TAGS.remove();
+            } else {
+                TAGS.set(previous);
+            }
+        };
+    }
+
+    /** The Lambda request id of the invocation this thread serves, if a handler opened its scope. */
+    public static Optional<String> requestId() {
+        String[] request = REQUEST.get();
+        return request == null ? Optional.empty() : Optional.ofNullable(request[0]);
     }
 
     public static void debug(String message, Object... fields) {
@@ -86,6 +110,12 @@ public final class Log {
             field(line, "requestId", request[0]);
             field(line, "apiRequestId", request[1]);
         }
+        Object[] tags = TAGS.get();
+        if (tags != null) {
+            for (int i = 0; i + 1 < tags.length; i += 2) {
+                field(line, String.valueOf(tags[i]), tags[i + 1]);
+            }
+        }
         for (int i = 0; i + 1 < fields.length; i += 2) {
             field(line, String.valueOf(fields[i]), fields[i + 1]);
         }
@@ -96,6 +126,11 @@ public final class Log {
             field(line, "stackTrace", trace.toString());
         }
         line.append('}');
+        out.println(line);
+    }
+
+    /** A line written as it is: an Embedded Metric Format record, which must be a log line of its own. */
+    static void raw(String line) {
         out.println(line);
     }
 

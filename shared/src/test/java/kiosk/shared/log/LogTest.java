@@ -55,6 +55,24 @@ class LogTest {
     }
 
     @Test
+    void tagsJoinEveryLineOfTheirScopeAndLeaveWithIt() throws Exception {
+        try (Log.Scope request = Log.scope("lambda-2", null)) {
+            assertEquals("lambda-2", Log.requestId().orElseThrow());
+            try (Log.Scope order = Log.tag("orderId", "o-1", "checkoutRequestId", "lambda-1")) {
+                Log.info("inside");
+            }
+            Log.info("outside");
+        }
+        assertTrue(Log.requestId().isEmpty());
+        String[] lines = output().strip().split("\n");
+        JsonNode inside = Json.MAPPER.readTree(lines[0]);
+        assertEquals("o-1", inside.path("orderId").asText());
+        assertEquals("lambda-1", inside.path("checkoutRequestId").asText());
+        assertEquals("lambda-2", inside.path("requestId").asText());
+        assertTrue(Json.MAPPER.readTree(lines[1]).path("orderId").isMissingNode(), lines[1]);
+    }
+
+    @Test
     void aTestSetsTheLevelAndLinesBelowItAreDropped() {
         Log.debug("hidden at INFO");
         Log.setLevel(Log.Level.DEBUG);
