@@ -135,11 +135,21 @@ final class Provisioner {
         } catch (ResourceInUseException alreadyThere) {
             created = false;
         }
-        if (!created && p.get("StreamSpecification") instanceof Map<?, ?> stream
-                && dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn() == null) {
-            // A data folder from before the template gave this table a stream: give it one now.
-            dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
-                    .streamViewType(String.valueOf(intrinsics.resolve(stream.get("StreamViewType"))))));
+        if (!created && p.get("StreamSpecification") instanceof Map<?, ?> stream) {
+            String declared = String.valueOf(intrinsics.resolve(stream.get("StreamViewType")));
+            var existing = dynamoDb.describeTable(b -> b.tableName(name)).table().streamSpecification();
+            boolean enabled = existing != null && Boolean.TRUE.equals(existing.streamEnabled());
+            if (enabled && !declared.equals(existing.streamViewTypeAsString())) {
+                // The template changed what the stream carries: as a deploy does, the old stream ends
+                // and a new one starts (its readers begin at the new stream's start).
+                dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
+                enabled = false;
+            }
+            if (!enabled) {
+                // A data folder from before the template gave this table a stream (or this one): give it one now.
+                dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType(declared)));
+            }
         }
         if (created && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
                 && Boolean.parseBoolean(String.valueOf(intrinsics.resolve(ttl.get("Enabled"))))) {

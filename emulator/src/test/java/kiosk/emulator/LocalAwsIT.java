@@ -86,6 +86,20 @@ class LocalAwsIT {
     }
 
     @Test
+    void aTableKeptFromAnEarlierStartGetsTheStreamViewTheTemplateNowDeclares() {
+        String name = "orders-kept-" + System.nanoTime();
+        aws.dynamoDb().createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("orderId").attributeType("S"))
+                .keySchema(k -> k.attributeName("orderId").keyType("HASH"))
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        String before = aws.dynamoDb().describeTable(b -> b.tableName(name)).table().latestStreamArn();
+        new Provisioner(aws.template(), aws.intrinsics(), aws.dynamoDb(), aws.sqs()).createTable("OrdersTable", name);
+        var table = aws.dynamoDb().describeTable(b -> b.tableName(name)).table();
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, table.streamSpecification().streamViewType());
+        assertTrue(table.latestStreamArn() != null && !table.latestStreamArn().equals(before), "a new stream");
+    }
+
+    @Test
     void resolvesAFunctionsConfigurationToLocalNamesAndSecretValues() {
         FunctionConfiguration consumer = aws.function("Consumer");
         Map<String, String> declared = consumer.declaredEnvironment();
