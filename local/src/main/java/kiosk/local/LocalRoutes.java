@@ -1,6 +1,7 @@
 package kiosk.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -12,9 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import kiosk.local.events.Scheduler;
 import kiosk.local.function.FunctionException;
+import kiosk.local.function.Invoker;
+import kiosk.local.stack.Stack;
 
 /**
- * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now.
+ * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now;
+ * GET /_local/payment-simulator answers the simulated payment gateway's switches and ledger counts,
+ * and PUT (or POST) with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
+ * template's PaymentSimulatorFunction.
  * They are for the developer at this machine, not for web pages they visit: a request a browser
  * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
  * page may POST without a preflight) is refused, and so is one whose Host is not this runtime's,
@@ -24,20 +30,45 @@ final class LocalRoutes implements HttpHandler {
 
     static final String PREFIX = "/_local/";
     private static final String SCHEDULES = PREFIX + "schedules/";
+    static final String PAYMENT_SIMULATOR = PREFIX + "payment-simulator";
+    static final String PAYMENT_SIMULATOR_FUNCTION = "PaymentSimulatorFunction";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> SIMPLE_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
             "multipart/form-data");
 
     private final Scheduler scheduler;
+    private final Invoker functions;
     private final Set<String> hosts;
 
     /** {@code host}: the interface the gateway listens on, a name clients may use beside loopback's. */
-    LocalRoutes(Scheduler scheduler, String host) {
+    LocalRoutes(Scheduler scheduler, Invoker functions, String host) {
         this.scheduler = scheduler;
+        this.functions = functions;
         Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
         names.add(host.toLowerCase(Locale.ROOT));
         this.hosts = Set.copyOf(names);
+    }
+
+    /** The simulator's input: no body is {} (read the switches), anything else must be a JSON object. */
+    private static byte[] switches(byte[] body) throws BadInput {
+        if (body.length == 0) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            if (JSON.readTree(body) instanceof ObjectNode) {
+                return body;
+            }
+        } catch (IOException notJson) {
+            // the same answer as JSON that is not an object
+        }
+        throw new BadInput("send a JSON object: {\"outage\": true|false, \"latencyMillis\": 0..30000}");
+    }
+
+    private static final class BadInput extends Exception {
+        BadInput(String message) {
+            super(message);
+        }
     }
 
     /** Why a request may not be served, or null. */
@@ -85,9 +116,30 @@ final class LocalRoutes implements HttpHandler {
                 status = 500;
                 body = JSON.writeValueAsBytes(Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
             }
+        } else if (path.equals(PAYMENT_SIMULATOR) && Set.of("GET", "PUT", "POST").contains(exchange.getRequestMethod())) {
+            byte[] input = exchange.getRequestMethod().equals("GET") ? new byte[0] : exchange.getRequestBody().readNBytes(4096);
+            try {
+                body = functions.invoke(PAYMENT_SIMULATOR_FUNCTION, switches(input));
+                status = 200;
+            } catch (BadInput e) {
+                status = 400;
+                body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                status = 404;
+                body = JSON.writeValueAsBytes(Map.of("message", "the template has no " + PAYMENT_SIMULATOR_FUNCTION));
+            } catch (Stack.ThrottledException e) {
+                status = 429;
+                body = JSON.writeValueAsBytes(Map.of("message", String.valueOf(e.getMessage())));
+            } catch (FunctionException e) {
+                // The function refuses what it cannot set (an unknown switch, a latency out of range): the caller's to fix.
+                status = String.valueOf(e.errorType()).endsWith("IllegalArgumentException") ? 400 : 500;
+                body = JSON.writeValueAsBytes(Map.of("errorType", String.valueOf(e.errorType()), "errorMessage",
+                        String.valueOf(e.getMessage())));
+            }
         } else {
             status = 404;
-            body = JSON.writeValueAsBytes(Map.of("message", "the runtime's own paths: POST " + SCHEDULES + "{name}"));
+            body = JSON.writeValueAsBytes(Map.of("message", "the runtime's own paths: POST " + SCHEDULES + "{name}, GET and PUT "
+                    + PAYMENT_SIMULATOR));
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);

@@ -47,7 +47,7 @@ public final class LocalRuntime implements AutoCloseable {
             Blueprint blueprint = stack.blueprint();
             this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
-            gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, options.host()));
+            gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, stack, options.host()));
             for (Blueprint.QueueSource source : blueprint.queueSources()) {
                 if (source.enabled()) {
                     pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),

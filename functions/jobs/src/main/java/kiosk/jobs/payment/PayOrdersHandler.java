@@ -11,73 +11,131 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import kiosk.shared.json.Json;
 import kiosk.shared.log.Log;
+import kiosk.shared.log.Metrics;
 
 /**
- * The OrdersQueue's consumer (template.yaml): pays each order announced. Takes the SQS event as a
- * plain map (the events library's SQSEvent would need Joda-Time in the package) and answers a
- * partial batch response, so one message's trouble never holds back the others:
+ * The OrdersQueue's consumer (template.yaml): settles the money of each order announced (charges a
+ * placed order, refunds a cancelled one; {@link PaymentService}). Takes the SQS event as a plain
+ * map (the events library's SQSEvent would need Joda-Time in the package) and answers a partial
+ * batch response, so one message's trouble never holds back the others:
  * <ul>
  *   <li>the gateway unavailable: the message is held back, longer at each receive (exponential,
- *       with jitter, capped at {@link #MAX_DELAY}), so an outage of half an hour stays under the
- *       queue's maxReceiveCount and no order reaches the DLQ;</li>
+ *       with jitter, capped), so an outage of half an hour stays under the queue's maxReceiveCount
+ *       and no order reaches the DLQ;</li>
  *   <li>an unreadable message or an unknown order (poison): reported failed as it is, and the
  *       queue's redrive policy moves it to the DLQ after maxReceiveCount receives.</li>
  * </ul>
+ * Each message's log lines carry its order id and the request id of the checkout that placed it;
+ * each invocation writes one line of metrics (Embedded Metric Format).
  */
 public final class PayOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    static final Duration FIRST_DELAY = Duration.ofSeconds(10);
-    static final Duration MAX_DELAY = Duration.ofMinutes(10);
+    /** How long a message waits after each receive the gateway could not answer: first, doubling, at most max. */
+    public record RetrySchedule(Duration first, Duration max) {
+
+        public static final RetrySchedule DEFAULT = new RetrySchedule(Duration.ofSeconds(10), Duration.ofMinutes(10));
+
+        public RetrySchedule {
+            if (first.isNegative() || first.isZero() || max.compareTo(first) < 0 || max.toSeconds() > 43_200) {
+                throw new IllegalArgumentException("a retry schedule runs from a positive first delay to a max of at most"
+                        + " 12 hours (SQS's limit): " + first + ", " + max);
+            }
+        }
+
+        /** first, 2 x first, 4 x first... at most max, plus up to half as much again at random (so retries spread out). */
+        Duration delay(int receiveCount) {
+            long base = Math.min(max.toSeconds(), first.toSeconds() << Math.min(20, receiveCount - 1));
+            return Duration.ofSeconds(Math.min(43_200, base + ThreadLocalRandom.current().nextLong(base / 2 + 1)));
+        }
+    }
 
     private final PaymentService payments;
     private final RetryQueue queue;
+    private final RetrySchedule schedule;
 
     public PayOrdersHandler() {
-        this(JobsWiring.payments(), JobsWiring.retryQueue());
+        this(JobsWiring.payments(), JobsWiring.retryQueue(), JobsWiring.retrySchedule());
     }
 
-    public PayOrdersHandler(PaymentService payments, RetryQueue queue) {
+    public PayOrdersHandler(PaymentService payments, RetryQueue queue, RetrySchedule schedule) {
         this.payments = payments;
         this.queue = queue;
+        this.schedule = schedule;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         List<Map<String, String>> failures = new ArrayList<>();
+        Metrics metrics = payments.metrics();
+        for (String name : List.of("PaymentsSucceeded", "PaymentsDeclined", "PaymentsRetried", "PaymentsRefunded")) {
+            metrics.count(name, 0);
+        }
         Object records = event.get("Records");
-        for (Object entry : records instanceof List<?> list ? list : List.of()) {
-            Map<?, ?> record = entry instanceof Map<?, ?> m ? m : Map.of();
-            String messageId = String.valueOf(record.get("messageId"));
-            try {
-                payments.pay(orderId(record.get("body")));
-            } catch (GatewayUnavailableException e) {
-                int received = receiveCount(record);
-                Duration delay = delay(received);
-                Log.warn("payment to be tried again", "messageId", messageId, "receiveCount", received, "delaySeconds",
-                        delay.toSeconds(), "reason", e.getMessage());
-                queue.holdBack(String.valueOf(record.get("receiptHandle")), delay);
-                failures.add(Map.of("itemIdentifier", messageId));
-            } catch (UnknownOrderException | IllegalArgumentException e) {
-                Log.warn("message not payable: it goes to the dead-letter queue after its receives", "messageId", messageId,
-                        "reason", e.getMessage());
-                failures.add(Map.of("itemIdentifier", messageId));
-            } catch (RuntimeException e) {
-                Log.error("payment failed unexpectedly", e, "messageId", messageId);
-                failures.add(Map.of("itemIdentifier", messageId));
+        try (Log.Scope invocation = Log.scope(context == null ? null : context.getAwsRequestId(), null)) {
+            for (Object entry : records instanceof List<?> list ? list : List.of()) {
+                Map<?, ?> record = entry instanceof Map<?, ?> m ? m : Map.of();
+                if (!settle(record, metrics)) {
+                    failures.add(Map.of("itemIdentifier", String.valueOf(record.get("messageId"))));
+                }
             }
+        } finally {
+            metrics.flush();
         }
         return Map.of("batchItemFailures", failures);
     }
 
-    /** The order id an announcement names; IllegalArgumentException for a body that is not one. */
-    static String orderId(Object body) {
+    /** Settles one message's order; answers false for a message to be received again. */
+    private boolean settle(Map<?, ?> record, Metrics metrics) {
+        String messageId = String.valueOf(record.get("messageId"));
+        JsonNode announcement;
+        String orderId;
+        try {
+            announcement = announcement(record.get("body"));
+            orderId = announcement.get("orderId").asText();
+        } catch (IllegalArgumentException e) {
+            Log.warn("message not payable: it goes to the dead-letter queue after its receives", "messageId", messageId,
+                    "reason", e.getMessage());
+            return false;
+        }
+        JsonNode checkout = announcement.get("checkoutRequestId");
+        try (Log.Scope order = Log.tag("orderId", orderId, "checkoutRequestId",
+                checkout != null && checkout.isTextual() ? checkout.asText() : null)) {
+            try {
+                switch (payments.settle(orderId)) {
+                    case PAID -> metrics.count("PaymentsSucceeded", 1);
+                    case DECLINED -> metrics.count("PaymentsDeclined", 1);
+                    case REFUNDED -> metrics.count("PaymentsRefunded", 1);
+                    case ALREADY_DONE -> Log.info("order already settled: a repeated message", "messageId", messageId);
+                }
+                return true;
+            } catch (GatewayUnavailableException e) {
+                int received = receiveCount(record);
+                Duration delay = schedule.delay(received);
+                Log.warn("payment to be tried again", "messageId", messageId, "receiveCount", received, "delaySeconds",
+                        delay.toSeconds(), "reason", e.getMessage());
+                metrics.count("PaymentsRetried", 1);
+                queue.holdBack(String.valueOf(record.get("receiptHandle")), delay);
+                return false;
+            } catch (UnknownOrderException e) {
+                Log.warn("message not payable: it goes to the dead-letter queue after its receives", "messageId",
+                        messageId, "reason", e.getMessage());
+                return false;
+            } catch (RuntimeException e) {
+                Log.error("payment failed unexpectedly", e, "messageId", messageId);
+                return false;
+            }
+        }
+    }
+
+    /** The announcement a message carries; IllegalArgumentException for a body that is not one. */
+    static JsonNode announcement(Object body) {
         try {
             JsonNode announcement = Json.MAPPER.readTree(String.valueOf(body));
             JsonNode id = announcement == null ? null : announcement.get("orderId");
             if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
                 throw new IllegalArgumentException("no orderId in the message");
             }
-            return id.asText();
+            return announcement;
         } catch (IOException e) {
             throw new IllegalArgumentException("the message is not JSON");
         }
@@ -91,11 +149,5 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    /** 10 s, 20 s, 40 s... at most 10 minutes, plus up to half as much again at random (so retries spread out). */
-    static Duration delay(int receiveCount) {
-        long base = Math.min(MAX_DELAY.toSeconds(), FIRST_DELAY.toSeconds() << Math.min(20, receiveCount - 1));
-        return Duration.ofSeconds(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 }

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,7 @@ import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.checkout.ShippingRates;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
+import kiosk.shared.log.Log;
 import kiosk.shared.money.Money;
 import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
@@ -127,7 +133,7 @@ class PayOrdersHandlerIT {
         announce("not json");
         announce("{\"orderId\":\"no-such-order\"}");
         PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue));
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
 
         Map<String, Object> batch = new HashMap<>();
         List<Object> records = new java.util.ArrayList<>();
@@ -159,10 +165,50 @@ class PayOrdersHandlerIT {
     }
 
     @Test
+    void eachMessagesLinesCarryItsOrderAndCheckoutAndEachInvocationWritesItsMetrics() throws Exception {
+        String paid = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
+        String declined = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_chargeDeclined");
+        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        Map<String, Object> event = Map.of("Records", List.of(
+                Map.of("messageId", "m-1", "receiptHandle", "r-1", "body",
+                        "{\"orderId\":\"" + paid + "\",\"checkoutRequestId\":\"checkout-req-1\"}"),
+                Map.of("messageId", "m-2", "receiptHandle", "r-2", "body", "{\"orderId\":\"" + declined + "\"}")));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream previous = Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
+        } finally {
+            Log.redirect(previous);
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).strip().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        JsonNode paidLine = lines.stream().filter(l -> l.path("message").asText().equals("order paid")).findFirst().orElseThrow();
+        assertEquals(paid, paidLine.path("orderId").asText());
+        assertEquals("checkout-req-1", paidLine.path("checkoutRequestId").asText(), "followed from its checkout");
+        JsonNode declinedLine = lines.stream().filter(l -> l.path("message").asText().equals("payment declined"))
+                .findFirst().orElseThrow();
+        assertEquals(declined, declinedLine.path("orderId").asText());
+        assertTrue(declinedLine.path("checkoutRequestId").isMissingNode(), "the first message's tags do not leak");
+        List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(1, metrics.size(), "one metrics line an invocation");
+        JsonNode emf = metrics.get(0);
+        assertEquals(1, emf.path("PaymentsSucceeded").asInt());
+        assertEquals(1, emf.path("PaymentsDeclined").asInt());
+        assertEquals(0, emf.path("PaymentsRetried").asInt());
+        assertEquals(0, emf.path("PaymentsRefunded").asInt());
+        assertEquals(2, emf.path("ChargeLatency").size(), "a latency for each charge");
+        assertEquals("Kiosk", emf.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+    }
+
+    @Test
     void theDelayGrowsFromTenSecondsAndStopsAtTenMinutes() {
         for (int received = 1; received <= 20; received++) {
             long base = Math.min(600, 10L << (received - 1));
-            Duration delay = PayOrdersHandler.delay(received);
+            Duration delay = PayOrdersHandler.RetrySchedule.DEFAULT.delay(received);
             assertTrue(delay.toSeconds() >= base && delay.toSeconds() <= base + base / 2, received + ": " + delay);
         }
     }

@@ -2,11 +2,14 @@ package kiosk.jobs.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import kiosk.catalog.product.DynamoDbProductStore;
@@ -23,6 +26,7 @@ import kiosk.orders.checkout.DynamoDbOrderStore;
 import kiosk.orders.checkout.Order;
 import kiosk.orders.checkout.OrderService;
 import kiosk.orders.checkout.OrderStatus;
+import kiosk.orders.checkout.OrderStore;
 import kiosk.orders.checkout.ShippingRates;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.Promotion;
@@ -96,7 +100,7 @@ class PaymentServiceIT {
     @Test
     void anOrderIsChargedItsTotalOnceAndPaid() {
         Order order = placed(product(5), 2, "pm_card_visa", null);
-        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
         assertEquals(OrderStatus.PAID, status(order));
         assertEquals(2, orders.find(order.id()).orElseThrow().version());
         List<SimulatorStore.Entry> ledger = ledgerOf(order);
@@ -113,8 +117,8 @@ class PaymentServiceIT {
             placed.add(placed(lamp, 1, "pm_card_visa", null));
         }
         for (Order order : placed) {
-            List<PaymentService.Outcome> outcomes = Race.atOnce(List.of(() -> payments.pay(order.id()),
-                    () -> payments.pay(order.id())));
+            List<PaymentService.Outcome> outcomes = Race.atOnce(List.of(() -> payments.settle(order.id()),
+                    () -> payments.settle(order.id())));
             assertEquals(List.of("ALREADY_DONE", "PAID"), outcomes.stream().map(Enum::name).sorted().toList(),
                     "one pays, the other finds it done");
             assertEquals(1, ledgerOf(order).size(), "one charge for " + order.id());
@@ -130,12 +134,12 @@ class PaymentServiceIT {
         Order order = placed(lamp, 3, "pm_card_chargeDeclinedInsufficientFunds", "DECLINE5");
         assertEquals(2, products.find(lamp).orElseThrow().stock());
         assertEquals(1, promotionStore.find("DECLINE5").orElseThrow().redemptions());
-        assertEquals(PaymentService.Outcome.DECLINED, payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.DECLINED, payments.settle(order.id()));
         assertEquals(OrderStatus.PAYMENT_FAILED, status(order));
         assertEquals(5, products.find(lamp).orElseThrow().stock());
         assertEquals(0, promotionStore.find("DECLINE5").orElseThrow().redemptions());
         assertEquals("insufficient_funds", ledgerOf(order).get(0).declineCode());
-        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.pay(order.id()), "delivered again: nothing twice");
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()), "delivered again: nothing twice");
         assertEquals(5, products.find(lamp).orElseThrow().stock());
     }
 
@@ -146,7 +150,7 @@ class PaymentServiceIT {
         gateway.charge(new PaymentGateway.ChargeRequest(PaymentService.chargeKey(order.id()), order.id(),
                 order.totals().total(), order.currency(), order.paymentMethod()));
         assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
-        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
         assertEquals(1, ledgerOf(order).size(), "the redelivery met the first charge");
         assertEquals(OrderStatus.PAID, status(order));
     }
@@ -157,22 +161,22 @@ class PaymentServiceIT {
         simulator.setSwitches(new SimulatorStore.Switches(true, 0));
         try {
             for (int i = 0; i < 3; i++) {
-                assertThrows(GatewayUnavailableException.class, () -> payments.pay(order.id()));
+                assertThrows(GatewayUnavailableException.class, () -> payments.settle(order.id()));
             }
             assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
             assertEquals(List.of(), ledgerOf(order));
         } finally {
             simulator.setSwitches(SimulatorStore.Switches.NORMAL);
         }
-        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
         assertEquals(1, ledgerOf(order).size());
     }
 
     @Test
     void aRetryTokenIsUnavailableOnceThenCharged() {
         Order order = placed(product(5), 1, "pm_card_retry", null);
-        assertThrows(GatewayUnavailableException.class, () -> payments.pay(order.id()));
-        assertEquals(PaymentService.Outcome.PAID, payments.pay(order.id()));
+        assertThrows(GatewayUnavailableException.class, () -> payments.settle(order.id()));
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
         assertEquals(1, ledgerOf(order).size());
     }
 
@@ -183,19 +187,133 @@ class PaymentServiceIT {
         // Charged by a delivery that died; then the order expired and gave its unit back.
         gateway.charge(new PaymentGateway.ChargeRequest(PaymentService.chargeKey(order.id()), order.id(),
                 order.totals().total(), order.currency(), order.paymentMethod()));
-        new OrderService(orders, Clock.offset(CLOCK, java.time.Duration.ofHours(1))).expireUnpaid(java.time.Duration.ofMinutes(30));
+        expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30));
         assertEquals(OrderStatus.EXPIRED, status(order));
-        assertEquals(PaymentService.Outcome.REFUNDED, payments.pay(order.id()));
-        assertEquals(PaymentService.Outcome.REFUNDED, payments.pay(order.id()), "again: the same refund, not a second");
+        assertEquals(PaymentService.Outcome.REFUNDED, payments.settle(order.id()));
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()), "again: the refund is recorded, no second");
         List<SimulatorStore.Entry> ledger = ledgerOf(order);
         assertEquals(List.of("REFUNDED", "SUCCEEDED"), ledger.stream().map(SimulatorStore.Entry::outcome).sorted().toList());
         assertEquals(OrderStatus.EXPIRED, status(order));
         assertEquals(5, products.find(lamp).orElseThrow().stock());
     }
 
+    private int stock(String product) {
+        return products.find(product).orElseThrow().stock();
+    }
+
+    private static OrderService expiringAfter(OrderStore orders) {
+        return new OrderService(orders, Clock.offset(CLOCK, Duration.ofHours(1)));
+    }
+
+    @Test
+    void expiryFirstThenThePaymentJobChargesNothing() {
+        String lamp = product(5);
+        Order order = placed(lamp, 2, "pm_card_visa", null);
+        assertEquals(1, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()));
+        assertEquals(List.of(), ledgerOf(order), "an expired order is never charged");
+        assertEquals(OrderStatus.EXPIRED, status(order));
+        assertEquals(5, stock(lamp));
+    }
+
+    @Test
+    void paymentFirstThenExpiryLeavesThePaidOrderAlone() {
+        String lamp = product(5);
+        Order order = placed(lamp, 2, "pm_card_visa", null);
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
+        assertEquals(0, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
+        assertEquals(OrderStatus.PAID, status(order));
+        assertEquals(3, stock(lamp), "the paid order keeps its units");
+        assertEquals(1, ledgerOf(order).size());
+    }
+
+    /**
+     * The race at its narrowest: the order expires after the gateway charged it and before the job
+     * writes PAID. The conditional write loses, the job reads the order again, finds it expired and
+     * refunds the charge, once, recording why.
+     */
+    @Test
+    void expiryBetweenTheChargeAndThePaidWriteEndsInARefundRecordedOnTheOrder() {
+        String lamp = product(5);
+        Order order = placed(lamp, 1, "pm_card_visa", null);
+        PaymentGateway expiresWhileCharging = new DelegatingGateway(gateway) {
+            @Override
+            public Charge charge(ChargeRequest request) {
+                Charge charge = super.charge(request);
+                assertEquals(1, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
+                return charge;
+            }
+        };
+        PaymentService racing = new PaymentService(orders, expiresWhileCharging, CLOCK);
+        assertEquals(PaymentService.Outcome.REFUNDED, racing.settle(order.id()));
+        assertEquals(OrderStatus.EXPIRED, status(order));
+        assertEquals(5, stock(lamp), "expired: the unit is on sale again");
+        assertEquals(List.of("REFUNDED", "SUCCEEDED"), ledgerOf(order).stream().map(SimulatorStore.Entry::outcome).sorted()
+                .toList());
+        OrderStore.Refund refund = orders.findRefund(order.id()).orElseThrow();
+        assertEquals("expired while its payment was being taken", refund.reason());
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()), "delivered again: nothing more");
+        assertEquals(2, ledgerOf(order).size());
+    }
+
+    @Test
+    void aPaidOrderCancelledIsRefundedOnceThenCancelledWithItsStockAndCodeBack() throws Exception {
+        String lamp = product(5);
+        promotionStore.create(new Promotion("REFUND5", Promotion.Kind.PERCENT, 5, null, null, "2026-11-01T00:00:00Z",
+                "2027-01-01T00:00:00Z", 10, 1, 0, true, "2026-11-01T00:00:00Z", 1));
+        Order order = placed(lamp, 2, "pm_card_visa", "REFUND5");
+        assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
+        OrderService shopper = new OrderService(orders, CLOCK);
+        assertEquals(OrderStatus.CANCELLING, shopper.cancel(order.userId(), order.id()).status());
+        assertEquals(3, stock(lamp), "not back before the money is");
+
+        simulator.setSwitches(new SimulatorStore.Switches(true, 0));
+        try {
+            assertThrows(GatewayUnavailableException.class, () -> payments.settle(order.id()), "a refund retries like a charge");
+            assertEquals(OrderStatus.CANCELLING, status(order));
+        } finally {
+            simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+        }
+        List<PaymentService.Outcome> twice = Race.atOnce(List.of(() -> payments.settle(order.id()),
+                () -> payments.settle(order.id())));
+        assertTrue(twice.contains(PaymentService.Outcome.REFUNDED), twice.toString());
+        assertEquals(OrderStatus.CANCELLED, status(order));
+        assertEquals(5, stock(lamp), "the units back once");
+        assertEquals(0, promotionStore.find("REFUND5").orElseThrow().redemptions());
+        List<SimulatorStore.Entry> ledger = ledgerOf(order);
+        assertEquals(List.of("REFUNDED", "SUCCEEDED"), ledger.stream().map(SimulatorStore.Entry::outcome).sorted().toList(),
+                "one charge, one refund");
+        assertEquals(PaymentService.CANCELLED_AFTER_PAYMENT, orders.findRefund(order.id()).orElseThrow().reason());
+        assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()));
+    }
+
+    /** A gateway that passes every call on: tests override the call they interleave with. */
+    private static class DelegatingGateway implements PaymentGateway {
+        private final PaymentGateway inner;
+
+        DelegatingGateway(PaymentGateway inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Charge charge(ChargeRequest request) {
+            return inner.charge(request);
+        }
+
+        @Override
+        public Optional<Charge> findCharge(String idempotencyKey) {
+            return inner.findCharge(idempotencyKey);
+        }
+
+        @Override
+        public String refund(RefundRequest request) {
+            return inner.refund(request);
+        }
+    }
+
     @Test
     void aMessageForAnOrderThatDoesNotExistIsPoison() {
-        assertThrows(UnknownOrderException.class, () -> payments.pay("no-such-order"));
+        assertThrows(UnknownOrderException.class, () -> payments.settle("no-such-order"));
     }
 
     @Test

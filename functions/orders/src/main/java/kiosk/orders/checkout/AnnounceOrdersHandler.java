@@ -9,13 +9,13 @@ import java.util.Optional;
 import kiosk.shared.log.Log;
 
 /**
- * The OrdersTable's stream (template.yaml): announces each order inserted on the OrdersQueue. Takes
- * the stream's event as a plain map, read here for the few attributes an announcement carries: the
- * events library's DynamodbEvent would bring its model classes and Joda-Time for nothing.
+ * The OrdersTable's stream (template.yaml, NEW_AND_OLD_IMAGES): announces each change of an
+ * order's status to the jobs that act on it ({@link OrderAnnouncer}). Takes the stream's event as a
+ * plain map, read here for the few attributes an announcement carries: the events library's
+ * DynamodbEvent would bring its model classes and Joda-Time for nothing.
  *
  * <p>Answers a partial batch response: the first record not announced, from which Lambda hands the
- * batch over again (the others before it are done). Updates and deletes of orders (status changes,
- * expiry) are not announcements and are passed over.
+ * batch over again (the others before it are done). Deletes are passed over.
  */
 public final class AnnounceOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -31,22 +31,26 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        List<OrderAnnouncer.Placed> placed = new ArrayList<>();
+        List<OrderAnnouncer.Change> changes = new ArrayList<>();
         for (Object entry : list(event.get("Records"))) {
             Map<?, ?> record = map(entry);
-            if (!"INSERT".equals(record.get("eventName"))) {
+            Object name = record.get("eventName");
+            if (!"INSERT".equals(name) && !"MODIFY".equals(name)) {
                 continue;
             }
             Map<?, ?> change = map(record.get("dynamodb"));
-            Optional<Announcement> announcement = announcement(map(change.get("NewImage")));
-            if (announcement.isEmpty()) {
+            Optional<Announcement> after = announcement(map(change.get("NewImage")));
+            Optional<Announcement> before = "MODIFY".equals(name) ? announcement(map(change.get("OldImage")))
+                    : Optional.empty();
+            if (after.isEmpty() || "MODIFY".equals(name) && before.isEmpty()) {
                 // Not an order this code can read: retrying would block every order behind it.
                 Log.warn("stream record passed over: not an order", "sequenceNumber", change.get("SequenceNumber"));
                 continue;
             }
-            placed.add(new OrderAnnouncer.Placed(String.valueOf(change.get("SequenceNumber")), announcement.get()));
+            changes.add(new OrderAnnouncer.Change(String.valueOf(change.get("SequenceNumber")),
+                    before.map(Announcement::status).orElse(null), after.get()));
         }
-        Optional<String> firstNotSent = announcer.announce(placed);
+        Optional<String> firstNotSent = announcer.announce(changes);
         return Map.of("batchItemFailures", firstNotSent.map(sequence -> List.of(Map.of("itemIdentifier", sequence)))
                 .orElse(List.of()));
     }
@@ -55,15 +59,19 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
     static Optional<Announcement> announcement(Map<?, ?> image) {
         String orderId = attribute(image, DynamoDbOrderStore.ORDER_ID, "S");
         String userId = attribute(image, DynamoDbOrderStore.USER_ID, "S");
+        String status = attribute(image, DynamoDbOrderStore.STATUS, "S");
         String total = attribute(image, DynamoDbOrderStore.TOTAL, "N");
         String currency = attribute(image, DynamoDbOrderStore.CURRENCY, "S");
         String createdAt = attribute(image, DynamoDbOrderStore.CREATED_AT, "S");
-        if (orderId == null || userId == null || total == null || currency == null || createdAt == null) {
+        if (orderId == null || userId == null || status == null || total == null || currency == null
+                || createdAt == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Announcement(orderId, userId, Long.parseLong(total), currency, createdAt));
-        } catch (NumberFormatException e) {
+            return Optional.of(new Announcement(orderId, userId, OrderStatus.valueOf(status), Long.parseLong(total),
+                    currency, createdAt, attribute(image, DynamoDbOrderStore.CHECKOUT_REQUEST_ID, "S")));
+        } catch (IllegalArgumentException e) {
+            // A total that is no number, a status this code does not know.
             return Optional.empty();
         }
     }

@@ -1,8 +1,11 @@
 package kiosk.orders.checkout;
 
 /**
- * What the OrdersQueue carries for a placed order: its id, shopper, total and currency (the
- * consumer reads the order itself for the rest). The order id is what makes a repeat recognisable.
+ * What the order queues carry for a change of an order's status: its id, shopper, new status,
+ * total and currency (a consumer reads the order itself for the rest), and the Lambda request id of
+ * the checkout that placed it (or null), which the jobs log so one order can be followed from its
+ * checkout on. The order id and status are what make a repeat recognisable.
  */
-public record Announcement(String orderId, String userId, long total, String currency, String createdAt) {
+public record Announcement(String orderId, String userId, OrderStatus status, long total, String currency,
+                           String createdAt, String checkoutRequestId) {
 }

@@ -13,8 +13,10 @@ import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
- * POST /orders/{id}/cancel: the owner cancels an order awaiting payment, and its units go back on
- * sale in the same transaction; again is a no-op (200); any other state is a 409. Signed in.
+ * POST /orders/{id}/cancel: the owner cancels an order. Awaiting payment, its units go back on sale
+ * in the same transaction (200, CANCELLED); paid and not yet handed to fulfilment, it is refunded in
+ * the background (202, CANCELLING; CANCELLED once refunded). Again is a no-op; any other state is a
+ * 409. Signed in.
  */
 public final class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -34,13 +36,24 @@ public final class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             String userId = request.requireCaller().userId();
-            if (event.getBody() != null && !event.getBody().isEmpty()) {
-                // Strict like every other route: a body here is a client's mistake, not something to ignore.
-                throw new BadRequestException("This route takes no body.");
-            }
+            noBody(event);
             Order order = orders.cancel(userId, request.pathParameter("id"));
-            Log.info("order cancelled", "orderId", order.id(), "userId", userId, "version", order.version());
-            return ApiResponse.ok(order).etag(order.version());
+            Log.info("order cancelled", "orderId", order.id(), "userId", userId, "status", order.status().name(),
+                    "version", order.version());
+            return answer(order);
         });
+    }
+
+    /** Strict like every other route: a body here is a client's mistake, not something to ignore. */
+    static void noBody(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() != null && !event.getBody().isEmpty()) {
+            throw new BadRequestException("This route takes no body.");
+        }
+    }
+
+    /** 202 while the refund is under way, 200 once the order is cancelled. */
+    static ApiResponse answer(Order order) {
+        return (order.status() == OrderStatus.CANCELLING ? ApiResponse.accepted(order) : ApiResponse.ok(order))
+                .etag(order.version());
     }
 }

@@ -27,6 +27,7 @@ import kiosk.shared.error.FieldError;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
 import kiosk.shared.json.Json;
+import kiosk.shared.log.Log;
 import kiosk.shared.money.Money;
 
 /**
@@ -93,7 +94,7 @@ public final class CheckoutService {
             try {
                 orders.place(new Placement(order, cart.version(), idempotencyKey, hash,
                         now.plus(KEY_LIFETIME).getEpochSecond(), now.plus(CartService.LIFETIME).getEpochSecond(),
-                        priced.promotion()));
+                        priced.promotion(), Log.requestId().orElse(null)));
                 return new Result(order, false);
             } catch (PlacementRefused refused) {
                 switch (refused.reason()) {

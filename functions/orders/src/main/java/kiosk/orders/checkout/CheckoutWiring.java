@@ -1,6 +1,7 @@
 package kiosk.orders.checkout;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.cart.DynamoDbProductCatalog;
@@ -48,7 +49,10 @@ final class CheckoutWiring {
     private static final class Announcer {
         static final Config CONFIG = Config.fromEnvironment();
         static final OrderAnnouncer INSTANCE = new OrderAnnouncer(new SqsOrderQueue(
-                AwsClients.build(SqsClient.builder(), CONFIG), CONFIG.require("ORDERS_QUEUE_URL")));
+                AwsClients.build(SqsClient.builder(), CONFIG), Map.of(
+                        OrderAnnouncer.Destination.PAYMENTS, CONFIG.require("ORDERS_QUEUE_URL"),
+                        OrderAnnouncer.Destination.FULFILMENT, CONFIG.require("FULFILMENT_QUEUE_URL"),
+                        OrderAnnouncer.Destination.NOTIFICATIONS, CONFIG.require("NOTIFICATIONS_QUEUE_URL"))));
     }
 
     private static final class Checkout {

@@ -53,6 +53,11 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String UPDATED_AT = "updatedAt";
     /** The payment provider's charge that paid the order. */
     static final String CHARGE_ID = "chargeId";
+    /** The refund that gave a charge back, and why (cancelled when paid, ended while being charged). */
+    static final String REFUND_ID = "refundId";
+    static final String REFUND_REASON = "refundReason";
+    /** The Lambda request id of the checkout that placed the order, for following it through the logs. */
+    static final String CHECKOUT_REQUEST_ID = "checkoutRequestId";
 
     static final String BY_USER = "ByUser";
     static final String BY_STATUS = "ByStatus";
@@ -95,7 +100,11 @@ public final class DynamoDbOrderStore implements OrderStore {
             steps.add(DynamoDbProductStore.takeStock(tables.products(), line.productId(), line.quantity(), order.createdAt()));
         }
         Expression newOrder = new Expression();
-        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(toItem(order))
+        Map<String, AttributeValue> orderItem = toItem(order);
+        if (placement.checkoutRequestId() != null) {
+            orderItem.put(CHECKOUT_REQUEST_ID, s(placement.checkoutRequestId()));
+        }
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(orderItem)
                 .conditionExpression("attribute_not_exists(" + newOrder.name(ORDER_ID) + ")")
                 .expressionAttributeNames(newOrder.names()).build()).build());
         steps.add(DynamoDbCartStore.emptied(tables.carts(), order.userId(), placement.cartVersion(), order.createdAt(),
@@ -165,25 +174,57 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public Order markPaid(Order order, String chargeId, String now) {
-        Order paid = new Order(order.id(), order.userId(), OrderStatus.PAID, order.lines(), order.currency(),
-                order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new IllegalArgumentException("only an order awaiting payment is paid; this one is " + order.status());
+        }
+        return move(order, OrderStatus.PAID, now, Map.of(CHARGE_ID, s(chargeId)));
+    }
+
+    @Override
+    public Order move(Order order, OrderStatus to, String now) {
+        return move(order, to, now, Map.of());
+    }
+
+    /** The order to {@code to} at its next version, with these attributes set, if still as read. */
+    private Order move(Order order, OrderStatus to, String now, Map<String, AttributeValue> also) {
+        Order moved = new Order(order.id(), order.userId(), to, order.lines(), order.currency(), order.totals(),
+                order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
                 order.createdAt(), now);
         Expression x = new Expression();
+        StringBuilder update = new StringBuilder("SET " + x.name(STATUS) + " = " + x.value(s(to.name())) + ", "
+                + x.name(VERSION) + " = " + x.value(n(moved.version())) + ", "
+                + x.name(UPDATED_AT) + " = " + x.value(s(now)));
+        also.forEach((name, value) -> update.append(", ").append(x.name(name)).append(" = ").append(x.value(value)));
         try {
             dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(order.id())))
-                    .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(OrderStatus.PAID.name())) + ", "
-                            + x.name(VERSION) + " = " + x.value(n(paid.version())) + ", "
-                            + x.name(UPDATED_AT) + " = " + x.value(s(now)) + ", "
-                            + x.name(CHARGE_ID) + " = " + x.value(s(chargeId)))
-                    .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+                    .updateExpression(update.toString())
+                    .conditionExpression(x.name(STATUS) + " = " + x.value(s(order.status().name())) + " AND "
                             + x.name(VERSION) + " = " + x.value(n(order.version())))
                     .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return paid;
+            return moved;
         } catch (ConditionalCheckFailedException e) {
             long stored = e.hasItem() && !e.item().isEmpty() ? number(e.item(), VERSION) : order.version();
-            throw new VersionConflictException("The order changed while paying it: read it again.", stored);
+            throw new VersionConflictException("The order changed meanwhile: read it again.", stored);
         }
+    }
+
+    @Override
+    public void recordRefund(String orderId, String refundId, String reason) {
+        Expression x = new Expression();
+        dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(orderId)))
+                .updateExpression("SET " + x.name(REFUND_ID) + " = " + x.value(s(refundId)) + ", "
+                        + x.name(REFUND_REASON) + " = " + x.value(s(reason)))
+                .conditionExpression("attribute_exists(" + x.name(ORDER_ID) + ")")
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+    }
+
+    @Override
+    public Optional<Refund> findRefund(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.orders())
+                .key(Map.of(ORDER_ID, s(orderId))).consistentRead(true)).item();
+        return item == null || !item.containsKey(REFUND_ID) ? Optional.empty()
+                : Optional.of(new Refund(string(item, REFUND_ID), string(item, REFUND_REASON)));
     }
 
     @Override
@@ -198,7 +239,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                 .updateExpression("SET " + x.name(STATUS) + " = " + x.value(s(end.name())) + ", "
                         + x.name(VERSION) + " = " + x.value(n(ended.version())) + ", "
                         + x.name(UPDATED_AT) + " = " + x.value(s(now)))
-                .conditionExpression(x.name(STATUS) + " = " + x.value(s(OrderStatus.PENDING_PAYMENT.name())) + " AND "
+                .conditionExpression(x.name(STATUS) + " = " + x.value(s(order.status().name())) + " AND "
                         + x.name(VERSION) + " = " + x.value(n(order.version())))
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());

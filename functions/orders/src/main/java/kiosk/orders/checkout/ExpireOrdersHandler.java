@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import kiosk.shared.config.Config;
 import kiosk.shared.log.Log;
+import kiosk.shared.log.Metrics;
 
 /**
  * Every minute (a schedule in template.yaml): orders unpaid for PAYMENT_WINDOW_MINUTES become
@@ -31,6 +32,7 @@ public final class ExpireOrdersHandler implements RequestHandler<Map<String, Obj
         if (expired > 0) {
             Log.info("unpaid orders expired", "count", expired, "windowMinutes", window.toMinutes());
         }
+        new Metrics("orders").count("OrdersExpired", expired).flush();
         return Map.of("expired", expired);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import kiosk.orders.PageSize;
 import kiosk.shared.error.BadRequestException;
@@ -78,19 +79,39 @@ public final class OrderService {
         return page(orders.listByStatus(wanted, size, cursor.map(OrderService::position)));
     }
 
-    /** Cancels a pending order, giving its units back; cancelling a cancelled order again is a no-op. */
+    /**
+     * Cancels one of the shopper's own orders: one awaiting payment at once, giving its units back;
+     * one paid but not yet handed to fulfilment through a refund (CANCELLING, then CANCELLED with
+     * its units back once the payment job has refunded it). Cancelling again is a no-op.
+     */
     public Order cancel(String userId, String orderId) {
+        return cancel(() -> own(userId, orderId));
+    }
+
+    /** Cancels any order, as {@link #cancel} does: for admins. */
+    public Order cancelAny(String orderId) {
+        return cancel(() -> getAny(orderId));
+    }
+
+    private Order cancel(Supplier<Order> read) {
         for (int round = 1; ; round++) {
-            Order order = own(userId, orderId);
-            if (order.status() == OrderStatus.CANCELLED) {
-                return order;
-            }
-            if (order.status() != OrderStatus.PENDING_PAYMENT) {
-                throw new DomainException(NOT_CANCELLABLE, "An order can be cancelled only while it awaits payment; this one is "
-                        + order.status() + ".");
-            }
+            Order order = read.get();
+            String now = Timestamps.of(Instant.now(clock));
             try {
-                return orders.release(order, OrderStatus.CANCELLED, Timestamps.of(Instant.now(clock)));
+                switch (order.status()) {
+                    case CANCELLED, CANCELLING -> {
+                        return order;
+                    }
+                    case PENDING_PAYMENT -> {
+                        return orders.release(order, OrderStatus.CANCELLED, now);
+                    }
+                    case PAID -> {
+                        // The refund is the payment job's (with its retries): announced from the stream.
+                        return orders.move(order, OrderStatus.CANCELLING, now);
+                    }
+                    default -> throw new DomainException(NOT_CANCELLABLE, "An order can be cancelled while it awaits "
+                            + "payment or is paid and not yet handed to fulfilment; this one is " + order.status() + ".");
+                }
             } catch (VersionConflictException moved) {
                 if (round == ROUNDS) {
                     throw moved;
@@ -107,12 +128,20 @@ public final class OrderService {
     public int expireUnpaid(Duration window) {
         Instant now = Instant.now(clock);
         int expired = 0;
-        for (Order order : orders.pendingBefore(now.minus(window), 100)) {
-            try {
-                orders.release(order, OrderStatus.EXPIRED, Timestamps.of(now));
-                expired++;
-            } catch (VersionConflictException moved) {
-                // Paid or cancelled since it was read: nothing to expire.
+        // Pages of 100 until one is short: a burst of abandoned checkouts is expired in one run, not
+        // 100 a minute. Bounded, so that one run cannot outlast the function's timeout.
+        for (int page = 0; page < 10; page++) {
+            List<Order> pending = orders.pendingBefore(now.minus(window), 100);
+            for (Order order : pending) {
+                try {
+                    orders.release(order, OrderStatus.EXPIRED, Timestamps.of(now));
+                    expired++;
+                } catch (VersionConflictException moved) {
+                    // Paid or cancelled since it was read: nothing to expire.
+                }
+            }
+            if (pending.size() < 100) {
+                break;
             }
         }
         return expired;

@@ -1,6 +1,10 @@
 package kiosk.orders.checkout;
 
-/** An order's life; see the README's diagram. Every change is conditional on the status and version read. */
+/**
+ * An order's life; see the README's diagram. Every change is conditional on the status and version
+ * read. CANCELLING is a paid order cancelled before fulfilment, waiting for its refund: the payment
+ * job refunds it and only then moves it to CANCELLED, giving its stock back.
+ */
 public enum OrderStatus {
-    PENDING_PAYMENT, PAID, FULFILLING, SHIPPED, DELIVERED, PAYMENT_FAILED, EXPIRED, CANCELLED
+    PENDING_PAYMENT, PAID, FULFILLING, SHIPPED, DELIVERED, PAYMENT_FAILED, EXPIRED, CANCELLING, CANCELLED
 }

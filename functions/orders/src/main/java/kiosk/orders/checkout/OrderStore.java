@@ -27,10 +27,10 @@ public interface OrderStore {
     Page listByStatus(OrderStatus status, int limit, Optional<Position> after);
 
     /**
-     * In one transaction: the order from PENDING_PAYMENT to {@code end} (CANCELLED or EXPIRED) at
-     * its next version, if it is still at {@code order.version()} and pending, each line's units
-     * back to its product, and its promotion's redemption given back. Returns the order as ended;
-     * throws VersionConflictException, with the version stored, when the order moved.
+     * In one transaction: the order to {@code end} (CANCELLED, EXPIRED, PAYMENT_FAILED) at its next
+     * version, if it is still at {@code order.version()} in the status read, each line's units back
+     * to its product, and its promotion's redemption given back. Returns the order as ended; throws
+     * VersionConflictException, with the version stored, when the order moved.
      */
     Order release(Order order, OrderStatus end, String now);
 
@@ -40,6 +40,22 @@ public interface OrderStore {
      * VersionConflictException, with the version stored, when the order moved (expired, cancelled).
      */
     Order markPaid(Order order, String chargeId, String now);
+
+    /**
+     * The order to {@code to} at its next version, if it is still at {@code order.version()} in the
+     * status read; nothing else changes. Throws VersionConflictException when the order moved.
+     */
+    Order move(Order order, OrderStatus to, String now);
+
+    /** Records on the order the refund that gave its charge back, and why. */
+    void recordRefund(String orderId, String refundId, String reason);
+
+    /** The refund recorded on an order, if any. */
+    Optional<Refund> findRefund(String orderId);
+
+    /** A refund given for an order, and why. */
+    record Refund(String refundId, String reason) {
+    }
 
     /** Orders still awaiting payment that were placed before {@code before}, oldest first. */
     List<Order> pendingBefore(Instant before, int limit);

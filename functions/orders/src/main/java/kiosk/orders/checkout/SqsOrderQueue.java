@@ -2,6 +2,8 @@ package kiosk.orders.checkout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kiosk.shared.json.Json;
@@ -14,39 +16,51 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The OrdersQueue of template.yaml. A message is an {@link Announcement} as JSON, with the order id
- * also as a message attribute; ten go in each SendMessageBatch (SQS's limit).
+ * The order queues of template.yaml (OrdersQueue, FulfilmentQueue, NotificationsQueue). A message
+ * is an {@link Announcement} as JSON, with the order id, its status and the checkout's request id
+ * also as message attributes; up to ten messages for one queue go in each SendMessageBatch (SQS's
+ * limit), in the order given.
  */
 public final class SqsOrderQueue implements OrderAnnouncer.Queue {
 
     private static final int BATCH = 10;
 
     private final SqsClient sqs;
-    private final String queueUrl;
+    private final Map<OrderAnnouncer.Destination, String> queueUrls;
 
-    public SqsOrderQueue(SqsClient sqs, String queueUrl) {
+    public SqsOrderQueue(SqsClient sqs, Map<OrderAnnouncer.Destination, String> queueUrls) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrls = new EnumMap<>(queueUrls);
+        for (OrderAnnouncer.Destination destination : OrderAnnouncer.Destination.values()) {
+            if (!this.queueUrls.containsKey(destination)) {
+                throw new IllegalArgumentException("no queue for " + destination);
+            }
+        }
     }
 
     @Override
-    public int send(List<Announcement> announcements) {
+    public int send(List<OrderAnnouncer.Outgoing> messages) {
         int sent = 0;
-        while (sent < announcements.size()) {
-            List<Announcement> chunk = announcements.subList(sent, Math.min(announcements.size(), sent + BATCH));
+        while (sent < messages.size()) {
+            // The next run of messages to one queue, ten at most.
+            OrderAnnouncer.Destination to = messages.get(sent).to();
+            int end = sent + 1;
+            while (end < messages.size() && end - sent < BATCH && messages.get(end).to() == to) {
+                end++;
+            }
+            List<OrderAnnouncer.Outgoing> chunk = messages.subList(sent, end);
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(body(chunk.get(i)))
-                        .messageAttributes(Map.of("orderId", MessageAttributeValue.builder().dataType("String")
-                                .stringValue(chunk.get(i).orderId()).build()))
-                        .build());
+                Announcement announcement = chunk.get(i).announcement();
+                entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(body(announcement))
+                        .messageAttributes(attributes(announcement)).build());
             }
             SendMessageBatchResponse response;
             try {
-                response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+                response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrls.get(to)).entries(entries));
             } catch (SdkException e) {
-                Log.warn("orders not announced yet: the stream will hand them over again", "count",
-                        announcements.size() - sent, "errorType", e.getClass().getName());
+                Log.warn("order changes not announced yet: the stream will hand them over again", "count",
+                        messages.size() - sent, "queue", to.name(), "errorType", e.getClass().getName());
                 return sent;
             }
             if (response.hasFailed() && !response.failed().isEmpty()) {
@@ -54,13 +68,27 @@ public final class SqsOrderQueue implements OrderAnnouncer.Queue {
                 int firstFailed = response.failed().stream().mapToInt(f -> Integer.parseInt(f.id())).min().orElse(0);
                 BatchResultErrorEntry failure = response.failed().stream()
                         .filter(f -> f.id().equals(String.valueOf(firstFailed))).findFirst().orElseThrow();
-                Log.warn("orders not announced yet: the stream will hand them over again", "count",
-                        announcements.size() - sent - firstFailed, "errorCode", failure.code());
+                Log.warn("order changes not announced yet: the stream will hand them over again", "count",
+                        messages.size() - sent - firstFailed, "queue", to.name(), "errorCode", failure.code());
                 return sent + firstFailed;
             }
-            sent += chunk.size();
+            sent = end;
         }
         return sent;
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(Announcement announcement) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("orderId", text(announcement.orderId()));
+        attributes.put("status", text(announcement.status().name()));
+        if (announcement.checkoutRequestId() != null) {
+            attributes.put("checkoutRequestId", text(announcement.checkoutRequestId()));
+        }
+        return attributes;
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     private static String body(Announcement announcement) {

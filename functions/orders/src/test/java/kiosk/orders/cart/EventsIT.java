@@ -58,7 +58,8 @@ class EventsIT {
             Map.entry("GET /orders/{id}", 200), Map.entry("POST /orders/{id}/cancel", 200),
             Map.entry("POST /admin/promotions", 201), Map.entry("GET /admin/promotions", 200),
             Map.entry("GET /admin/promotions/{code}", 200), Map.entry("POST /admin/promotions/{code}/deactivate", 200),
-            Map.entry("GET /admin/orders", 200), Map.entry("GET /admin/orders/{id}", 200));
+            Map.entry("GET /admin/orders", 200), Map.entry("GET /admin/orders/{id}", 200),
+            Map.entry("POST /admin/orders/{id}/cancel", 200));
 
     @RegisterExtension
     static final ConfigOverlay CONFIG = new ConfigOverlay();
@@ -117,10 +118,10 @@ class EventsIT {
                         "LS1 1AA", "GB"), null, "pm_card_visa", null));
     }
 
-    /** The order ids on the OrdersQueue now, taken off it. */
-    private static List<String> announced() throws Exception {
+    /** The order ids on a queue now, taken off it. */
+    private static List<String> announced(String queueName) throws Exception {
         List<String> ids = new ArrayList<>();
-        String queue = aws.queueUrl("OrdersQueue");
+        String queue = aws.queueUrl(queueName);
         List<Message> batch;
         do {
             batch = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
@@ -145,13 +146,16 @@ class EventsIT {
         return EventFiles.all().stream().filter(f -> functions.containsKey(EventFiles.logicalId(f))).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
                     if (Files.readString(file).contains("\"aws:dynamodb\"")) {
-                        // A stream's event, as Lambda hands it over: every order inserted reaches the queue.
+                        // A stream's event, as Lambda hands it over: the order inserted goes to payment, then paid to
+                        // fulfilment and the shopper's notifications.
                         RequestHandler<Map<String, Object>, Map<String, Object>> stream =
                                 Handlers.construct(functions.get(EventFiles.logicalId(file)));
                         Map<String, Object> result = stream.handleRequest(
                                 new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }), null);
                         assertEquals(Map.of("batchItemFailures", List.of()), result);
-                        assertTrue(announced().contains("5b2c7f3e-sample-announced-order"), "the inserted order is on the queue");
+                        for (String queue : List.of("OrdersQueue", "FulfilmentQueue", "NotificationsQueue")) {
+                            assertEquals(List.of("5b2c7f3e-sample-announced-order"), announced(queue), queue);
+                        }
                         return;
                     }
                     if (Files.readString(file).contains("\"Scheduled Event\"")) {

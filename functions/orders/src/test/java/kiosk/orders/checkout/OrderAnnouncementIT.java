@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import kiosk.emulator.LocalAws;
 import kiosk.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,6 +49,7 @@ class OrderAnnouncementIT {
 
     private final Shop shop;
     private final String queue;
+    private final Map<OrderAnnouncer.Destination, String> queues;
     private final String streamArn;
     /** Where this test has read each shard of the stream up to. */
     private final Map<String, String> after = new HashMap<>();
@@ -50,13 +57,16 @@ class OrderAnnouncementIT {
     OrderAnnouncementIT(LocalAws aws) {
         this.shop = new Shop(aws);
         this.queue = aws.queueUrl("OrdersQueue");
+        this.queues = Map.of(OrderAnnouncer.Destination.PAYMENTS, queue,
+                OrderAnnouncer.Destination.FULFILMENT, aws.queueUrl("FulfilmentQueue"),
+                OrderAnnouncer.Destination.NOTIFICATIONS, aws.queueUrl("NotificationsQueue"));
         this.streamArn = aws.dynamoDb().describeTable(b -> b.tableName(aws.tableName("OrdersTable"))).table()
                 .latestStreamArn();
     }
 
     @BeforeEach
     void anEmptyQueueAndTheStreamReadToItsEnd() {
-        shop.aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+        queues.values().forEach(url -> shop.aws.sqs().purgeQueue(b -> b.queueUrl(url)));
         List<Record> earlier;
         do {
             earlier = newRecords();
@@ -97,6 +107,9 @@ class OrderAnnouncementIT {
             change.put("Keys", image(record.dynamodb().keys()));
             if (record.dynamodb().hasNewImage()) {
                 change.put("NewImage", image(record.dynamodb().newImage()));
+            }
+            if (record.dynamodb().hasOldImage()) {
+                change.put("OldImage", image(record.dynamodb().oldImage()));
             }
             change.put("SequenceNumber", record.dynamodb().sequenceNumber());
             change.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
@@ -141,8 +154,14 @@ class OrderAnnouncementIT {
         return records.subList(index, records.size());
     }
 
-    /** Every message on the queue now, taken off it: what a consumer would get. */
+    /** Every message on the OrdersQueue now, taken off it: what the payment job would get. */
     private List<String> consumed() {
+        return consumed(OrderAnnouncer.Destination.PAYMENTS);
+    }
+
+    /** Every message on one queue now, taken off it: what its consumer would get. */
+    private List<String> consumed(OrderAnnouncer.Destination destination) {
+        String queue = queues.get(destination);
         List<String> orderIds = new ArrayList<>();
         while (true) {
             List<Message> batch = shop.aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).messageAttributeNames("All")
@@ -178,7 +197,7 @@ class OrderAnnouncementIT {
     }
 
     private AnnounceOrdersHandler announcingTo(SqsClient sqs) {
-        return new AnnounceOrdersHandler(new OrderAnnouncer(new SqsOrderQueue(sqs, queue)));
+        return new AnnounceOrdersHandler(new OrderAnnouncer(new SqsOrderQueue(sqs, queues)));
     }
 
     @Test
@@ -197,7 +216,7 @@ class OrderAnnouncementIT {
     }
 
     @Test
-    void aCancelOrExpiryIsNoAnnouncement() {
+    void aCancelBeforePaymentIsTheShoppersNotificationOnly() {
         String lamp = shop.product("Lamp", 1999, "EUR", 5);
         String ann = shop.shopperWith(lamp, 1);
         Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
@@ -205,7 +224,29 @@ class OrderAnnouncementIT {
         List<Record> records = newRecords();
         assertEquals(List.of("INSERT", "MODIFY"), records.stream().map(Record::eventNameAsString).toList());
         assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), records));
+        assertEquals(List.of(order.id()), consumed(), "the payment job hears of the order once, placed");
+        assertEquals(List.of(order.id()), consumed(OrderAnnouncer.Destination.NOTIFICATIONS));
+        assertEquals(List.of(), consumed(OrderAnnouncer.Destination.FULFILMENT));
+    }
+
+    @Test
+    void aPaidOrderGoesToFulfilmentAndTheShopperAndItsCancellationBackToPayment() throws Exception {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
+        Order paid = shop.orders.markPaid(order, "ch_1", "2026-11-21T10:00:01.000Z");
+        // A write that is no change of status (a refund recorded) announces nothing.
+        shop.orders.recordRefund(order.id(), "re_0", "test");
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), newRecords()));
         assertEquals(List.of(order.id()), consumed());
+        assertEquals(List.of(order.id()), consumed(OrderAnnouncer.Destination.FULFILMENT));
+        assertEquals(List.of(order.id()), consumed(OrderAnnouncer.Destination.NOTIFICATIONS));
+
+        assertEquals(OrderStatus.CANCELLING, new OrderService(shop.orders, Shop.CLOCK).cancel(ann, paid.id()).status());
+        assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), newRecords()));
+        assertEquals(List.of(order.id()), consumed(), "the payment job refunds it");
+        assertEquals(List.of(), consumed(OrderAnnouncer.Destination.FULFILMENT));
+        assertEquals(List.of(), consumed(OrderAnnouncer.Destination.NOTIFICATIONS));
     }
 
     @Test
@@ -238,9 +279,9 @@ class OrderAnnouncementIT {
         // SQS takes the first ten (one batch), then fails: the handler names the eleventh order.
         try (SqsClient broken = nowhere()) {
             OrderAnnouncer.Queue firstTenThenDown = announcements -> {
-                int sent = new SqsOrderQueue(shop.aws.sqs(), queue).send(announcements.subList(0, Math.min(10,
+                int sent = new SqsOrderQueue(shop.aws.sqs(), queues).send(announcements.subList(0, Math.min(10,
                         announcements.size())));
-                return announcements.size() <= 10 ? sent : sent + new SqsOrderQueue(broken, queue)
+                return announcements.size() <= 10 ? sent : sent + new SqsOrderQueue(broken, queues)
                         .send(announcements.subList(10, announcements.size()));
             };
             List<Record> left = deliver(new AnnounceOrdersHandler(new OrderAnnouncer(firstTenThenDown)), records);
@@ -251,6 +292,64 @@ class OrderAnnouncementIT {
         assertEquals(sorted(placed.subList(10, 15)), sorted(consumed()), "the last five, once");
     }
 
+    /**
+     * The issue's failure injection: a real SQS client whose every tenth call, at random, fails
+     * before it is sent (no retries in the client, so the failure reaches the announcer). The
+     * stream's recovery path (the batch handed over again from the first change not sent) runs
+     * until nothing is left, and then no paid order is without its fulfilment message.
+     */
+    @Test
+    void withOneSendInTenFailingEveryPaidOrderStillReachesFulfilment() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 100);
+        List<String> paid = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Order order = shop.checkout.checkout(shop.shopperWith(lamp, 1), "k", Shop.input()).order();
+            paid.add(shop.orders.markPaid(order, "ch_" + i, "2026-11-21T10:00:01.000Z").id());
+        }
+        FailOneInTen failures = new FailOneInTen(new Random(20261121));
+        int rounds = 0;
+        try (SqsClient flaky = SqsClient.builder().endpointOverride(shop.aws.sqsEndpoint()).region(Region.of(LocalAws.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        shop.aws.keys().accessKeyId(), shop.aws.keys().secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(failures).retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            AnnounceOrdersHandler announcer = announcingTo(flaky);
+            for (List<Record> left = newRecords(); !left.isEmpty(); rounds++) {
+                assertTrue(rounds < 500, "the recovery path converges");
+                left = deliver(announcer, left);
+                // Lambda hands a shard's batches over one at a time, up to BatchSize (100) each.
+                if (left.isEmpty()) {
+                    left = newRecords();
+                }
+            }
+        }
+        assertTrue(failures.failed > 0, "sends did fail: " + failures.failed + " of " + failures.calls);
+        List<String> fulfilment = consumed(OrderAnnouncer.Destination.FULFILMENT);
+        assertEquals(sorted(paid), fulfilment.stream().distinct().sorted().toList(), "no paid order without its message");
+        assertEquals(sorted(paid), consumed().stream().distinct().sorted().toList(), "and each was announced for payment");
+    }
+
+    /** Fails one SQS call in ten, at random, before it leaves this process. */
+    private static final class FailOneInTen implements ExecutionInterceptor {
+        private final Random random;
+        int calls;
+        int failed;
+
+        FailOneInTen(Random random) {
+            this.random = random;
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            calls++;
+            if (random.nextInt(10) == 0) {
+                failed++;
+                throw SdkClientException.create("injected: the send failed");
+            }
+        }
+    }
+
     @Test
     void aRecordThatIsNoOrderIsPassedOverRatherThanBlockingTheOrdersBehindIt() {
         Map<String, Object> stray = Map.of("Records", List.of(
@@ -258,6 +357,7 @@ class OrderAnnouncementIT {
                         Map.of("orderId", Map.of("S", "o-1")))),
                 Map.of("eventName", "INSERT", "dynamodb", Map.of("SequenceNumber", "2", "NewImage",
                         Map.of("orderId", Map.of("S", "o-2"), "userId", Map.of("S", "u"), "total", Map.of("N", "12"),
+                                "status", Map.of("S", "PENDING_PAYMENT"),
                                 "currency", Map.of("S", "EUR"), "createdAt", Map.of("S", "2026-11-21T10:00:00.000Z"))))));
         assertEquals(Map.of("batchItemFailures", List.of()), announcingTo(shop.aws.sqs()).handleRequest(stray, null));
         assertEquals(List.of("o-2"), consumed());

@@ -145,13 +145,48 @@ class OrderServiceIT {
     }
 
     @Test
-    void anOrderPastPendingCannotBeCancelled() {
+    void aPaidOrderIsCancelledThroughARefundAndKeepsItsUnitsUntilThen() throws Exception {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order order = place("paid-" + System.nanoTime(), lamp, 2);
+        Order paid = shop.orders.markPaid(order, "ch_1", "2026-11-21T10:01:00.000Z");
+        List<Order> answers = Race.atOnce(Collections.<Callable<Order>>nCopies(6,
+                () -> orders.cancel(order.userId(), order.id())));
+        for (Order cancelling : answers) {
+            assertEquals(OrderStatus.CANCELLING, cancelling.status());
+            assertEquals(paid.version() + 1, cancelling.version(), "moved once, however often it was sent");
+        }
+        assertEquals(3, shop.stock(lamp), "the units come back with the refund, not before");
+        assertEquals(OrderStatus.CANCELLING, orders.cancelAny(order.id()).status(), "an admin's cancel is the same no-op");
+    }
+
+    @Test
+    void anAdminCancelsAnyoneSOrderAwaitingPayment() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order order = place("someone-" + System.nanoTime(), lamp, 1);
+        assertEquals(OrderStatus.CANCELLED, orders.cancelAny(order.id()).status());
+        assertEquals(5, shop.stock(lamp));
+        assertThrows(NotFoundException.class, () -> orders.cancelAny("no-such-order"));
+    }
+
+    @Test
+    void anOrderHandedToFulfilmentCannotBeCancelled() {
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        Order order = place("fulfilling-" + System.nanoTime(), lamp, 1);
+        Order paid = shop.orders.markPaid(order, "ch_1", "2026-11-21T10:01:00.000Z");
+        shop.orders.move(paid, OrderStatus.FULFILLING, "2026-11-21T10:02:00.000Z");
+        DomainException refused = assertThrows(DomainException.class, () -> orders.cancel(order.userId(), order.id()));
+        assertEquals(OrderService.NOT_CANCELLABLE, refused.type());
+        assertEquals(4, shop.stock(lamp), "nothing released");
+    }
+
+    @Test
+    void aFailedOrderCannotBeCancelled() {
         String lamp = shop.product("Lamp", 1999, "EUR", 5);
         Order order = place("paid-" + System.nanoTime(), lamp, 1);
         shop.aws.dynamoDb().updateItem(b -> b.tableName(shop.aws.tableName("OrdersTable"))
                 .key(Map.of("orderId", AttributeValue.fromS(order.id())))
                 .updateExpression("SET #s = :paid, #v = :v").expressionAttributeNames(Map.of("#s", "status", "#v", "version"))
-                .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS("PAID"), ":v", AttributeValue.fromN("2"))));
+                .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS("PAYMENT_FAILED"), ":v", AttributeValue.fromN("2"))));
         DomainException refused = assertThrows(DomainException.class, () -> orders.cancel(order.userId(), order.id()));
         assertEquals(OrderService.NOT_CANCELLABLE, refused.type());
         assertEquals(4, shop.stock(lamp), "nothing released");
