@@ -1,6 +1,9 @@
 package kiosk.local;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,7 +22,7 @@ import kiosk.local.stack.Stack;
 /**
  * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now;
  * GET /_local/payment-simulator answers the simulated payment gateway's switches and ledger counts,
- * and PUT (or POST) with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
+ * and PUT with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
  * template's PaymentSimulatorFunction.
  * They are for the developer at this machine, not for web pages they visit: a request a browser
  * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
@@ -33,6 +36,9 @@ final class LocalRoutes implements HttpHandler {
     static final String PAYMENT_SIMULATOR = PREFIX + "payment-simulator";
     static final String PAYMENT_SIMULATOR_FUNCTION = "PaymentSimulatorFunction";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One JSON object, whole: no second value after it, no key twice. */
+    private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static final Set<String> SIMPLE_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
             "multipart/form-data");
@@ -55,8 +61,11 @@ final class LocalRoutes implements HttpHandler {
         if (body.length == 0) {
             return "{}".getBytes(StandardCharsets.UTF_8);
         }
+        if (body.length > 4096) {
+            throw new BadInput("the body is over 4096 bytes: send {\"outage\": true|false, \"latencyMillis\": 0..30000}");
+        }
         try {
-            if (JSON.readTree(body) instanceof ObjectNode) {
+            if (STRICT.readTree(body) instanceof ObjectNode) {
                 return body;
             }
         } catch (IOException notJson) {
@@ -116,8 +125,8 @@ final class LocalRoutes implements HttpHandler {
                 status = 500;
                 body = JSON.writeValueAsBytes(Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
             }
-        } else if (path.equals(PAYMENT_SIMULATOR) && Set.of("GET", "PUT", "POST").contains(exchange.getRequestMethod())) {
-            byte[] input = exchange.getRequestMethod().equals("GET") ? new byte[0] : exchange.getRequestBody().readNBytes(4096);
+        } else if (path.equals(PAYMENT_SIMULATOR) && Set.of("GET", "PUT").contains(exchange.getRequestMethod())) {
+            byte[] input = exchange.getRequestMethod().equals("GET") ? new byte[0] : exchange.getRequestBody().readNBytes(4097);
             try {
                 body = functions.invoke(PAYMENT_SIMULATOR_FUNCTION, switches(input));
                 status = 200;
@@ -132,9 +141,10 @@ final class LocalRoutes implements HttpHandler {
                 body = JSON.writeValueAsBytes(Map.of("message", String.valueOf(e.getMessage())));
             } catch (FunctionException e) {
                 // The function refuses what it cannot set (an unknown switch, a latency out of range): the caller's to fix.
-                status = String.valueOf(e.errorType()).endsWith("IllegalArgumentException") ? 400 : 500;
-                body = JSON.writeValueAsBytes(Map.of("errorType", String.valueOf(e.errorType()), "errorMessage",
-                        String.valueOf(e.getMessage())));
+                boolean refused = String.valueOf(e.errorType()).endsWith("IllegalArgumentException");
+                status = refused ? 400 : 500;
+                body = JSON.writeValueAsBytes(Map.of("message", refused ? String.valueOf(e.getMessage())
+                        : "the payment simulator failed; the runtime's log says why"));
             }
         } else {
             status = 404;

@@ -317,10 +317,12 @@ class KioskRuntimeIT {
             assertTrue(switched.get("outage").asBoolean());
             assertEquals(5, switched.get("latencyMillis").asInt());
             for (String wrong : List.of("{\"outage\":\"yes\"}", "{\"latencyMillis\":-1}", "{\"latencyMillis\":999999}",
-                    "{\"nope\":1}", "not json")) {
+                    "{\"nope\":1}", "not json", "{\"outage\":false}garbage", "{\"outage\":false,\"outage\":true}",
+                    "{\"outage\":false}" + " ".repeat(5000))) {
                 HttpResponse<String> refused = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
                         .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(wrong)));
                 assertEquals(400, refused.statusCode(), wrong + " -> " + refused.body());
+                assertFalse(refused.body().contains("java."), "no exception's name: " + refused.body());
             }
         } finally {
             send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))

@@ -117,7 +117,10 @@ public final class Log {
             }
         }
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            field(line, String.valueOf(fields[i]), fields[i + 1]);
+            // A field a tag already wrote is not written twice: one name once in a JSON object.
+            if (!tagged(tags, fields[i])) {
+                field(line, String.valueOf(fields[i]), fields[i + 1]);
+            }
         }
         if (error != null) {
             field(line, "errorType", error.getClass().getName());
@@ -127,6 +130,17 @@ public final class Log {
         }
         line.append('}');
         out.println(line);
+    }
+
+    private static boolean tagged(Object[] tags, Object name) {
+        if (tags != null) {
+            for (int i = 0; i + 1 < tags.length; i += 2) {
+                if (String.valueOf(tags[i]).equals(String.valueOf(name)) && tags[i + 1] != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A line written as it is: an Embedded Metric Format record, which must be a log line of its own. */

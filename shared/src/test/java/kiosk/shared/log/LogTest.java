@@ -59,13 +59,15 @@ class LogTest {
         try (Log.Scope request = Log.scope("lambda-2", null)) {
             assertEquals("lambda-2", Log.requestId().orElseThrow());
             try (Log.Scope order = Log.tag("orderId", "o-1", "checkoutRequestId", "lambda-1")) {
-                Log.info("inside");
+                Log.info("inside", "orderId", "o-1", "count", 2);
             }
             Log.info("outside");
         }
         assertTrue(Log.requestId().isEmpty());
         String[] lines = output().strip().split("\n");
+        assertEquals(1, lines[0].split("\"orderId\"", -1).length - 1, "a field a tag wrote is not written again: " + lines[0]);
         JsonNode inside = Json.MAPPER.readTree(lines[0]);
+        assertEquals(2, inside.path("count").asInt());
         assertEquals("o-1", inside.path("orderId").asText());
         assertEquals("lambda-1", inside.path("checkoutRequestId").asText());
         assertEquals("lambda-2", inside.path("requestId").asText());

@@ -49,6 +49,15 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
         }
     }
 
+    /**
+     * Time a message may need, at worst: a refund is three gateway calls, each bounded by the
+     * gateway's own timeout (at most 5 s). A record is started only with this much of the
+     * invocation left; the rest of the batch goes back at once, so a slow gateway never lets the
+     * function time out, which would send the whole batch back to wait out the visibility
+     * timeout and spend one of its receives for nothing.
+     */
+    static final Duration TIME_PER_MESSAGE = Duration.ofSeconds(16);
+
     private final PaymentService payments;
     private final RetryQueue queue;
     private final RetrySchedule schedule;
@@ -74,6 +83,14 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
         try (Log.Scope invocation = Log.scope(context == null ? null : context.getAwsRequestId(), null)) {
             for (Object entry : records instanceof List<?> list ? list : List.of()) {
                 Map<?, ?> record = entry instanceof Map<?, ?> m ? m : Map.of();
+                if (context != null && context.getRemainingTimeInMillis() < TIME_PER_MESSAGE.toMillis()) {
+                    // Not started: back on the queue now, to the next invocation.
+                    Log.info("message left for the next invocation: too little time left", "messageId",
+                            record.get("messageId"), "remainingMillis", context.getRemainingTimeInMillis());
+                    queue.holdBack(String.valueOf(record.get("receiptHandle")), Duration.ZERO);
+                    failures.add(Map.of("itemIdentifier", String.valueOf(record.get("messageId"))));
+                    continue;
+                }
                 if (!settle(record, metrics)) {
                     failures.add(Map.of("itemIdentifier", String.valueOf(record.get("messageId"))));
                 }

@@ -1,6 +1,7 @@
 package kiosk.jobs.payment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ public final class SimulatedGateway implements PaymentGateway {
             "pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds",
             "pm_card_chargeDeclinedExpiredCard", "expired_card");
     static final String RETRY = "pm_card_retry";
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final SimulatorStore store;
     private final Clock clock;
@@ -67,12 +69,19 @@ public final class SimulatedGateway implements PaymentGateway {
                 request.chargeId(), Instant.now(clock).toString())).id();
     }
 
-    /** Every call meets the switches first: an outage answers nothing, a latency waits. */
+    /**
+     * Every call meets the switches first: an outage answers nothing, a latency waits. A call
+     * slower than {@link #CALL_TIMEOUT} times out as a real client's would (Stripe's is as short):
+     * the gateway is unavailable, and the job holds the message back.
+     */
     private void call() {
         SimulatorStore.Switches switches = store.switches();
         if (switches.latencyMillis() > 0) {
             try {
-                Thread.sleep(switches.latencyMillis());
+                Thread.sleep(Math.min(switches.latencyMillis(), CALL_TIMEOUT.toMillis()));
+                if (switches.latencyMillis() >= CALL_TIMEOUT.toMillis()) {
+                    throw new GatewayUnavailableException("the simulated gateway did not answer within " + CALL_TIMEOUT);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GatewayUnavailableException("interrupted while the simulated gateway was slow");

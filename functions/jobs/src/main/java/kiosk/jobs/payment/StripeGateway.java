@@ -38,9 +38,10 @@ public final class StripeGateway implements PaymentGateway {
     /** A client for this API key; {@code apiBase} empty for Stripe itself (set for stripe-mock). */
     public static StripeClient client(String apiKey, String apiBase) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(apiKey)
-                // Retried inside one delivery under the same idempotency key, so safe; short, so a
-                // slow Stripe becomes a held-back message rather than a timed-out function.
-                .setMaxNetworkRetries(2).setConnectTimeout(3_000).setReadTimeout(8_000);
+                // No retries of its own and 5 s at most a call: a slow Stripe becomes a message held
+                // back with the job's backoff (under the same idempotency key), never a function
+                // that times out mid-batch (PayOrdersHandler.TIME_PER_MESSAGE counts on it).
+                .setMaxNetworkRetries(0).setConnectTimeout(2_000).setReadTimeout(3_000);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }

@@ -3,6 +3,10 @@ package kiosk.jobs.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -202,6 +206,109 @@ class PayOrdersHandlerIT {
         assertEquals(0, emf.path("PaymentsRefunded").asInt());
         assertEquals(2, emf.path("ChargeLatency").size(), "a latency for each charge");
         assertEquals("Kiosk", emf.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+    }
+
+    /**
+     * From an attack: a gateway slower than the function's timeout made every delivery time out,
+     * so the message came back only after the visibility timeout, without the backoff, and reached
+     * the DLQ after its receives. A call now times out on its own (5 s) as unavailable: held back.
+     */
+    @Test
+    void aGatewaySlowerThanItsCallTimeoutIsUnavailableAndTheMessageIsHeldBack() throws Exception {
+        aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+        String order = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
+        announce("{\"orderId\":\"" + order + "\"}");
+        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        Map<String, Object> batch = received();
+        simulator.setSwitches(new SimulatorStore.Switches(false, 8_000));
+        long started = System.nanoTime();
+        Map<String, Object> answer;
+        try {
+            answer = handler.handleRequest(batch, new Remaining(60_000));
+        } finally {
+            simulator.setSwitches(SimulatorStore.Switches.NORMAL);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertTrue(seconds < 8, "the call gave up at its own timeout: " + seconds + " s");
+        assertEquals(1, ((List<?>) answer.get("batchItemFailures")).size());
+        assertEquals(OrderStatus.PENDING_PAYMENT, status(order));
+        assertEquals(List.of(), received().get("Records"), "held back with the backoff, not redelivered at once");
+    }
+
+    @Test
+    void whenTheInvocationsTimeRunsLowTheRestOfTheBatchGoesBackUnstarted() throws Exception {
+        aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+        String order = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
+        announce("{\"orderId\":\"" + order + "\"}");
+        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        Map<String, Object> answer = handler.handleRequest(received(), new Remaining(10_000));
+        assertEquals(1, ((List<?>) answer.get("batchItemFailures")).size());
+        assertEquals(OrderStatus.PENDING_PAYMENT, status(order), "not started");
+        List<?> again = (List<?>) received().get("Records");
+        assertEquals(1, again.size(), "back on the queue at once, for the next invocation");
+        assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(Map.of("Records", again),
+                new Remaining(60_000)));
+        assertEquals(OrderStatus.PAID, status(order));
+    }
+
+    /** Lambda's context as far as the handler reads it: a request id and the time left. */
+    private record Remaining(int millis) implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return "test-request";
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return millis;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return null;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "PayOrdersFunction";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
     }
 
     @Test

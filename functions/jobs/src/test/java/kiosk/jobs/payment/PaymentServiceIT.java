@@ -209,7 +209,8 @@ class PaymentServiceIT {
     void expiryFirstThenThePaymentJobChargesNothing() {
         String lamp = product(5);
         Order order = placed(lamp, 2, "pm_card_visa", null);
-        assertEquals(1, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
+        // Other tests' unpaid orders share the table: at least this one expires.
+        assertTrue(expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)) >= 1);
         assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()));
         assertEquals(List.of(), ledgerOf(order), "an expired order is never charged");
         assertEquals(OrderStatus.EXPIRED, status(order));
@@ -221,8 +222,8 @@ class PaymentServiceIT {
         String lamp = product(5);
         Order order = placed(lamp, 2, "pm_card_visa", null);
         assertEquals(PaymentService.Outcome.PAID, payments.settle(order.id()));
-        assertEquals(0, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
-        assertEquals(OrderStatus.PAID, status(order));
+        expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30));
+        assertEquals(OrderStatus.PAID, status(order), "expiry passes the paid order over");
         assertEquals(3, stock(lamp), "the paid order keeps its units");
         assertEquals(1, ledgerOf(order).size());
     }
@@ -240,7 +241,7 @@ class PaymentServiceIT {
             @Override
             public Charge charge(ChargeRequest request) {
                 Charge charge = super.charge(request);
-                assertEquals(1, expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)));
+                assertTrue(expiringAfter(orders).expireUnpaid(Duration.ofMinutes(30)) >= 1);
                 return charge;
             }
         };
