@@ -357,6 +357,10 @@ class KioskRuntimeIT {
         assertEquals(202, cancelling.statusCode(), cancelling.body());
         assertEquals("CANCELLING", JSON.readTree(cancelling.body()).get("status").asText());
         assertEquals("CANCELLED", awaitStatus(di, location, "CANCELLED"), "refunded in the background, then cancelled");
+        JsonNode payment = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + di).GET()).body()).get("payment");
+        assertTrue(payment.get("refundId").asText().startsWith("re_sim_"), payment.toString());
+        assertEquals("cancelled after payment", payment.get("refundReason").asText());
         assertEquals(stockPaid + 1, JSON.readTree(get("/products/" + id).body()).get("stock").asInt());
         JsonNode ledger = JSON.readTree(get("/_local/payment-simulator").body()).get("ledger");
         assertEquals(refundsBefore + 1, ledger.get("refunds").asInt());

@@ -149,7 +149,7 @@ public final class PaymentService {
     private void refund(Order order, PaymentGateway.Charge charge, String reason) {
         String refund = gateway.refund(new PaymentGateway.RefundRequest(refundKey(order.id()), order.id(),
                 charge.id(), order.totals().total(), order.currency()));
-        orders.recordRefund(order.id(), refund, reason);
+        orders.recordRefund(order.id(), charge.id(), refund, reason);
         if (reason.equals(CANCELLED_AFTER_PAYMENT)) {
             Log.info("order refunded", "orderId", order.id(), "chargeId", charge.id(), "refundId", refund, "reason", reason);
         } else {

@@ -253,6 +253,11 @@ class PaymentServiceIT {
                 .toList());
         OrderStore.Refund refund = orders.findRefund(order.id()).orElseThrow();
         assertEquals("expired while its payment was being taken", refund.reason());
+        Order.Payment shown = orders.find(order.id()).orElseThrow().payment();
+        assertEquals(refund.refundId(), shown.refundId(), "what the order's JSON shows its shopper");
+        assertEquals(refund.reason(), shown.refundReason());
+        assertEquals(ledgerOf(order).stream().filter(e -> e.outcome().equals("SUCCEEDED")).findFirst().orElseThrow().id(),
+                shown.chargeId());
         assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()), "delivered again: nothing more");
         assertEquals(2, ledgerOf(order).size());
     }
@@ -285,6 +290,9 @@ class PaymentServiceIT {
         assertEquals(List.of("REFUNDED", "SUCCEEDED"), ledger.stream().map(SimulatorStore.Entry::outcome).sorted().toList(),
                 "one charge, one refund");
         assertEquals(PaymentService.CANCELLED_AFTER_PAYMENT, orders.findRefund(order.id()).orElseThrow().reason());
+        Order.Payment shown = orders.find(order.id()).orElseThrow().payment();
+        assertEquals(PaymentService.CANCELLED_AFTER_PAYMENT, shown.refundReason());
+        assertTrue(shown.chargeId().startsWith("ch_sim_") && shown.refundId().startsWith("re_sim_"), shown.toString());
         assertEquals(PaymentService.Outcome.ALREADY_DONE, payments.settle(order.id()));
     }
 

@@ -187,9 +187,11 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     /** The order to {@code to} at its next version, with these attributes set, if still as read. */
     private Order move(Order order, OrderStatus to, String now, Map<String, AttributeValue> also) {
+        Order.Payment payment = also.containsKey(CHARGE_ID) ? new Order.Payment(also.get(CHARGE_ID).s(), null, null)
+                : order.payment();
         Order moved = new Order(order.id(), order.userId(), to, order.lines(), order.currency(), order.totals(),
                 order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
-                order.createdAt(), now);
+                order.createdAt(), now, payment);
         Expression x = new Expression();
         StringBuilder update = new StringBuilder("SET " + x.name(STATUS) + " = " + x.value(s(to.name())) + ", "
                 + x.name(VERSION) + " = " + x.value(n(moved.version())) + ", "
@@ -210,11 +212,12 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     @Override
-    public void recordRefund(String orderId, String refundId, String reason) {
+    public void recordRefund(String orderId, String chargeId, String refundId, String reason) {
         Expression x = new Expression();
         dynamoDb.updateItem(b -> b.tableName(tables.orders()).key(Map.of(ORDER_ID, s(orderId)))
                 .updateExpression("SET " + x.name(REFUND_ID) + " = " + x.value(s(refundId)) + ", "
-                        + x.name(REFUND_REASON) + " = " + x.value(s(reason)))
+                        + x.name(REFUND_REASON) + " = " + x.value(s(reason)) + ", "
+                        + x.name(CHARGE_ID) + " = " + x.value(s(chargeId)))
                 .conditionExpression("attribute_exists(" + x.name(ORDER_ID) + ")")
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
     }
@@ -231,7 +234,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     public Order release(Order order, OrderStatus end, String now) {
         Order ended = new Order(order.id(), order.userId(), end, order.lines(), order.currency(),
                 order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
-                order.createdAt(), now);
+                order.createdAt(), now, order.payment());
         List<TransactWriteItem> steps = new ArrayList<>();
         Expression x = new Expression();
         steps.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
@@ -345,6 +348,16 @@ public final class DynamoDbOrderStore implements OrderStore {
         return new Order(string(item, ORDER_ID), string(item, USER_ID), OrderStatus.valueOf(string(item, STATUS)), lines,
                 currency, new Order.Totals(number(item, SUBTOTAL), number(item, DISCOUNT), number(item, SHIPPING),
                 number(item, TOTAL)), item.containsKey(PROMO_CODE) ? string(item, PROMO_CODE) : null, address,
-                string(item, PAYMENT_METHOD), number(item, VERSION), string(item, CREATED_AT), string(item, UPDATED_AT));
+                string(item, PAYMENT_METHOD), number(item, VERSION), string(item, CREATED_AT), string(item, UPDATED_AT),
+                payment(item));
+    }
+
+    private static Order.Payment payment(Map<String, AttributeValue> item) {
+        if (!item.containsKey(CHARGE_ID) && !item.containsKey(REFUND_ID)) {
+            return null;
+        }
+        return new Order.Payment(item.containsKey(CHARGE_ID) ? string(item, CHARGE_ID) : null,
+                item.containsKey(REFUND_ID) ? string(item, REFUND_ID) : null,
+                item.containsKey(REFUND_REASON) ? string(item, REFUND_REASON) : null);
     }
 }

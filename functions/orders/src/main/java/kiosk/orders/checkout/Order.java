@@ -5,17 +5,25 @@ import kiosk.shared.money.Money;
 
 /**
  * An order as placed: its lines at the unit prices charged, where it ships, its totals in minor
- * units of one currency, its status and version. Timestamps are ISO-8601 UTC.
+ * units of one currency, its status and version, and what happened to its money ({@code payment},
+ * null until it was charged). Timestamps are ISO-8601 UTC.
  */
 public record Order(String id, String userId, OrderStatus status, List<Line> lines, String currency, Totals totals,
                     String promoCode, Address shippingAddress, String paymentMethod, long version, String createdAt,
-                    String updatedAt) {
+                    String updatedAt, Payment payment) {
 
     public Order {
         lines = List.copyOf(lines);
     }
 
     public record Line(String productId, String name, Money unitPrice, int quantity, Money lineTotal) {
+    }
+
+    /**
+     * The provider's charge that paid the order, and the refund that gave it back with why
+     * (cancelled after payment, ended while being charged); each null until it happened.
+     */
+    public record Payment(String chargeId, String refundId, String refundReason) {
     }
 
     /** subtotal - discount + shipping = total, all in the order's currency. */

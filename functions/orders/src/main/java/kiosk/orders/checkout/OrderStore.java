@@ -47,8 +47,8 @@ public interface OrderStore {
      */
     Order move(Order order, OrderStatus to, String now);
 
-    /** Records on the order the refund that gave its charge back, and why. */
-    void recordRefund(String orderId, String refundId, String reason);
+    /** Records on the order the refund that gave its charge back, and why (and the charge, if not yet there). */
+    void recordRefund(String orderId, String chargeId, String refundId, String reason);
 
     /** The refund recorded on an order, if any. */
     Optional<Refund> findRefund(String orderId);

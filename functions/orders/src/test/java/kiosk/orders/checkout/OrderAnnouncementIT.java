@@ -236,7 +236,7 @@ class OrderAnnouncementIT {
         Order order = shop.checkout.checkout(ann, "k", Shop.input()).order();
         Order paid = shop.orders.markPaid(order, "ch_1", "2026-11-21T10:00:01.000Z");
         // A write that is no change of status (a refund recorded) announces nothing.
-        shop.orders.recordRefund(order.id(), "re_0", "test");
+        shop.orders.recordRefund(order.id(), "ch_1", "re_0", "test");
         assertEquals(List.of(), deliver(announcingTo(shop.aws.sqs()), newRecords()));
         assertEquals(List.of(order.id()), consumed());
         assertEquals(List.of(order.id()), consumed(OrderAnnouncer.Destination.FULFILMENT));
