@@ -135,6 +135,44 @@ def run_all(pool_size, jobs):
         return list(pool.map(lambda job: job(), jobs))
 
 
+def admin_token_of(client, data):
+    """The seeded admin's access token (local/run writes its credentials to admin.json)."""
+    admin = json.load(open(os.path.join(data, "admin.json")))
+    status, session, _, _ = client.call("POST", "/auth/login", {"email": admin["email"], "password": admin["password"]})
+    assert status == 200, session
+    return session["accessToken"]
+
+
+def create_products(client, token, count, stock, name, price, step):
+    """COUNT products in the "bench" category with STOCK units each, priced PRICE + STEP x i: their ids."""
+    ids = []
+    for i in range(count):
+        status, product, _, _ = client.call("POST", "/products", {
+            "name": f"{name} {i}", "description": "", "category": "bench",
+            "price": {"amount": price + step * i, "currency": "EUR"}, "stock": stock}, token)
+        assert status == 201, product
+        ids.append(product["id"])
+    return ids
+
+
+def sign_up(client, port, i, prefix):
+    """Shopper I signs up and logs in: their access token."""
+    email = f"{prefix}-{i}-{uuid.uuid4().hex[:8]}@example.com"
+    password = "bench password " + uuid.uuid4().hex
+    status, body, _, _ = client.call("POST", "/auth/signup", {"email": email, "password": password, "name": f"B{i}"})
+    assert status == 201, body
+    # Sign-in counts attempts per client address (100 per 15 minutes, README: Accounts): each
+    # 50 shoppers sign in from their own loopback address, as they would from their own homes.
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(f"127.0.0.{2 + i // 50}", 0))
+    conn.request("POST", "/auth/login", body=json.dumps({"email": email, "password": password}),
+                 headers={"content-type": "application/json"})
+    response = conn.getresponse()
+    body = json.loads(response.read())
+    conn.close()
+    assert response.status == 200, body
+    return body["accessToken"]
+
+
 def main():
     args = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     args.add_argument("--shoppers", type=int, default=200)
@@ -152,37 +190,10 @@ def main():
     client = Client(port)
     random.seed(7)
     try:
-        admin = json.load(open(os.path.join(data, "admin.json")))
-        status, session, _, _ = client.call("POST", "/auth/login", {"email": admin["email"], "password": admin["password"]})
-        assert status == 200, session
-        admin_token = session["accessToken"]
-
-        products = []
-        for i in range(opts.products):
-            status, product, _, _ = client.call("POST", "/products", {
-                "name": f"Bench product {i}", "description": "", "category": "bench",
-                "price": {"amount": 500 + 137 * i, "currency": "EUR"}, "stock": opts.stock}, admin_token)
-            assert status == 201, product
-            products.append(product["id"])
-
-        def shopper(i):
-            email = f"bench-{i}-{uuid.uuid4().hex[:8]}@example.com"
-            password = "bench password " + uuid.uuid4().hex
-            status, body, _, _ = client.call("POST", "/auth/signup", {"email": email, "password": password, "name": f"B{i}"})
-            assert status == 201, body
-            # Sign-in counts attempts per client address (100 per 15 minutes, README: Accounts): each
-            # 50 shoppers sign in from their own loopback address, as they would from their own homes.
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(f"127.0.0.{2 + i // 50}", 0))
-            conn.request("POST", "/auth/login", body=json.dumps({"email": email, "password": password}),
-                         headers={"content-type": "application/json"})
-            response = conn.getresponse()
-            body = json.loads(response.read())
-            conn.close()
-            assert response.status == 200, body
-            return body["accessToken"]
-
+        admin_token = admin_token_of(client, data)
+        products = create_products(client, admin_token, opts.products, opts.stock, "Bench product", 500, 137)
         # Signup has a reserved concurrency of 5 (template.yaml): four at a time stay under it.
-        everyone = run_all(4, [lambda i=i: shopper(i) for i in range(opts.shoppers + opts.warmup)])
+        everyone = run_all(4, [lambda i=i: sign_up(client, port, i, "bench") for i in range(opts.shoppers + opts.warmup)])
         tokens, warmup = everyone[: opts.shoppers], everyone[opts.shoppers:]
 
         def fill(token):

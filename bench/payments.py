@@ -24,10 +24,8 @@ usage: python3 bench/payments.py [--shoppers 250] [--orders-each 2] [--outage 30
 Writes bench/results/payments.json.
 """
 import argparse
-import http.client
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -37,7 +35,8 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checkout import ADDRESS, ROOT, Client, free_port, launch, percentile, run_all  # noqa: E402
+from checkout import (ADDRESS, ROOT, Client, admin_token_of, create_products, free_port, launch,  # noqa: E402
+                      percentile, run_all, sign_up)
 
 TERMINAL = ["PAID", "PAYMENT_FAILED", "EXPIRED", "CANCELLED"]
 
@@ -56,35 +55,11 @@ def main():
     port = free_port()
     proc = launch(data, port)
     client = Client(port)
-    random.seed(12)
     try:
-        admin = json.load(open(os.path.join(data, "admin.json")))
-        status, session, _, _ = client.call("POST", "/auth/login", {"email": admin["email"], "password": admin["password"]})
-        assert status == 200, session
-        admin_token = session["accessToken"]
-        products = []
-        for i in range(opts.products):
-            status, product, _, _ = client.call("POST", "/products", {
-                "name": f"Pay bench product {i}", "description": "", "category": "bench",
-                "price": {"amount": 700 + 113 * i, "currency": "EUR"}, "stock": opts.stock}, admin_token)
-            assert status == 201, product
-            products.append(product["id"])
-
-        def shopper(i):
-            email = f"pay-{i}-{uuid.uuid4().hex[:8]}@example.com"
-            password = "bench password " + uuid.uuid4().hex
-            status, body, _, _ = client.call("POST", "/auth/signup", {"email": email, "password": password, "name": f"P{i}"})
-            assert status == 201, body
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(f"127.0.0.{2 + i // 50}", 0))
-            conn.request("POST", "/auth/login", body=json.dumps({"email": email, "password": password}),
-                         headers={"content-type": "application/json"})
-            response = conn.getresponse()
-            body = json.loads(response.read())
-            conn.close()
-            assert response.status == 200, body
-            return body["accessToken"]
-
-        tokens = run_all(4, [lambda i=i: shopper(i) for i in range(opts.shoppers)])
+        admin_token = admin_token_of(client, data)
+        products = create_products(client, admin_token, opts.products, opts.stock, "Pay bench product", 700, 113)
+        # Signup has a reserved concurrency of 5 (template.yaml): four at a time stay under it.
+        tokens = run_all(4, [lambda i=i: sign_up(client, port, i, "pay") for i in range(opts.shoppers)])
         total = opts.shoppers * opts.orders_each
         answered = []  # (token, order)
         lock = threading.Lock()

@@ -282,25 +282,10 @@ class KioskRuntimeIT {
     void anOrderPlacedIsAnnouncedFromTheStreamAndPaidByThePaymentJob() throws Exception {
         String cy = signUpAndLogIn("paid-cy@example.com");
         String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
-        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + product))
-                .header("authorization", "Bearer " + cy).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))).statusCode());
-        HttpResponse<String> placed = send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
-                .header("authorization", "Bearer " + cy).header("content-type", "application/json")
-                .header("idempotency-key", "0c6f0e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"shippingAddress":{"name":"Cy","lines":["Rue 3"],"city":"Lyon","postalCode":"69001",
-                         "country":"FR"},"paymentMethod":"pm_card_visa"}""")));
-        assertEquals(201, placed.statusCode(), placed.body());
-        String location = placed.headers().firstValue("location").orElseThrow();
+        String location = placeOneUnit(cy, product, "0c6f0e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6", """
+                {"name":"Cy","lines":["Rue 3"],"city":"Lyon","postalCode":"69001","country":"FR"}""");
         // The stream reader announces it, the queue's consumer pays it: no call of the test's does either.
-        String status = "";
-        for (int i = 0; i < 100 && !status.equals("PAID"); i++) {
-            Thread.sleep(200);
-            status = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
-                    .header("authorization", "Bearer " + cy).GET()).body()).get("status").asText();
-        }
-        assertEquals("PAID", status);
+        assertEquals("PAID", awaitStatus(cy, location, "PAID", 100));
     }
 
     @Test
@@ -309,9 +294,7 @@ class KioskRuntimeIT {
         assertEquals(200, now.statusCode(), now.body());
         assertFalse(JSON.readTree(now.body()).get("outage").asBoolean());
         try {
-            HttpResponse<String> down = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
-                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                            "{\"outage\":true,\"latencyMillis\":5}")));
+            HttpResponse<String> down = putSimulator("{\"outage\":true,\"latencyMillis\":5}");
             assertEquals(200, down.statusCode(), down.body());
             JsonNode switched = JSON.readTree(get("/_local/payment-simulator").body());
             assertTrue(switched.get("outage").asBoolean());
@@ -319,15 +302,12 @@ class KioskRuntimeIT {
             for (String wrong : List.of("{\"outage\":\"yes\"}", "{\"latencyMillis\":-1}", "{\"latencyMillis\":999999}",
                     "{\"nope\":1}", "not json", "{\"outage\":false}garbage", "{\"outage\":false,\"outage\":true}",
                     "{\"outage\":false}" + " ".repeat(5000))) {
-                HttpResponse<String> refused = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
-                        .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(wrong)));
+                HttpResponse<String> refused = putSimulator(wrong);
                 assertEquals(400, refused.statusCode(), wrong + " -> " + refused.body());
                 assertFalse(refused.body().contains("java."), "no exception's name: " + refused.body());
             }
         } finally {
-            send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
-                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                            "{\"outage\":false,\"latencyMillis\":0}")));
+            putSimulator("{\"outage\":false,\"latencyMillis\":0}");
         }
         assertFalse(JSON.readTree(get("/_local/payment-simulator").body()).get("outage").asBoolean());
     }
@@ -337,18 +317,9 @@ class KioskRuntimeIT {
         String di = signUpAndLogIn("refund-di@example.com");
         JsonNode product = JSON.readTree(get("/products?limit=1").body()).at("/items/0");
         String id = product.get("id").asText();
-        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + id))
-                .header("authorization", "Bearer " + di).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))).statusCode());
-        HttpResponse<String> placed = send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
-                .header("authorization", "Bearer " + di).header("content-type", "application/json")
-                .header("idempotency-key", "7e1d2c3b-4a5f-4e6d-9c8b-a7f6e5d4c3b2")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"shippingAddress":{"name":"Di","lines":["Via 4"],"city":"Roma","postalCode":"00100",
-                         "country":"IT"},"paymentMethod":"pm_card_visa"}""")));
-        assertEquals(201, placed.statusCode(), placed.body());
-        String location = placed.headers().firstValue("location").orElseThrow();
-        assertEquals("PAID", awaitStatus(di, location, "PAID"));
+        String location = placeOneUnit(di, id, "7e1d2c3b-4a5f-4e6d-9c8b-a7f6e5d4c3b2", """
+                {"name":"Di","lines":["Via 4"],"city":"Roma","postalCode":"00100","country":"IT"}""");
+        assertEquals("PAID", awaitStatus(di, location, "PAID", 150));
         int refundsBefore = JSON.readTree(get("/_local/payment-simulator").body()).at("/ledger/refunds").asInt();
         int stockPaid = JSON.readTree(get("/products/" + id).body()).get("stock").asInt();
 
@@ -356,7 +327,7 @@ class KioskRuntimeIT {
                 .header("authorization", "Bearer " + di).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(202, cancelling.statusCode(), cancelling.body());
         assertEquals("CANCELLING", JSON.readTree(cancelling.body()).get("status").asText());
-        assertEquals("CANCELLED", awaitStatus(di, location, "CANCELLED"), "refunded in the background, then cancelled");
+        assertEquals("CANCELLED", awaitStatus(di, location, "CANCELLED", 150), "refunded in the background, then cancelled");
         JsonNode payment = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
                 .header("authorization", "Bearer " + di).GET()).body()).get("payment");
         assertTrue(payment.get("refundId").asText().startsWith("re_sim_"), payment.toString());
@@ -367,14 +338,35 @@ class KioskRuntimeIT {
         assertEquals(0, ledger.get("doubleCharges").asInt());
     }
 
-    private static String awaitStatus(String token, String location, String wanted) throws Exception {
+    /** One unit of a product in the shopper's cart, checked out with pm_card_visa: the order's location. */
+    private static String placeOneUnit(String token, String productId, String idempotencyKey, String address)
+            throws Exception {
+        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/cart/lines/" + productId))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))).statusCode());
+        HttpResponse<String> placed = send(HttpRequest.newBuilder(runtime.url().resolve("/checkout"))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .header("idempotency-key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shippingAddress\":" + address
+                        + ",\"paymentMethod\":\"pm_card_visa\"}")));
+        assertEquals(201, placed.statusCode(), placed.body());
+        return placed.headers().firstValue("location").orElseThrow();
+    }
+
+    /** The order's status once it is {@code wanted}, or as it stands after {@code attempts} polls 200 ms apart. */
+    private static String awaitStatus(String token, String location, String wanted, int attempts) throws Exception {
         String status = "";
-        for (int i = 0; i < 150 && !status.equals(wanted); i++) {
+        for (int i = 0; i < attempts && !status.equals(wanted); i++) {
             Thread.sleep(200);
             status = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
                     .header("authorization", "Bearer " + token).GET()).body()).get("status").asText();
         }
         return status;
+    }
+
+    private static HttpResponse<String> putSimulator(String body) throws Exception {
+        return send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static String adminToken() throws Exception {

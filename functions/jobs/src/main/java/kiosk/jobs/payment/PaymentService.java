@@ -117,8 +117,7 @@ public final class PaymentService {
 
     /** A paid order cancelled before fulfilment: the money back first, then the order and its units. */
     private Outcome refundAndCancel(Order order) {
-        Optional<PaymentGateway.Charge> charged = gateway.findCharge(chargeKey(order.id()))
-                .filter(PaymentGateway.Charge::succeeded);
+        Optional<PaymentGateway.Charge> charged = succeededCharge(order);
         if (charged.isPresent()) {
             refund(order, charged.get(), CANCELLED_AFTER_PAYMENT);
         } else {
@@ -136,14 +135,18 @@ public final class PaymentService {
         if (orders.findRefund(order.id()).isPresent()) {
             return Outcome.ALREADY_DONE;
         }
-        Optional<PaymentGateway.Charge> charged = gateway.findCharge(chargeKey(order.id()))
-                .filter(PaymentGateway.Charge::succeeded);
+        Optional<PaymentGateway.Charge> charged = succeededCharge(order);
         if (charged.isEmpty()) {
             return Outcome.ALREADY_DONE;
         }
         refund(order, charged.get(), order.status().name().toLowerCase(Locale.ROOT)
                 + " while its payment was being taken");
         return Outcome.REFUNDED;
+    }
+
+    /** The charge an earlier delivery made for the order under its key, if it went through. */
+    private Optional<PaymentGateway.Charge> succeededCharge(Order order) {
+        return gateway.findCharge(chargeKey(order.id())).filter(PaymentGateway.Charge::succeeded);
     }
 
     private void refund(Order order, PaymentGateway.Charge charge, String reason) {

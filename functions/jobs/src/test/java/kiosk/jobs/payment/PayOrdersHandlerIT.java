@@ -108,6 +108,12 @@ class PayOrdersHandlerIT {
         aws.sqs().sendMessage(b -> b.queueUrl(queue).messageBody(body));
     }
 
+    /** The handler on the simulated gateway and the template's OrdersQueue, with the default retry schedule. */
+    private PayOrdersHandler handler() {
+        return new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+    }
+
     private OrderStatus status(String orderId) {
         return orders.find(orderId).orElseThrow().status();
     }
@@ -136,8 +142,7 @@ class PayOrdersHandlerIT {
         announce("{\"orderId\":\"" + declined + "\"}");
         announce("not json");
         announce("{\"orderId\":\"no-such-order\"}");
-        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        PayOrdersHandler handler = handler();
 
         Map<String, Object> batch = new HashMap<>();
         List<Object> records = new java.util.ArrayList<>();
@@ -172,8 +177,7 @@ class PayOrdersHandlerIT {
     void eachMessagesLinesCarryItsOrderAndCheckoutAndEachInvocationWritesItsMetrics() throws Exception {
         String paid = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
         String declined = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_chargeDeclined");
-        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        PayOrdersHandler handler = handler();
         Map<String, Object> event = Map.of("Records", List.of(
                 Map.of("messageId", "m-1", "receiptHandle", "r-1", "body",
                         "{\"orderId\":\"" + paid + "\",\"checkoutRequestId\":\"checkout-req-1\"}"),
@@ -218,8 +222,7 @@ class PayOrdersHandlerIT {
         aws.sqs().purgeQueue(b -> b.queueUrl(queue));
         String order = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
         announce("{\"orderId\":\"" + order + "\"}");
-        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        PayOrdersHandler handler = handler();
         Map<String, Object> batch = received();
         simulator.setSwitches(new SimulatorStore.Switches(false, 8_000));
         long started = System.nanoTime();
@@ -241,8 +244,7 @@ class PayOrdersHandlerIT {
         aws.sqs().purgeQueue(b -> b.queueUrl(queue));
         String order = place(UUID.randomUUID().toString(), "payer-" + UUID.randomUUID(), "pm_card_visa");
         announce("{\"orderId\":\"" + order + "\"}");
-        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+        PayOrdersHandler handler = handler();
         Map<String, Object> answer = handler.handleRequest(received(), new Remaining(10_000));
         assertEquals(1, ((List<?>) answer.get("batchItemFailures")).size());
         assertEquals(OrderStatus.PENDING_PAYMENT, status(order), "not started");
