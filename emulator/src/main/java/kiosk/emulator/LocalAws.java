@@ -60,10 +60,22 @@ public final class LocalAws implements AutoCloseable {
      * How to run. Ports 0 mean free ones. A data directory keeps DynamoDB's data (in its
      * {@code dynamodb/} folder) and the generated secrets between starts; ElasticMQ keeps queues in
      * memory. All three listen on {@code host} only (loopback unless a caller asks otherwise), and
-     * answer only requests signed with this start's {@link #keys()}.
+     * answer only requests signed with this start's {@link #keys()}. {@code expireItems} turns on
+     * the template's TTL, as in AWS; tests turn it off (see {@link Options#TESTS}).
      */
-    public record Options(int dynamoPort, int sqsPort, int secretsPort, String host, Path dataDirectory) {
-        public static final Options IN_MEMORY = new Options(0, 0, 0, "127.0.0.1", null);
+    public record Options(int dynamoPort, int sqsPort, int secretsPort, String host, Path dataDirectory,
+            boolean expireItems) {
+        public static final Options IN_MEMORY = new Options(0, 0, 0, "127.0.0.1", null, true);
+
+        /**
+         * In memory with no TTL sweep. Tests run on fixed clocks while DynamoDB Local's sweep runs on
+         * the real one, so it would delete, part way through a test, items the test wrote as fresh.
+         */
+        public static final Options TESTS = new Options(0, 0, 0, "127.0.0.1", null, false);
+
+        public Options(int dynamoPort, int sqsPort, int secretsPort, String host, Path dataDirectory) {
+            this(dynamoPort, sqsPort, secretsPort, host, dataDirectory, true);
+        }
     }
 
     private LocalAws(Template template, Options options) {
@@ -95,7 +107,7 @@ public final class LocalAws implements AutoCloseable {
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.intrinsics = new Intrinsics(template, REGION, ACCOUNT);
-        this.provisioner = new Provisioner(template, intrinsics, dynamoDb, sqs);
+        this.provisioner = new Provisioner(template, intrinsics, dynamoDb, sqs, options.expireItems());
         pointSdkHere();
         try {
             provisioner.provision();

@@ -31,6 +31,7 @@ final class Provisioner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final boolean expireItems;
     private final Intrinsics intrinsics;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
@@ -40,6 +41,11 @@ final class Provisioner {
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
 
     Provisioner(Template template, Intrinsics intrinsics, DynamoDbClient dynamoDb, SqsClient sqs) {
+        this(template, intrinsics, dynamoDb, sqs, true);
+    }
+
+    Provisioner(Template template, Intrinsics intrinsics, DynamoDbClient dynamoDb, SqsClient sqs, boolean expireItems) {
+        this.expireItems = expireItems;
         this.intrinsics = intrinsics;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
@@ -151,7 +157,7 @@ final class Provisioner {
                         .streamViewType(declared)));
             }
         }
-        if (created && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
+        if (created && expireItems && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
                 && Boolean.parseBoolean(String.valueOf(intrinsics.resolve(ttl.get("Enabled"))))) {
             dynamoDb.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
                     t -> t.attributeName(String.valueOf(intrinsics.resolve(ttl.get("AttributeName")))).enabled(true)));

@@ -86,6 +86,17 @@ class LocalAwsIT {
     }
 
     @Test
+    void testsOptionsLeaveTimeToLiveOffSoTheRealClocksSweepCannotDeleteAFixedClocksFreshItems() {
+        try (LocalAws forTests = LocalAws.start(template, LocalAws.Options.TESTS)) {
+            var ttl = forTests.dynamoDb().describeTimeToLive(b -> b.tableName(forTests.tableName("SessionsTable")))
+                    .timeToLiveDescription();
+            assertEquals("DISABLED", ttl.timeToLiveStatusAsString());
+        }
+        assertEquals("ENABLED", aws.dynamoDb().describeTimeToLive(b -> b.tableName(aws.tableName("SessionsTable")))
+                .timeToLiveDescription().timeToLiveStatusAsString());
+    }
+
+    @Test
     void aTableKeptFromAnEarlierStartGetsTheStreamViewTheTemplateNowDeclares() {
         String name = "orders-kept-" + System.nanoTime();
         aws.dynamoDb().createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")

@@ -52,7 +52,7 @@ class StreamPollerIT {
 
     @BeforeAll
     static void start() {
-        aws = LocalAws.start(Template.project());
+        aws = LocalAws.start(Template.project(), LocalAws.Options.TESTS);
         table = aws.tableName("OrdersTable");
         streamArn = aws.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
     }
