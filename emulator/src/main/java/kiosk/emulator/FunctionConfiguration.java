@@ -24,6 +24,18 @@ public record FunctionConfiguration(String logicalId, String arn, Path codeUri, 
         environment = Map.copyOf(environment);
     }
 
+    /**
+     * This configuration with every variable naming {@code from} (an address the template builds,
+     * such as its API's execute-api URL) naming {@code to} instead.
+     */
+    public FunctionConfiguration pointing(String from, String to) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        declaredEnvironment.forEach((name, value) -> declared.put(name, value.replace(from, to)));
+        Map<String, String> all = new LinkedHashMap<>();
+        environment.forEach((name, value) -> all.put(name, value.replace(from, to)));
+        return new FunctionConfiguration(logicalId, arn, codeUri, handler, timeout, memoryMb, declared, all);
+    }
+
     static FunctionConfiguration of(String id, Map<String, Object> properties, Template template, Intrinsics intrinsics,
             Map<String, String> sdkEnvironment) {
         Map<String, Object> globals = template.functionGlobals();

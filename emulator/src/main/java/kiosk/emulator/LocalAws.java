@@ -119,6 +119,10 @@ public final class LocalAws implements AutoCloseable {
             if (options.dataDirectory() != null) {
                 OwnerOnlyFile.secureFolder(options.dataDirectory());
             }
+            // An HTTP API's id, so that the template's own URLs of it (!Sub https://${HttpApi}.execute-api...)
+            // resolve to something a local gateway can stand for (apiUrl).
+            template.resources("AWS::Serverless::HttpApi").keySet().forEach(id ->
+                    intrinsics.define(id, id.toLowerCase(java.util.Locale.ROOT), Map.of()));
             template.resources("AWS::Serverless::Function").forEach((id, properties) ->
                     functions.put(id, FunctionConfiguration.of(id, properties, template, intrinsics, sdkEnvironment())));
         } catch (RuntimeException e) {
@@ -137,6 +141,15 @@ public final class LocalAws implements AutoCloseable {
      */
     public static String clientHost(String bindHost) {
         return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
+    }
+
+    /**
+     * The URL an HTTP API of the template has in AWS, as the template's functions are told it
+     * (https://ID.execute-api.REGION.amazonaws.com); a local gateway serving the API replaces it
+     * with its own.
+     */
+    public String apiUrl(String logicalId) {
+        return "https://" + logicalId.toLowerCase(java.util.Locale.ROOT) + ".execute-api." + REGION + ".amazonaws.com";
     }
 
     /** The credentials these services accept, new at every start. */

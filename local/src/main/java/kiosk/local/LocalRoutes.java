@@ -23,7 +23,9 @@ import kiosk.local.stack.Stack;
  * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now;
  * GET /_local/payment-simulator answers the simulated payment gateway's switches and ledger counts,
  * and PUT with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
- * template's PaymentSimulatorFunction.
+ * template's PaymentSimulatorFunction; GET and PUT /_local/shipping-simulator do the same for the
+ * simulated shipping partner ({@code {"outage": true, "shipAfterSeconds": 2, "deliverAfterSeconds": 4}})
+ * through ShippingSimulatorFunction.
  * They are for the developer at this machine, not for web pages they visit: a request a browser
  * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
  * page may POST without a preflight) is refused, and so is one whose Host is not this runtime's,
@@ -35,6 +37,10 @@ final class LocalRoutes implements HttpHandler {
     private static final String SCHEDULES = PREFIX + "schedules/";
     static final String PAYMENT_SIMULATOR = PREFIX + "payment-simulator";
     static final String PAYMENT_SIMULATOR_FUNCTION = "PaymentSimulatorFunction";
+    static final String SHIPPING_SIMULATOR = PREFIX + "shipping-simulator";
+    /** Each simulator's path and the template's function that sets and answers its switches. */
+    private static final Map<String, String> SIMULATORS = Map.of(PAYMENT_SIMULATOR, PAYMENT_SIMULATOR_FUNCTION,
+            SHIPPING_SIMULATOR, "ShippingSimulatorFunction");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One JSON object, whole: no second value after it, no key twice. */
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -62,7 +68,7 @@ final class LocalRoutes implements HttpHandler {
             return "{}".getBytes(StandardCharsets.UTF_8);
         }
         if (body.length > 4096) {
-            throw new BadInput("the body is over 4096 bytes: send {\"outage\": true|false, \"latencyMillis\": 0..30000}");
+            throw new BadInput("the body is over 4096 bytes: send a JSON object of the simulator's switches");
         }
         try {
             if (STRICT.readTree(body) instanceof ObjectNode) {
@@ -71,7 +77,7 @@ final class LocalRoutes implements HttpHandler {
         } catch (IOException notJson) {
             // the same answer as JSON that is not an object
         }
-        throw new BadInput("send a JSON object: {\"outage\": true|false, \"latencyMillis\": 0..30000}");
+        throw new BadInput("send a JSON object of the simulator's switches, such as {\"outage\": true, \"latencyMillis\": 500}");
     }
 
     private static final class BadInput extends Exception {
@@ -125,17 +131,18 @@ final class LocalRoutes implements HttpHandler {
                 status = 500;
                 body = JSON.writeValueAsBytes(Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
             }
-        } else if (path.equals(PAYMENT_SIMULATOR) && Set.of("GET", "PUT").contains(exchange.getRequestMethod())) {
+        } else if (SIMULATORS.containsKey(path) && Set.of("GET", "PUT").contains(exchange.getRequestMethod())) {
             byte[] input = exchange.getRequestMethod().equals("GET") ? new byte[0] : exchange.getRequestBody().readNBytes(4097);
+            String function = SIMULATORS.get(path);
             try {
-                body = functions.invoke(PAYMENT_SIMULATOR_FUNCTION, switches(input));
+                body = functions.invoke(function, switches(input));
                 status = 200;
             } catch (BadInput e) {
                 status = 400;
                 body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));
             } catch (IllegalArgumentException e) {
                 status = 404;
-                body = JSON.writeValueAsBytes(Map.of("message", "the template has no " + PAYMENT_SIMULATOR_FUNCTION));
+                body = JSON.writeValueAsBytes(Map.of("message", "the template has no " + function));
             } catch (Stack.ThrottledException e) {
                 status = 429;
                 body = JSON.writeValueAsBytes(Map.of("message", String.valueOf(e.getMessage())));
@@ -144,12 +151,12 @@ final class LocalRoutes implements HttpHandler {
                 boolean refused = String.valueOf(e.errorType()).endsWith("IllegalArgumentException");
                 status = refused ? 400 : 500;
                 body = JSON.writeValueAsBytes(Map.of("message", refused ? String.valueOf(e.getMessage())
-                        : "the payment simulator failed; the runtime's log says why"));
+                        : "the simulator failed; the runtime's log says why"));
             }
         } else {
             status = 404;
             body = JSON.writeValueAsBytes(Map.of("message", "the runtime's own paths: POST " + SCHEDULES + "{name}, GET and PUT "
-                    + PAYMENT_SIMULATOR));
+                    + PAYMENT_SIMULATOR + " and " + SHIPPING_SIMULATOR));
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);

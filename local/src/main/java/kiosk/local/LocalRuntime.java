@@ -46,6 +46,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             Blueprint blueprint = stack.blueprint();
             this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
+            stack.serveApisAt(url());
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
             gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, stack, options.host()));
             for (Blueprint.QueueSource source : blueprint.queueSources()) {

@@ -22,6 +22,7 @@ public final class Stack implements Invoker, AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, Semaphore> concurrency = new LinkedHashMap<>();
     private final Map<String, Integer> limits = new LinkedHashMap<>();
+    private final PrintStream log;
 
     /** Lambda's default account concurrency is 1000; locally a function without a reservation gets this. */
     static final int DEFAULT_CONCURRENCY = 100;
@@ -36,6 +37,7 @@ public final class Stack implements Invoker, AutoCloseable {
     }
 
     public Stack(Path templateFile, LocalAws.Options options, PrintStream log) {
+        this.log = log;
         this.aws = LocalAws.start(Template.load(templateFile), options);
         this.blueprint = new Blueprint(aws.template(), aws.intrinsics()::resolve);
         aws.functions().forEach((id, configuration) -> functions.put(id, new LocalFunction(configuration, log)));
@@ -45,6 +47,21 @@ public final class Stack implements Invoker, AutoCloseable {
             limits.put(id, limit);
             concurrency.put(id, new Semaphore(limit));
         });
+    }
+
+    /**
+     * Points every function at a gateway serving the template's HTTP APIs: a variable holding an
+     * API's URL in AWS (a webhook's address, say) holds {@code gateway}'s instead. Called before
+     * any function runs.
+     */
+    public void serveApisAt(java.net.URI gateway) {
+        String local = gateway.toString().replaceAll("/$", "");
+        for (String api : aws.template().resources("AWS::Serverless::HttpApi").keySet()) {
+            functions.replaceAll((id, function) -> {
+                function.close();
+                return new LocalFunction(function.configuration().pointing(aws.apiUrl(api), local), log);
+            });
+        }
     }
 
     public Blueprint blueprint() {

@@ -70,6 +70,9 @@ public final class AwsClients {
         if (name.contains("Sqs")) {
             return "SQS";
         }
+        if (name.contains("SesV2")) {
+            return "SESV2";
+        }
         return null;
     }
 }

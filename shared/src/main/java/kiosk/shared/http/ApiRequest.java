@@ -84,6 +84,18 @@ public final class ApiRequest {
 
     /** Reads and validates a JSON body; each way it can be wrong is its own 4xx problem. */
     public <T extends Validated> T body(Class<T> type, int maxBytes) {
+        T value = BodyReader.read(jsonBytes(maxBytes), type);
+        Checks checks = new Checks();
+        value.validate(checks);
+        checks.throwIfAny();
+        return value;
+    }
+
+    /**
+     * The JSON body's bytes exactly as sent (a signature covers them), with the same refusals as
+     * {@link #body}: no JSON content type, no body, too large, not strict UTF-8.
+     */
+    public byte[] jsonBytes(int maxBytes) {
         requireJsonContentType();
         byte[] raw = rawBody();
         if (raw.length == 0) {
@@ -94,11 +106,7 @@ public final class ApiRequest {
                     "The body is " + raw.length + " bytes; the limit is " + maxBytes + ".");
         }
         requireUtf8WithoutBom(raw);
-        T value = BodyReader.read(raw, type);
-        Checks checks = new Checks();
-        value.validate(checks);
-        checks.throwIfAny();
-        return value;
+        return raw;
     }
 
     /**

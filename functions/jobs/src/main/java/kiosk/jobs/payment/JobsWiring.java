@@ -3,9 +3,11 @@ package kiosk.jobs.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.queue.RetryQueue;
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.orders.queue.SqsRetryQueue;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import kiosk.shared.json.Json;
@@ -33,16 +35,8 @@ final class JobsWiring {
     }
 
     /** The template's PAYMENT_RETRY_* seconds, else 10 s doubling to 10 minutes. */
-    static PayOrdersHandler.RetrySchedule retrySchedule() {
-        Config config = Payments.CONFIG;
-        PayOrdersHandler.RetrySchedule fallback = PayOrdersHandler.RetrySchedule.DEFAULT;
-        return new PayOrdersHandler.RetrySchedule(
-                seconds(config, "PAYMENT_RETRY_FIRST_DELAY_SECONDS").orElse(fallback.first()),
-                seconds(config, "PAYMENT_RETRY_MAX_DELAY_SECONDS").orElse(fallback.max()));
-    }
-
-    private static Optional<Duration> seconds(Config config, String name) {
-        return config.optional(name).filter(v -> !v.isBlank()).map(v -> Duration.ofSeconds(Long.parseLong(v.strip())));
+    static RetrySchedule retrySchedule() {
+        return RetrySchedule.fromConfig(Payments.CONFIG, "PAYMENT");
     }
 
     /** The secret's value: the key itself, or a JSON object with the key as "apiKey". */

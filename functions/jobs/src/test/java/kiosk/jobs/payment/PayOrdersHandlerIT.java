@@ -1,5 +1,8 @@
 package kiosk.jobs.payment;
 
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.orders.queue.SqsRetryQueue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +114,7 @@ class PayOrdersHandlerIT {
     /** The handler on the simulated gateway and the template's OrdersQueue, with the default retry schedule. */
     private PayOrdersHandler handler() {
         return new PayOrdersHandler(new PaymentService(orders, new SimulatedGateway(simulator, CLOCK),
-                CLOCK), new SqsRetryQueue(aws.sqs(), queue), PayOrdersHandler.RetrySchedule.DEFAULT);
+                CLOCK), new SqsRetryQueue(aws.sqs(), queue), RetrySchedule.DEFAULT);
     }
 
     private OrderStatus status(String orderId) {
@@ -317,7 +320,7 @@ class PayOrdersHandlerIT {
     void theDelayGrowsFromTenSecondsAndStopsAtTenMinutes() {
         for (int received = 1; received <= 20; received++) {
             long base = Math.min(600, 10L << (received - 1));
-            Duration delay = PayOrdersHandler.RetrySchedule.DEFAULT.delay(received);
+            Duration delay = RetrySchedule.DEFAULT.delay(received);
             assertTrue(delay.toSeconds() >= base && delay.toSeconds() <= base + base / 2, received + ": " + delay);
         }
     }

@@ -1,5 +1,8 @@
 package kiosk.jobs.payment;
 
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.orders.queue.SqsRetryQueue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,8 +54,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 class PaymentOutageIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);
-    private static final PayOrdersHandler.RetrySchedule COMPRESSED =
-            new PayOrdersHandler.RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private static final RetrySchedule COMPRESSED =
+            new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
     private final LocalAws aws;
 
@@ -126,7 +129,7 @@ class PaymentOutageIT {
                 // What the stream's reader sends for an order placed.
                 assertEquals(1, announcements.send(List.of(new OrderAnnouncer.Outgoing(OrderAnnouncer.Destination.PAYMENTS,
                         new Announcement(order.id(), order.userId(), order.status(), order.totals().total(), order.currency(),
-                                order.createdAt(), null)))));
+                                order.createdAt(), order.updatedAt(), null)))));
             }
             Thread.sleep(Math.max(0, (outageEnds - System.nanoTime()) / 1_000_000));
             assertTrue(placed.stream().allMatch(o -> orders.find(o.id()).orElseThrow().status() == OrderStatus.PENDING_PAYMENT),

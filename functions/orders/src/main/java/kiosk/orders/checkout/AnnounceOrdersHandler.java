@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import kiosk.shared.log.Log;
 
@@ -69,7 +70,8 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
         }
         try {
             return Optional.of(new Announcement(orderId, userId, OrderStatus.valueOf(status), Long.parseLong(total),
-                    currency, createdAt, attribute(image, DynamoDbOrderStore.CHECKOUT_REQUEST_ID, "S")));
+                    currency, createdAt, Objects.requireNonNullElse(attribute(image, DynamoDbOrderStore.UPDATED_AT, "S"),
+                    createdAt), attribute(image, DynamoDbOrderStore.CHECKOUT_REQUEST_ID, "S")));
         } catch (IllegalArgumentException e) {
             // A total that is no number, a status this code does not know.
             return Optional.empty();

@@ -175,7 +175,7 @@ public final class CheckoutService {
         }
         String now = Timestamps.of(Instant.now(clock));
         return new Priced(new Order(ids.get(), userId, OrderStatus.PENDING_PAYMENT, lines, cart.currency(), totals,
-                input.promoCode(), input.shippingAddress().trimmed(), input.paymentMethod(), 1, now, now, null),
+                input.promoCode(), input.shippingAddress().trimmed(), input.paymentMethod(), 1, now, now, null, null),
                 applied == null ? null : applied.promotion());
     }
 

@@ -8,10 +8,12 @@ import static kiosk.shared.dynamodb.Attributes.string;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import kiosk.catalog.product.DynamoDbProductStore;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
@@ -58,6 +60,13 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String REFUND_REASON = "refundReason";
     /** The Lambda request id of the checkout that placed the order, for following it through the logs. */
     static final String CHECKOUT_REQUEST_ID = "checkoutRequestId";
+    /** The shipping partner's shipment and what it told of it (Order.Shipment). */
+    static final String SHIPMENT_ID = "shipmentId";
+    static final String CARRIER = "carrier";
+    static final String TRACKING_NUMBER = "trackingNumber";
+    static final String SHIPPED_AT = "shippedAt";
+    static final String DELIVERED_AT = "deliveredAt";
+    static final String RETURNED_AT = "returnedAt";
 
     static final String BY_USER = "ByUser";
     static final String BY_STATUS = "ByStatus";
@@ -172,6 +181,23 @@ public final class DynamoDbOrderStore implements OrderStore {
         return found;
     }
 
+    /**
+     * Every order in {@code status} created in [from, to), oldest first, read page by page as the
+     * stream is consumed and to the last page: for jobs that go through a whole day (the daily
+     * sales report of kiosk-fulfilment), which must not stop at one page.
+     */
+    public Stream<Order> createdBetween(OrderStatus status, Instant from, Instant to) {
+        Expression x = new Expression();
+        String end = Timestamps.of(to);
+        // BETWEEN includes its upper bound: an order placed at exactly `to` belongs to the next range.
+        String keyCondition = x.name(STATUS) + " = " + x.value(s(status.name())) + " AND " + x.name(CREATED_AT)
+                + " BETWEEN " + x.value(s(Timestamps.of(from))) + " AND " + x.value(s(end));
+        return dynamoDb.queryPaginator(b -> b.tableName(tables.orders()).indexName(BY_STATUS)
+                        .keyConditionExpression(keyCondition).expressionAttributeNames(x.names())
+                        .expressionAttributeValues(x.values()))
+                .items().stream().map(DynamoDbOrderStore::fromItem).filter(order -> !order.createdAt().equals(end));
+    }
+
     @Override
     public Order markPaid(Order order, String chargeId, String now) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
@@ -185,13 +211,61 @@ public final class DynamoDbOrderStore implements OrderStore {
         return move(order, to, now, Map.of());
     }
 
+    @Override
+    public Order handOver(Order order, String shipmentId, String now) {
+        if (order.status() != OrderStatus.PAID) {
+            throw new IllegalArgumentException("only a paid order is handed to the shipping partner; this one is "
+                    + order.status());
+        }
+        Order moved = move(order, OrderStatus.FULFILLING, now, Map.of(SHIPMENT_ID, s(shipmentId)));
+        return withShipment(moved, OrderStatus.FULFILLING, new Order.Shipment(shipmentId, null, null, null, null, null),
+                now, 0);
+    }
+
+    /** The order as {@link #shipmentStep} leaves it. */
+    public static Order withShipment(Order order, OrderStatus to, Order.Shipment shipment, String now, int versionStep) {
+        return new Order(order.id(), order.userId(), to, order.lines(), order.currency(), order.totals(),
+                order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + versionStep,
+                order.createdAt(), versionStep == 0 ? order.updatedAt() : now, order.payment(), shipment);
+    }
+
+    /**
+     * One step of a caller's transaction (a partner's event recorded with its effect): the order to
+     * {@code to} with {@code shipment}'s details, at its next version, if still as read.
+     */
+    public static TransactWriteItem shipmentStep(String ordersTable, Order order, OrderStatus to,
+            Order.Shipment shipment, String now) {
+        Expression x = new Expression();
+        StringBuilder update = new StringBuilder("SET " + x.name(STATUS) + " = " + x.value(s(to.name())) + ", "
+                + x.name(VERSION) + " = " + x.value(n(order.version() + 1)) + ", "
+                + x.name(UPDATED_AT) + " = " + x.value(s(now)));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(CARRIER, shipment.carrier());
+        details.put(TRACKING_NUMBER, shipment.trackingNumber());
+        details.put(SHIPPED_AT, shipment.shippedAt());
+        details.put(DELIVERED_AT, shipment.deliveredAt());
+        details.put(RETURNED_AT, shipment.returnedAt());
+        details.forEach((name, value) -> {
+            if (value != null) {
+                update.append(", ").append(x.name(name)).append(" = ").append(x.value(s(value)));
+            }
+        });
+        return TransactWriteItem.builder().update(Update.builder().tableName(ordersTable)
+                .key(Map.of(ORDER_ID, s(order.id()))).updateExpression(update.toString())
+                .conditionExpression(x.name(STATUS) + " = " + x.value(s(order.status().name())) + " AND "
+                        + x.name(VERSION) + " = " + x.value(n(order.version())) + " AND "
+                        + x.name(SHIPMENT_ID) + " = " + x.value(s(shipment.shipmentId())))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
     /** The order to {@code to} at its next version, with these attributes set, if still as read. */
     private Order move(Order order, OrderStatus to, String now, Map<String, AttributeValue> also) {
         Order.Payment payment = also.containsKey(CHARGE_ID) ? new Order.Payment(also.get(CHARGE_ID).s(), null, null)
                 : order.payment();
         Order moved = new Order(order.id(), order.userId(), to, order.lines(), order.currency(), order.totals(),
                 order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
-                order.createdAt(), now, payment);
+                order.createdAt(), now, payment, order.shipment());
         Expression x = new Expression();
         StringBuilder update = new StringBuilder("SET " + x.name(STATUS) + " = " + x.value(s(to.name())) + ", "
                 + x.name(VERSION) + " = " + x.value(n(moved.version())) + ", "
@@ -234,7 +308,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     public Order release(Order order, OrderStatus end, String now) {
         Order ended = new Order(order.id(), order.userId(), end, order.lines(), order.currency(),
                 order.totals(), order.promoCode(), order.shippingAddress(), order.paymentMethod(), order.version() + 1,
-                order.createdAt(), now, order.payment());
+                order.createdAt(), now, order.payment(), order.shipment());
         List<TransactWriteItem> steps = new ArrayList<>();
         Expression x = new Expression();
         steps.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
@@ -349,7 +423,19 @@ public final class DynamoDbOrderStore implements OrderStore {
                 currency, new Order.Totals(number(item, SUBTOTAL), number(item, DISCOUNT), number(item, SHIPPING),
                 number(item, TOTAL)), item.containsKey(PROMO_CODE) ? string(item, PROMO_CODE) : null, address,
                 string(item, PAYMENT_METHOD), number(item, VERSION), string(item, CREATED_AT), string(item, UPDATED_AT),
-                payment(item));
+                payment(item), shipment(item));
+    }
+
+    private static Order.Shipment shipment(Map<String, AttributeValue> item) {
+        if (!item.containsKey(SHIPMENT_ID)) {
+            return null;
+        }
+        return new Order.Shipment(string(item, SHIPMENT_ID), optional(item, CARRIER), optional(item, TRACKING_NUMBER),
+                optional(item, SHIPPED_AT), optional(item, DELIVERED_AT), optional(item, RETURNED_AT));
+    }
+
+    private static String optional(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? string(item, name) : null;
     }
 
     private static Order.Payment payment(Map<String, AttributeValue> item) {

@@ -47,6 +47,12 @@ public interface OrderStore {
      */
     Order move(Order order, OrderStatus to, String now);
 
+    /**
+     * A paid order handed to the shipping partner: FULFILLING with the partner's shipment id, if
+     * still as read (VersionConflictException otherwise).
+     */
+    Order handOver(Order order, String shipmentId, String now);
+
     /** Records on the order the refund that gave its charge back, and why (and the charge, if not yet there). */
     void recordRefund(String orderId, String chargeId, String refundId, String reason);
 

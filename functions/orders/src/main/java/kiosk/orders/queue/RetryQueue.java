@@ -1,4 +1,4 @@
-package kiosk.jobs.payment;
+package kiosk.orders.queue;
 
 import java.time.Duration;
 

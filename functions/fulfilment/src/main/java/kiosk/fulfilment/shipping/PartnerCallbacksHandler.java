@@ -1,0 +1,108 @@
+package kiosk.fulfilment.shipping;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import kiosk.orders.queue.AnnouncementBatch;
+import kiosk.orders.queue.RetryQueue;
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.json.Json;
+import kiosk.shared.log.Log;
+
+/**
+ * The simulated partner calling back (PartnerCallbacksQueue): each event signed and POSTed to the
+ * API's webhook route, exactly as a partner would, so the route's checks are exercised by every
+ * order. 2xx, or 409 for an event already received, is done; a 409 for an order still being
+ * handed over, a 429, a 5xx or no answer is tried again later; any other refusal is poison. An
+ * order whose shipment was cancelled is not called back.
+ */
+public final class PartnerCallbacksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final SimulatorStore simulator;
+    private final WebhookSignature signature;
+    private final URI webhook;
+    private final HttpClient http;
+    private final Clock clock;
+    private final AnnouncementBatch batch;
+
+    public PartnerCallbacksHandler() {
+        this(ShippingWiring.simulator(), ShippingWiring.signature(), ShippingWiring.webhookUrl(),
+                ShippingWiring.callbacksQueue(), ShippingWiring.callbacksRetries(), Clock.systemUTC());
+    }
+
+    public PartnerCallbacksHandler(SimulatorStore simulator, WebhookSignature signature, URI webhook, RetryQueue queue,
+            RetrySchedule schedule, Clock clock) {
+        this.simulator = simulator;
+        this.signature = signature;
+        this.webhook = webhook;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.batch = new AnnouncementBatch(queue, schedule, TIMEOUT.plusSeconds(3));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return batch.process(event, context, (message, orderId, messageId) -> send(message, orderId)).response();
+    }
+
+    private void send(JsonNode message, String orderId) {
+        JsonNode event = message.get("event");
+        if (event == null || !event.isObject()) {
+            throw new AnnouncementBatch.Poison("no event in the message");
+        }
+        if (simulator.find(orderId).map(SimulatorStore.Shipment::cancelled).orElse(false)) {
+            Log.info("callback dropped: the shipment was cancelled", "eventId", event.path("id").asText());
+            return;
+        }
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new AnnouncementBatch.Poison("the event cannot be written");
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(webhook).timeout(TIMEOUT)
+                    .header("content-type", "application/json")
+                    .header(WebhookSignature.HEADER, signature.header(body, clock.instant()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AnnouncementBatch.TryLater("the webhook did not answer: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnnouncementBatch.TryLater("interrupted");
+        }
+        int status = response.statusCode();
+        String type = problemType(response.body());
+        if (status / 100 == 2 || status == 409 && type.endsWith(":" + ShippingWebhookService.REPLAYED.slug())) {
+            Log.info("callback delivered", "eventId", event.path("id").asText(), "type", event.path("type").asText(),
+                    "status", status);
+            return;
+        }
+        if (status == 409 && type.endsWith(":" + ShippingWebhookService.NOT_SHIPPING.slug())
+                || status == 429 || status >= 500) {
+            throw new AnnouncementBatch.TryLater("the webhook answered " + status + " " + type);
+        }
+        throw new AnnouncementBatch.Poison("the webhook refused the event: " + status + " " + type);
+    }
+
+    private static String problemType(String body) {
+        try {
+            JsonNode problem = Json.MAPPER.readTree(body);
+            return problem == null ? "" : problem.path("type").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package kiosk.fulfilment.shipping;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One event of the shipping partner's webhook (README: the webhook contract): its id (unique: a
+ * second delivery of it is a replay), type, when it happened, the shipment and order it concerns,
+ * and, for shipped, the carrier and tracking number.
+ */
+public record ShippingEvent(String id, String type, String occurredAt, String shipmentId, String orderId,
+                            String carrier, String trackingNumber) {
+
+    public static final String SHIPPED = "shipment.shipped";
+    public static final String DELIVERED = "shipment.delivered";
+    public static final String RETURNED = "shipment.returned";
+
+    private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    private static final Pattern TEXT = Pattern.compile("[\\p{Alnum} _.:/-]{1,100}");
+
+    /** The event a body carries; {@link IllegalArgumentException} saying what is wrong with one that is not. */
+    public static ShippingEvent parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = STRICT.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not one JSON object");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the body is not one JSON object");
+        }
+        String type = text(root, "type", Pattern.compile(Pattern.quote(SHIPPED) + "|" + Pattern.quote(DELIVERED) + "|"
+                + Pattern.quote(RETURNED)), true);
+        String occurredAt = text(root, "occurredAt", Pattern.compile(".{1,40}"), true);
+        try {
+            Instant.parse(occurredAt);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("occurredAt must be an ISO-8601 UTC instant");
+        }
+        boolean shipped = SHIPPED.equals(type);
+        return new ShippingEvent(text(root, "id", ID, true), type, occurredAt, text(root, "shipmentId", ID, true),
+                text(root, "orderId", ID, true), text(root, "carrier", TEXT, shipped),
+                text(root, "trackingNumber", TEXT, shipped));
+    }
+
+    private static String text(JsonNode root, String name, Pattern allowed, boolean required) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(name + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || !allowed.matcher(value.asText()).matches()) {
+            throw new IllegalArgumentException(name + " is not valid" + (name.equals("type")
+                    ? ": " + SHIPPED + ", " + DELIVERED + " or " + RETURNED : ""));
+        }
+        return value.asText();
+    }
+
+    /** The body as the partner sends it. */
+    public Map<String, String> asMap() {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("id", id);
+        body.put("type", type);
+        body.put("occurredAt", occurredAt);
+        body.put("shipmentId", shipmentId);
+        body.put("orderId", orderId);
+        if (carrier != null) {
+            body.put("carrier", carrier);
+        }
+        if (trackingNumber != null) {
+            body.put("trackingNumber", trackingNumber);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,161 @@
+package kiosk.orders.queue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kiosk.shared.json.Json;
+import kiosk.shared.log.Log;
+
+/**
+ * One SQS batch of order announcements (see OrderAnnouncer), worked a message at a time, answered
+ * as a partial batch response so that one message's trouble never holds back the others:
+ * <ul>
+ *   <li>{@link TryLater} (a partner down or slow): the message is held back, longer at each
+ *       receive ({@link RetrySchedule}), so an outage stays under the queue's maxReceiveCount;</li>
+ *   <li>{@link Poison} (unreadable, an unknown order) or anything unexpected: reported failed as
+ *       it is, and the queue's redrive policy moves it to the DLQ after maxReceiveCount receives;</li>
+ *   <li>a message not started because too little of the invocation is left goes back at once, so
+ *       a slow partner never lets the function time out (which would send the whole batch back to
+ *       wait out the visibility timeout, spending a receive of each for nothing).</li>
+ * </ul>
+ * Each message's log lines carry its order id and the request id of the checkout that placed it.
+ * The events library's SQSEvent is not used: it would need Joda-Time in the package.
+ */
+public final class AnnouncementBatch {
+
+    /** One message's work; throws {@link TryLater} or {@link Poison} as above. */
+    @FunctionalInterface
+    public interface Work {
+        void handle(JsonNode announcement, String orderId, String messageId);
+    }
+
+    /** The work's partner could not answer: try the message again later. */
+    public static class TryLater extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TryLater(String message) {
+            super(message);
+        }
+    }
+
+    /** The message can never be worked: left to the dead-letter queue. */
+    public static class Poison extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Poison(String message) {
+            super(message);
+        }
+    }
+
+    /** The partial batch response, and how many messages were held back to be tried later. */
+    public record Result(List<Map<String, String>> failures, int retried) {
+
+        public Map<String, Object> response() {
+            return Map.of("batchItemFailures", failures);
+        }
+    }
+
+    private final RetryQueue queue;
+    private final RetrySchedule schedule;
+    private final Duration timePerMessage;
+
+    /** {@code timePerMessage}: the most one message's work can take, its partner calls' timeouts summed. */
+    public AnnouncementBatch(RetryQueue queue, RetrySchedule schedule, Duration timePerMessage) {
+        this.queue = queue;
+        this.schedule = schedule;
+        this.timePerMessage = timePerMessage;
+    }
+
+    public Result process(Map<String, Object> event, Context context, Work work) {
+        List<Map<String, String>> failures = new ArrayList<>();
+        int retried = 0;
+        Object records = event == null ? null : event.get("Records");
+        try (Log.Scope invocation = Log.scope(context == null ? null : context.getAwsRequestId(), null)) {
+            for (Object entry : records instanceof List<?> list ? list : List.of()) {
+                Map<?, ?> record = entry instanceof Map<?, ?> m ? m : Map.of();
+                String messageId = String.valueOf(record.get("messageId"));
+                if (context != null && context.getRemainingTimeInMillis() < timePerMessage.toMillis()) {
+                    Log.info("message left for the next invocation: too little time left", "messageId", messageId,
+                            "remainingMillis", context.getRemainingTimeInMillis());
+                    queue.holdBack(String.valueOf(record.get("receiptHandle")), Duration.ZERO);
+                    failures.add(Map.of("itemIdentifier", messageId));
+                    continue;
+                }
+                switch (one(record, messageId, work)) {
+                    case DONE -> { }
+                    case RETRIED -> {
+                        retried++;
+                        failures.add(Map.of("itemIdentifier", messageId));
+                    }
+                    case FAILED -> failures.add(Map.of("itemIdentifier", messageId));
+                }
+            }
+        }
+        return new Result(List.copyOf(failures), retried);
+    }
+
+    private enum Outcome { DONE, RETRIED, FAILED }
+
+    private Outcome one(Map<?, ?> record, String messageId, Work work) {
+        JsonNode announcement;
+        String orderId;
+        try {
+            announcement = announcement(record.get("body"));
+            orderId = announcement.get("orderId").asText();
+        } catch (Poison e) {
+            Log.warn("message unworkable: it goes to the dead-letter queue after its receives", "messageId", messageId,
+                    "reason", e.getMessage());
+            return Outcome.FAILED;
+        }
+        JsonNode checkout = announcement.get("checkoutRequestId");
+        try (Log.Scope order = Log.tag("orderId", orderId, "checkoutRequestId",
+                checkout != null && checkout.isTextual() ? checkout.asText() : null)) {
+            try {
+                work.handle(announcement, orderId, messageId);
+                return Outcome.DONE;
+            } catch (TryLater e) {
+                int received = receiveCount(record);
+                Duration delay = schedule.delay(received);
+                Log.warn("to be tried again", "messageId", messageId, "receiveCount", received, "delaySeconds",
+                        delay.toSeconds(), "reason", e.getMessage());
+                queue.holdBack(String.valueOf(record.get("receiptHandle")), delay);
+                return Outcome.RETRIED;
+            } catch (Poison e) {
+                Log.warn("message unworkable: it goes to the dead-letter queue after its receives", "messageId",
+                        messageId, "reason", e.getMessage());
+                return Outcome.FAILED;
+            } catch (RuntimeException e) {
+                Log.error("message failed unexpectedly", e, "messageId", messageId);
+                return Outcome.FAILED;
+            }
+        }
+    }
+
+    /** The announcement a message carries; Poison for a body that is not one. */
+    public static JsonNode announcement(Object body) {
+        try {
+            JsonNode announcement = Json.MAPPER.readTree(String.valueOf(body));
+            JsonNode id = announcement == null ? null : announcement.get("orderId");
+            if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
+                throw new Poison("no orderId in the message");
+            }
+            return announcement;
+        } catch (IOException e) {
+            throw new Poison("the message is not JSON");
+        }
+    }
+
+    private static int receiveCount(Map<?, ?> record) {
+        Object attributes = record.get("attributes");
+        Object count = attributes instanceof Map<?, ?> a ? a.get("ApproximateReceiveCount") : null;
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(String.valueOf(count)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
