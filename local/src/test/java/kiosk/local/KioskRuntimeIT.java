@@ -37,6 +37,9 @@ class KioskRuntimeIT {
     /** What reaches stderr while this class runs: the runtime's and every function's start-up. */
     private static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
     private static PrintStream stderr;
+    private static PrintStream stdout;
+    /** What the functions print: their log lines, as Lambda sends a function's stdout to its log. */
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static LocalRuntime runtime;
 
@@ -53,6 +56,16 @@ class KioskRuntimeIT {
                 ERR.write(b);
             }
         }, true, StandardCharsets.UTF_8));
+        stdout = System.out;
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                stdout.write(b);
+                synchronized (OUT) {
+                    OUT.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
         Path root = Template.projectRoot();
         runtime = LocalRuntime.start(Options.ephemeral(root.resolve("template.yaml"))
                 .withSeed(root.resolve("local/seed.json")).withDataDirectory(data), new PrintStream(LOG, true, StandardCharsets.UTF_8));
@@ -63,6 +76,7 @@ class KioskRuntimeIT {
         System.out.println(LOG.toString(StandardCharsets.UTF_8));
         runtime.close();
         System.setErr(stderr);
+        System.setOut(stdout);
     }
 
     @Test
@@ -84,12 +98,14 @@ class KioskRuntimeIT {
     }
 
     @Test
-    void everyPackageOfTheTemplateIsAtMostTwelveMegabytesButTheJobs() throws Exception {
+    void everyPackageOfTheTemplateIsAtMostTwelveMegabytesButTheJobsAndFulfilment() throws Exception {
         for (LocalFunction function : runtime.stack().functions().values()) {
             Path zip = function.configuration().codeUri();
             // The jobs carry Stripe's client, which ships its whole API (17 MB) and cannot be trimmed
             // (StripeGatewayIT); they serve no request, and the simulator's path never loads it.
-            long budget = zip.getFileName().toString().equals("jobs.zip") ? 30L : 12L;
+            // Fulfilment carries SES v2's model (3 MB), which only the notifications job loads.
+            String name = zip.getFileName().toString();
+            long budget = name.equals("jobs.zip") ? 30L : name.equals("fulfilment.zip") ? 15L : 12L;
             assertTrue(Files.size(zip) <= budget * 1024 * 1024, zip + " is " + Files.size(zip) + " bytes");
         }
     }
@@ -314,6 +330,19 @@ class KioskRuntimeIT {
 
     @Test
     void aPaidOrderCancelledIsRefundedByThePaymentJobAndItsUnitsComeBack() throws Exception {
+        // The partner down: the paid order stays PAID, not yet handed to fulfilment, so it can be cancelled.
+        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":true}"))).statusCode());
+        try {
+            refundAPaidOrderCancelled();
+        } finally {
+            send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
+                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":false}")));
+        }
+    }
+
+    private static void refundAPaidOrderCancelled() throws Exception {
         String di = signUpAndLogIn("refund-di@example.com");
         JsonNode product = JSON.readTree(get("/products?limit=1").body()).at("/items/0");
         String id = product.get("id").asText();
@@ -336,6 +365,65 @@ class KioskRuntimeIT {
         JsonNode ledger = JSON.readTree(get("/_local/payment-simulator").body()).get("ledger");
         assertEquals(refundsBefore + 1, ledger.get("refunds").asInt());
         assertEquals(0, ledger.get("doubleCharges").asInt());
+    }
+
+    @Test
+    void anOrdersWholeLifeRunsThroughTheGatewayQueuesAndPartnerAndTheShopperHearsOfEachStep() throws Exception {
+        HttpResponse<String> quick = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"shipAfterSeconds\":1,\"deliverAfterSeconds\":2}")));
+        assertEquals(200, quick.statusCode(), quick.body());
+        String ed = signUpAndLogIn("whole-life-ed@example.com");
+        String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
+        String location = placeOneUnit(ed, product, "3b9e2f4a-5c6d-4e7f-8a9b-0c1d2e3f4a5b", """
+                {"name":"Ed","lines":["Kade 5"],"city":"Amsterdam","postalCode":"1011AB","country":"NL"}""");
+        // Checkout -> stream -> payment job -> stream -> fulfilment job -> partner -> its signed
+        // callbacks through this gateway's webhook route -> stream -> notifications: no call of the test's.
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 300 && !seen.contains("DELIVERED"); i++) {
+            String status = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                    .header("authorization", "Bearer " + ed).GET()).body()).get("status").asText();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
+                seen.add(status);
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("DELIVERED", seen.get(seen.size() - 1), "the statuses seen: " + seen);
+        java.util.List<String> life = java.util.List.of("PENDING_PAYMENT", "PAID", "FULFILLING", "SHIPPED", "DELIVERED");
+        assertEquals(seen, life.stream().filter(seen::contains).toList(), "only forward, in order: " + seen);
+        JsonNode shipment = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve(location))
+                .header("authorization", "Bearer " + ed).GET()).body()).get("shipment");
+        assertTrue(shipment.get("trackingNumber").asText().startsWith("KP"), shipment.toString());
+        assertTrue(shipment.hasNonNull("shippedAt") && shipment.hasNonNull("deliveredAt"), shipment.toString());
+
+        // Each step that matters is in the inbox exactly once, newest first.
+        java.util.List<String> types = new java.util.ArrayList<>();
+        JsonNode inbox = null;
+        for (int i = 0; i < 100 && types.size() < 3; i++) {
+            inbox = JSON.readTree(send(HttpRequest.newBuilder(runtime.url().resolve("/me/notifications"))
+                    .header("authorization", "Bearer " + ed).GET()).body());
+            types.clear();
+            inbox.get("items").forEach(n -> types.add(n.get("type").asText()));
+            Thread.sleep(100);
+        }
+        assertEquals(java.util.List.of("ORDER_DELIVERED", "ORDER_SHIPPED", "ORDER_CONFIRMED"), types, inbox.toString());
+        assertTrue(inbox.toString().contains(shipment.get("trackingNumber").asText()), "the shipped one names the tracking");
+        String printed;
+        synchronized (OUT) {
+            printed = OUT.toString(StandardCharsets.UTF_8);
+        }
+        String orderId = location.substring(location.lastIndexOf('/') + 1);
+        for (String type : types) {
+            assertTrue(printed.lines().anyMatch(l -> l.contains("\"message\":\"notification\"") && l.contains(type)
+                    && l.contains(orderId)), "the runtime's log shows the " + type + " notification");
+        }
+
+        // The webhook route is public but refuses what the partner did not sign.
+        HttpResponse<String> forged = post("/webhooks/shipping", "{\"id\":\"evt_forged\",\"type\":\"shipment.returned\","
+                + "\"occurredAt\":\"2026-11-21T10:00:00Z\",\"shipmentId\":\"" + shipment.get("shipmentId").asText()
+                + "\",\"orderId\":\"" + orderId + "\"}");
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertEquals("DELIVERED", awaitStatus(ed, location, "DELIVERED", 1));
     }
 
     /** One unit of a product in the shopper's cart, checked out with pm_card_visa: the order's location. */

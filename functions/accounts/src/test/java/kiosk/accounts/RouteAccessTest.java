@@ -25,7 +25,13 @@ class RouteAccessTest {
             Map.entry("POST /auth/login", "NONE"),
             Map.entry("POST /auth/refresh", "NONE"),
             Map.entry("POST /auth/logout", "SignedIn"),
-            Map.entry("GET /me", "SignedIn")));
+            Map.entry("GET /me", "SignedIn"),
+            // The shipping partner has no account: its requests are signed instead (HMAC, README).
+            Map.entry("POST /webhooks/shipping", "NONE"),
+            Map.entry("GET /me/notifications", "SignedIn"),
+            Map.entry("POST /me/notifications/{id}/read", "SignedIn"),
+            Map.entry("GET /admin/reports/daily", "Admin"),
+            Map.entry("GET /admin/reports/daily/{date}", "Admin")));
 
     private final Template template = Template.project();
 

@@ -159,7 +159,17 @@ class RuntimeInterfaceClientIT {
                 Map.entry("AdminListOrdersFunction", RuntimeInterfaceClientIT::adminListOrders),
                 Map.entry("AdminGetOrderFunction", RuntimeInterfaceClientIT::adminGetOrder),
                 Map.entry("AdminCancelOrderFunction", RuntimeInterfaceClientIT::adminCancelOrder),
-                Map.entry("PaymentSimulatorFunction", RuntimeInterfaceClientIT::paymentSimulator));
+                Map.entry("PaymentSimulatorFunction", RuntimeInterfaceClientIT::paymentSimulator),
+                Map.entry("FulfilOrdersFunction", RuntimeInterfaceClientIT::fulfilOrders),
+                Map.entry("ShippingWebhookFunction", RuntimeInterfaceClientIT::shippingWebhook),
+                Map.entry("PartnerCallbacksFunction", RuntimeInterfaceClientIT::partnerCallbacks),
+                Map.entry("ShippingSimulatorFunction", RuntimeInterfaceClientIT::shippingSimulator),
+                Map.entry("NotifyFunction", RuntimeInterfaceClientIT::notifyShopper),
+                Map.entry("ListNotificationsFunction", RuntimeInterfaceClientIT::listNotifications),
+                Map.entry("ReadNotificationFunction", RuntimeInterfaceClientIT::readNotification),
+                Map.entry("DailyReportFunction", RuntimeInterfaceClientIT::dailyReport),
+                Map.entry("GetDailyReportFunction", RuntimeInterfaceClientIT::getDailyReport),
+                Map.entry("ListDailyReportsFunction", RuntimeInterfaceClientIT::listDailyReports));
         return FUNCTIONS.keySet().stream().map(id -> dynamicTest(id, () -> {
             Check check = checks.get(id);
             assertNotNull(check, id + " is in template.yaml, but nothing here checks its answer: add a check");
@@ -476,6 +486,83 @@ class RuntimeInterfaceClientIT {
         JsonNode answer = json(success("PaymentSimulatorFunction", file));
         assertFalse(answer.get("outage").asBoolean(), answer::toString);
         assertEquals(0, answer.at("/ledger/doubleCharges").asInt(), answer::toString);
+    }
+
+    // ---------------------------------------------------------------- fulfilment
+
+    private static void fulfilOrders(String file) throws Exception {
+        // A paid order (paid by the payment job's own package) is handed to the simulated partner.
+        String order = orderOf("ric-fulfilled");
+        JsonNode paid = json(success("PayOrdersFunction", pointed(eventFile("PayOrdersFunction"),
+                "6a1f0c3e-sample-paid-order", order)));
+        assertEquals(0, paid.get("batchItemFailures").size(), paid::toString);
+        JsonNode handed = json(success("FulfilOrdersFunction", pointed(file, "4c2e8b1a-sample-shipped-order", order)));
+        assertEquals(0, handed.get("batchItemFailures").size(), handed::toString);
+    }
+
+    private static void shippingWebhook(String file) throws Exception {
+        // The sample's signature is not this stack's secret's: refused before anything is read.
+        HttpAnswer refused = http("ShippingWebhookFunction", file);
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals("urn:kiosk:problem:webhook-signature-refused", refused.body().get("type").asText());
+    }
+
+    private static void partnerCallbacks(String file) throws Exception {
+        // The sample names a shipment this simulator never booked: poison, reported, nothing sent.
+        JsonNode result = json(success("PartnerCallbacksFunction", file));
+        assertEquals("8a3c9e41-sample-callback-message", result.at("/batchItemFailures/0/itemIdentifier").asText(),
+                result::toString);
+    }
+
+    private static void shippingSimulator(String file) throws Exception {
+        JsonNode answer = json(success("ShippingSimulatorFunction", file));
+        assertFalse(answer.get("outage").asBoolean(), answer::toString);
+        assertEquals(2, answer.get("shipAfterSeconds").asInt(), answer::toString);
+    }
+
+    // ---------------------------------------------------------------- notifications and reports
+
+    private static void notifyShopper(String file) throws Exception {
+        // The sample's order does not exist here: poison. A real paid order is written to the inbox.
+        JsonNode poison = json(success("NotifyFunction", file));
+        assertEquals("5e8d1b2a-sample-notify-message", poison.at("/batchItemFailures/0/itemIdentifier").asText(),
+                poison::toString);
+        String order = orderOf("ric-notified");
+        JsonNode told = json(success("NotifyFunction", pointed(pointed(file, "3e9a5c1d-sample-notified-order", order),
+                "7d0f3c52-sample-shopper", "ric-notified")));
+        assertEquals(0, told.get("batchItemFailures").size(), told::toString);
+        HttpAnswer inbox = http("ListNotificationsFunction", asShopper(eventFile("ListNotificationsFunction"), "ric-notified"));
+        assertEquals(200, inbox.status(), inbox::toString);
+        assertEquals("ORDER_CONFIRMED", inbox.body().at("/items/0/type").asText(), inbox::toString);
+    }
+
+    private static void listNotifications(String file) throws Exception {
+        HttpAnswer page = http("ListNotificationsFunction", file);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().get("items").isArray(), page::toString);
+    }
+
+    private static void readNotification(String file) throws Exception {
+        // Nothing with the sample's id belongs to the sample's shopper here.
+        HttpAnswer unknown = http("ReadNotificationFunction", file);
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("application/problem+json", unknown.headers().get("content-type"));
+    }
+
+    private static void dailyReport(String file) throws Exception {
+        JsonNode report = json(success("DailyReportFunction", file));
+        assertTrue(report.hasNonNull("date"), report::toString);
+    }
+
+    private static void getDailyReport(String file) throws Exception {
+        HttpAnswer answer = http("GetDailyReportFunction", file);
+        assertTrue(answer.status() == 200 || answer.status() == 404, answer::toString);
+    }
+
+    private static void listDailyReports(String file) throws Exception {
+        HttpAnswer answer = http("ListDailyReportsFunction", file);
+        assertEquals(200, answer.status(), answer::toString);
+        assertTrue(answer.body().get("items").isArray(), answer::toString);
     }
 
     // ---------------------------------------------------------------- helpers

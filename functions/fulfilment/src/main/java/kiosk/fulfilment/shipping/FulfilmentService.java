@@ -5,6 +5,7 @@ import java.util.Optional;
 import kiosk.orders.checkout.Order;
 import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.checkout.OrderStore;
+import kiosk.orders.checkout.Timestamps;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.log.Log;
@@ -39,14 +40,14 @@ public final class FulfilmentService {
         String shipmentId = partner.book(new ShippingPartner.ShipmentRequest(order.id(), order.shippingAddress(),
                 order.lines().stream().map(l -> new ShippingPartner.Parcel(l.productId(), l.quantity())).toList()));
         try {
-            orders.handOver(order, shipmentId, clock.instant().toString());
+            orders.handOver(order, shipmentId, Timestamps.of(clock.instant()));
             Log.info("order handed to the shipping partner", "shipmentId", shipmentId);
             return Outcome.HANDED_OVER;
         } catch (VersionConflictException e) {
             Order now = read(orderId);
             if (now.status() == OrderStatus.PAID) {
                 // Changed but still paid (a refund recorded, say): hand it over as it is now.
-                orders.handOver(now, shipmentId, clock.instant().toString());
+                orders.handOver(now, shipmentId, Timestamps.of(clock.instant()));
                 return Outcome.HANDED_OVER;
             }
             Outcome outcome = after(now);

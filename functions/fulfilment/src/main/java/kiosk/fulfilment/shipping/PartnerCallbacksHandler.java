@@ -21,7 +21,7 @@ import kiosk.shared.log.Log;
 /**
  * The simulated partner calling back (PartnerCallbacksQueue): each event signed and POSTed to the
  * API's webhook route, exactly as a partner would, so the route's checks are exercised by every
- * order. 2xx, or 409 for an event already received, is done; a 409 for an order still being
+ * order. Only the simulator's own shipments are called back. 2xx, or 409 for an event already received, is done; a 409 for an order still being
  * handed over, a 429, a 5xx or no answer is tried again later; any other refusal is poison. An
  * order whose shipment was cancelled is not called back.
  */
@@ -61,13 +61,17 @@ public final class PartnerCallbacksHandler implements RequestHandler<Map<String,
         if (event == null || !event.isObject()) {
             throw new AnnouncementBatch.Poison("no event in the message");
         }
-        if (simulator.find(orderId).map(SimulatorStore.Shipment::cancelled).orElse(false)) {
+        SimulatorStore.Shipment shipment = simulator.find(orderId)
+                .orElseThrow(() -> new AnnouncementBatch.Poison("the simulator booked no shipment for the order"));
+        if (shipment.cancelled()) {
             Log.info("callback dropped: the shipment was cancelled", "eventId", event.path("id").asText());
             return;
         }
         byte[] body;
         try {
-            body = Json.MAPPER.writeValueAsBytes(event);
+            // It happens now, when its delay is up: the simulated parcel ships or arrives as it calls.
+            body = Json.MAPPER.writeValueAsBytes(((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy())
+                    .put("occurredAt", clock.instant().toString()));
         } catch (JsonProcessingException e) {
             throw new AnnouncementBatch.Poison("the event cannot be written");
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import kiosk.orders.checkout.Order;
 import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.checkout.OrderStore;
+import kiosk.orders.checkout.Timestamps;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
@@ -82,13 +83,13 @@ public final class ShippingWebhookService {
             };
             OrderStatus to = STAGE.get(target) > stage ? target : order.status();
             Order.Shipment now = order.shipment();
-            Order.Shipment told = new Order.Shipment(now.shipmentId(),
+            Order.Shipment told = new Order.Shipment(now.shipmentId(), now.bookedAt(),
                     now.carrier() != null ? now.carrier() : event.carrier(),
                     now.trackingNumber() != null ? now.trackingNumber() : event.trackingNumber(),
                     first(now.shippedAt(), target == OrderStatus.SHIPPED, event),
                     first(now.deliveredAt(), target == OrderStatus.DELIVERED, event),
                     first(now.returnedAt(), target == OrderStatus.RETURNED, event));
-            switch (events.record(event, order, to, told, clock.instant().toString())) {
+            switch (events.record(event, order, to, told, Timestamps.of(clock.instant()))) {
                 case APPLIED -> {
                     return new Receipt(event.id(), order.id(), to);
                 }

@@ -62,6 +62,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String CHECKOUT_REQUEST_ID = "checkoutRequestId";
     /** The shipping partner's shipment and what it told of it (Order.Shipment). */
     static final String SHIPMENT_ID = "shipmentId";
+    static final String BOOKED_AT = "bookedAt";
     static final String CARRIER = "carrier";
     static final String TRACKING_NUMBER = "trackingNumber";
     static final String SHIPPED_AT = "shippedAt";
@@ -217,9 +218,9 @@ public final class DynamoDbOrderStore implements OrderStore {
             throw new IllegalArgumentException("only a paid order is handed to the shipping partner; this one is "
                     + order.status());
         }
-        Order moved = move(order, OrderStatus.FULFILLING, now, Map.of(SHIPMENT_ID, s(shipmentId)));
-        return withShipment(moved, OrderStatus.FULFILLING, new Order.Shipment(shipmentId, null, null, null, null, null),
-                now, 0);
+        Order moved = move(order, OrderStatus.FULFILLING, now, Map.of(SHIPMENT_ID, s(shipmentId), BOOKED_AT, s(now)));
+        return withShipment(moved, OrderStatus.FULFILLING,
+                new Order.Shipment(shipmentId, now, null, null, null, null, null), now, 0);
     }
 
     /** The order as {@link #shipmentStep} leaves it. */
@@ -430,7 +431,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         if (!item.containsKey(SHIPMENT_ID)) {
             return null;
         }
-        return new Order.Shipment(string(item, SHIPMENT_ID), optional(item, CARRIER), optional(item, TRACKING_NUMBER),
+        return new Order.Shipment(string(item, SHIPMENT_ID), optional(item, BOOKED_AT), optional(item, CARRIER), optional(item, TRACKING_NUMBER),
                 optional(item, SHIPPED_AT), optional(item, DELIVERED_AT), optional(item, RETURNED_AT));
     }
 

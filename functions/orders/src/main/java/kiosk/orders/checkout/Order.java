@@ -28,10 +28,11 @@ public record Order(String id, String userId, OrderStatus status, List<Line> lin
     }
 
     /**
-     * The shipping partner's shipment and what it has told of it: the carrier and tracking number
-     * once shipped, when it was shipped, delivered or returned; each null until it happened.
+     * The shipping partner's shipment and what it has told of it: when it was booked, the carrier
+     * and tracking number once shipped, when it was shipped, delivered or returned; each null until
+     * it happened.
      */
-    public record Shipment(String shipmentId, String carrier, String trackingNumber, String shippedAt,
+    public record Shipment(String shipmentId, String bookedAt, String carrier, String trackingNumber, String shippedAt,
                            String deliveredAt, String returnedAt) {
     }
 

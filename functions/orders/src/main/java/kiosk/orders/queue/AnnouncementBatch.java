@@ -81,7 +81,7 @@ public final class AnnouncementBatch {
                 if (context != null && context.getRemainingTimeInMillis() < timePerMessage.toMillis()) {
                     Log.info("message left for the next invocation: too little time left", "messageId", messageId,
                             "remainingMillis", context.getRemainingTimeInMillis());
-                    queue.holdBack(String.valueOf(record.get("receiptHandle")), Duration.ZERO);
+                    holdBack(record, messageId, Duration.ZERO);
                     failures.add(Map.of("itemIdentifier", messageId));
                     continue;
                 }
@@ -122,7 +122,7 @@ public final class AnnouncementBatch {
                 Duration delay = schedule.delay(received);
                 Log.warn("to be tried again", "messageId", messageId, "receiveCount", received, "delaySeconds",
                         delay.toSeconds(), "reason", e.getMessage());
-                queue.holdBack(String.valueOf(record.get("receiptHandle")), delay);
+                holdBack(record, messageId, delay);
                 return Outcome.RETRIED;
             } catch (Poison e) {
                 Log.warn("message unworkable: it goes to the dead-letter queue after its receives", "messageId",
@@ -132,6 +132,15 @@ public final class AnnouncementBatch {
                 Log.error("message failed unexpectedly", e, "messageId", messageId);
                 return Outcome.FAILED;
             }
+        }
+    }
+
+    /** Failed all the same if SQS refuses: the message then comes back after the visibility timeout. */
+    private void holdBack(Map<?, ?> record, String messageId, Duration delay) {
+        try {
+            queue.holdBack(String.valueOf(record.get("receiptHandle")), delay);
+        } catch (RuntimeException notHeld) {
+            Log.warn("message not held back", "messageId", messageId, "reason", notHeld.getMessage());
         }
     }
 

@@ -1,0 +1,41 @@
+package kiosk.fulfilment.notification;
+
+import static kiosk.shared.dynamodb.Attributes.s;
+
+import java.util.Map;
+import java.util.Optional;
+import kiosk.shared.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The account's address, read from the UsersTable. The names below are the accounts module's
+ * (kiosk.accounts.UsersTable: the account item {@code user#<id>} under key {@code pk}, its
+ * {@code email}), repeated rather than depended on: this function would otherwise package the
+ * accounts module and its password hashing for one attribute. Only {@code email} is read, so no
+ * other part of the account (the password hash) ever reaches this function.
+ */
+public final class DynamoDbRecipientStore implements RecipientStore {
+
+    static final String PK = "pk";
+    static final String USER = "user#";
+    static final String EMAIL = "email";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbRecipientStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<String> emailOf(String userId) {
+        Expression x = new Expression();
+        String projection = x.name(EMAIL);
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of(PK, s(USER + userId)))
+                .projectionExpression(projection).expressionAttributeNames(x.names())).item();
+        AttributeValue email = item == null ? null : item.get(EMAIL);
+        return email == null || email.s() == null || email.s().isBlank() ? Optional.empty() : Optional.of(email.s());
+    }
+}

@@ -1,0 +1,54 @@
+package kiosk.fulfilment.notification;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import kiosk.orders.checkout.Order;
+import kiosk.orders.checkout.Timestamps;
+
+/** The inbox's words for each kind of notification: a title, and a body of plain text a client shows as is. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    /** The notification of {@code change} to {@code order}, unread, its email starting as {@code email}. */
+    static Notification notification(NotificationType type, Order order, StatusChange change,
+            Notification.EmailStatus email) {
+        String amount = amount(order.totals().total(), order.currency());
+        Order.Shipment shipment = order.shipment();
+        boolean tracked = type == NotificationType.ORDER_SHIPPED && shipment != null && shipment.carrier() != null
+                && shipment.trackingNumber() != null;
+        Words words = switch (type) {
+            case ORDER_CONFIRMED -> new Words("Order confirmed", "We received your payment of " + amount
+                    + " and your order is confirmed. We will tell you when it ships.");
+            case PAYMENT_FAILED -> new Words("Payment failed", "Your payment of " + amount + " did not go through,"
+                    + " so your order was not placed and nothing was charged. You can check out again with another"
+                    + " payment method.");
+            case ORDER_SHIPPED -> new Words("Order shipped", tracked ? "Your order is on its way with "
+                    + shipment.carrier() + ". Tracking number: " + shipment.trackingNumber() + "."
+                    : "Your order is on its way.");
+            case ORDER_DELIVERED -> new Words("Order delivered", "Your order was delivered. We hope you enjoy it.");
+            case ORDER_CANCELLED -> new Words("Order cancelled", "Your order was cancelled."
+                    + (order.payment() != null && order.payment().refundId() != null ? " Your payment of " + amount
+                    + " was refunded; it can take a few days to show on your statement." : ""));
+        };
+        Notification.Data data = new Notification.Data(order.totals().total(), order.currency(),
+                tracked ? shipment.carrier() : null, tracked ? shipment.trackingNumber() : null);
+        return new Notification(order.userId(), Notification.idOf(change.at(), order.id(), type), type, order.id(),
+                words.title(), words.body(), data, Timestamps.of(change.at()), false, email);
+    }
+
+    private record Words(String title, String body) {
+    }
+
+    /** "EUR 19.95": minor units shown with the currency's own number of decimals. */
+    static String amount(long minorUnits, String currency) {
+        int digits;
+        try {
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException unknown) {
+            digits = 2;
+        }
+        return currency + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
+    }
+}

@@ -1,0 +1,55 @@
+package kiosk.fulfilment.notification;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.util.Map;
+import kiosk.orders.queue.AnnouncementBatch;
+import kiosk.orders.queue.RetryQueue;
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.log.Log;
+
+/**
+ * The NotificationsQueue's consumer (template.yaml): each change of an order's status announced
+ * becomes the shopper's notification ({@link NotificationService}), a message at a time with a
+ * partial batch response ({@link AnnouncementBatch}): SES unavailable holds the message back,
+ * longer at each receive; an unknown order or an unreadable message is poison, left to the DLQ.
+ */
+public final class NotifyHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /**
+     * Time a message may need, at worst: SendEmail bounded by its call timeout (NotificationWiring,
+     * 5 s) and four DynamoDB calls. A record is started only with this much of the invocation left.
+     */
+    static final Duration TIME_PER_MESSAGE = Duration.ofSeconds(7);
+
+    private final NotificationService notifications;
+    private final AnnouncementBatch batch;
+
+    public NotifyHandler() {
+        this(NotificationWiring.notifications(), NotificationWiring.retryQueue(), NotificationWiring.retrySchedule());
+    }
+
+    public NotifyHandler(NotificationService notifications, RetryQueue queue, RetrySchedule schedule) {
+        this.notifications = notifications;
+        this.batch = new AnnouncementBatch(queue, schedule, TIME_PER_MESSAGE);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return batch.process(event, context, (announcement, orderId, messageId) -> {
+            StatusChange change = StatusChange.of(announcement, orderId);
+            try {
+                switch (notifications.notify(change)) {
+                    case WRITTEN -> { }
+                    case REPEATED -> Log.info("notification already written: a repeated message", "messageId", messageId);
+                    case PASSED_OVER -> Log.debug("no notification for this status", "status", change.status().name());
+                }
+            } catch (Mailer.Unavailable e) {
+                throw new AnnouncementBatch.TryLater("email: " + e.getMessage());
+            } catch (UnknownOrderException e) {
+                throw new AnnouncementBatch.Poison(e.getMessage());
+            }
+        }).response();
+    }
+}

@@ -1,0 +1,33 @@
+package kiosk.fulfilment.notification;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import kiosk.shared.http.PrimingEvent;
+import kiosk.shared.lambda.SnapStart;
+
+/** POST /me/notifications/{id}/read: marks one of the caller's notifications read; anyone else's is a 404. Signed in. */
+public final class ReadNotificationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final InboxService inbox;
+
+    public ReadNotificationHandler() {
+        this(NotificationWiring.inbox());
+        SnapStart.prime("ReadNotification", () -> handleRequest(PrimingEvent.of("POST", "/me/notifications/priming/read",
+                Map.of("id", "priming")), null));
+    }
+
+    public ReadNotificationHandler(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> ApiResponse.ok(inbox.markRead(request.requireCaller().userId(),
+                request.pathParameter("id"))));
+    }
+}
