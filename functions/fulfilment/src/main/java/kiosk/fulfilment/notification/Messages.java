@@ -16,8 +16,9 @@ final class Messages {
             Notification.EmailStatus email) {
         String amount = amount(order.totals().total(), order.currency());
         Order.Shipment shipment = order.shipment();
-        boolean tracked = type == NotificationType.ORDER_SHIPPED && shipment != null && shipment.carrier() != null
-                && shipment.trackingNumber() != null;
+        // Delivered names the tracking too: its shipped event may have come late, or not been told.
+        boolean tracked = (type == NotificationType.ORDER_SHIPPED || type == NotificationType.ORDER_DELIVERED)
+                && shipment != null && shipment.carrier() != null && shipment.trackingNumber() != null;
         Words words = switch (type) {
             case ORDER_CONFIRMED -> new Words("Order confirmed", "We received your payment of " + amount
                     + " and your order is confirmed. We will tell you when it ships.");
@@ -27,7 +28,9 @@ final class Messages {
             case ORDER_SHIPPED -> new Words("Order shipped", tracked ? "Your order is on its way with "
                     + shipment.carrier() + ". Tracking number: " + shipment.trackingNumber() + "."
                     : "Your order is on its way.");
-            case ORDER_DELIVERED -> new Words("Order delivered", "Your order was delivered. We hope you enjoy it.");
+            case ORDER_DELIVERED -> new Words("Order delivered", "Your order was delivered" + (tracked ? " by "
+                    + shipment.carrier() + " (tracking number " + shipment.trackingNumber() + ")" : "")
+                    + ". We hope you enjoy it.");
             case ORDER_CANCELLED -> new Words("Order cancelled", "Your order was cancelled."
                     + (order.payment() != null && order.payment().refundId() != null ? " Your payment of " + amount
                     + " was refunded; it can take a few days to show on your statement." : ""));

@@ -35,7 +35,7 @@ public final class FulfilmentService {
     public Outcome fulfil(String orderId) {
         Order order = read(orderId);
         if (order.status() != OrderStatus.PAID) {
-            return after(order);
+            return settled(order);
         }
         String shipmentId = partner.book(new ShippingPartner.ShipmentRequest(order.id(), order.shippingAddress(),
                 order.lines().stream().map(l -> new ShippingPartner.Parcel(l.productId(), l.quantity())).toList()));
@@ -50,14 +50,23 @@ public final class FulfilmentService {
                 orders.handOver(now, shipmentId, Timestamps.of(clock.instant()));
                 return Outcome.HANDED_OVER;
             }
-            Outcome outcome = after(now);
-            if (outcome == Outcome.NOT_SHIPPABLE) {
-                partner.cancel(orderId);
-                Log.info("shipment cancelled: the order was cancelled while it was booked", "shipmentId", shipmentId,
-                        "status", now.status());
-            }
-            return outcome;
+            return settled(now);
         }
+    }
+
+    /**
+     * An order no longer PAID: done if the partner has it; otherwise (cancelled while its shipment
+     * was booked, perhaps by an earlier delivery of this message that then failed) any shipment
+     * booked for it is cancelled, every time, until the partner confirms: cancelling is a no-op
+     * for an order with none, and the partner down retries the message.
+     */
+    private Outcome settled(Order order) {
+        Outcome outcome = after(order);
+        if (outcome == Outcome.NOT_SHIPPABLE) {
+            partner.cancel(order.id());
+            Log.info("any shipment of the order cancelled: it is no longer to be shipped", "status", order.status());
+        }
+        return outcome;
     }
 
     private Order read(String orderId) {

@@ -21,9 +21,10 @@ import kiosk.shared.log.Log;
 /**
  * The simulated partner calling back (PartnerCallbacksQueue): each event signed and POSTed to the
  * API's webhook route, exactly as a partner would, so the route's checks are exercised by every
- * order. Only the simulator's own shipments are called back. 2xx, or 409 for an event already received, is done; a 409 for an order still being
- * handed over, a 429, a 5xx or no answer is tried again later; any other refusal is poison. An
- * order whose shipment was cancelled is not called back.
+ * order. Only the simulator's own shipments are called back, each event rebuilt from its record
+ * (never taken from the message), and not once the shipment is cancelled. 2xx, or 409 for an event
+ * already received, is done; a 409 for an order still being handed over, a 429, a 5xx or no answer
+ * is tried again later; a 409 for an order not to be shipped is dropped; any other refusal is poison.
  */
 public final class PartnerCallbacksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -57,21 +58,24 @@ public final class PartnerCallbacksHandler implements RequestHandler<Map<String,
     }
 
     private void send(JsonNode message, String orderId) {
-        JsonNode event = message.get("event");
-        if (event == null || !event.isObject()) {
-            throw new AnnouncementBatch.Poison("no event in the message");
+        CallbackQueue.Callback callback;
+        try {
+            callback = CallbackQueue.Callback.valueOf(message.path("callback").asText());
+        } catch (IllegalArgumentException e) {
+            throw new AnnouncementBatch.Poison("no callback (SHIPPED or DELIVERED) in the message");
         }
         SimulatorStore.Shipment shipment = simulator.find(orderId)
                 .orElseThrow(() -> new AnnouncementBatch.Poison("the simulator booked no shipment for the order"));
         if (shipment.cancelled()) {
-            Log.info("callback dropped: the shipment was cancelled", "eventId", event.path("id").asText());
+            Log.info("callback dropped: the shipment was cancelled", "callback", callback.name());
             return;
         }
+        // Rebuilt from the simulator's own record, never taken from the message; it happens now,
+        // when its delay is up: the simulated parcel ships or arrives as it calls.
+        ShippingEvent event = SimulatedPartner.event(shipment, callback, clock.instant().toString());
         byte[] body;
         try {
-            // It happens now, when its delay is up: the simulated parcel ships or arrives as it calls.
-            body = Json.MAPPER.writeValueAsBytes(((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy())
-                    .put("occurredAt", clock.instant().toString()));
+            body = Json.MAPPER.writeValueAsBytes(event.asMap());
         } catch (JsonProcessingException e) {
             throw new AnnouncementBatch.Poison("the event cannot be written");
         }
@@ -90,13 +94,17 @@ public final class PartnerCallbacksHandler implements RequestHandler<Map<String,
         int status = response.statusCode();
         String type = problemType(response.body());
         if (status / 100 == 2 || status == 409 && type.endsWith(":" + ShippingWebhookService.REPLAYED.slug())) {
-            Log.info("callback delivered", "eventId", event.path("id").asText(), "type", event.path("type").asText(),
-                    "status", status);
+            Log.info("callback delivered", "eventId", event.id(), "type", event.type(), "status", status);
             return;
         }
-        if (status == 409 && type.endsWith(":" + ShippingWebhookService.NOT_SHIPPING.slug())
+        if (status == 409 && type.endsWith(":" + ShippingWebhookService.NOT_YET_SHIPPING.slug())
                 || status == 429 || status >= 500) {
             throw new AnnouncementBatch.TryLater("the webhook answered " + status + " " + type);
+        }
+        if (status == 409) {
+            // The order is not to be shipped (cancelled meanwhile): nothing the partner can do.
+            Log.warn("callback refused for good: dropped", "eventId", event.id(), "status", status, "type", type);
+            return;
         }
         throw new AnnouncementBatch.Poison("the webhook refused the event: " + status + " " + type);
     }

@@ -26,6 +26,8 @@ public record ShippingEvent(String id, String type, String occurredAt, String sh
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    /** yyyy-MM-ddTHH:mm:ss, an optional fraction, Z: no offsets, no leap seconds, no years past 9999. */
+    private static final Pattern UTC = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z");
     private static final Pattern TEXT = Pattern.compile("[\\p{Alnum} _.:/-]{1,100}");
 
     /** The event a body carries; {@link IllegalArgumentException} saying what is wrong with one that is not. */
@@ -43,9 +45,11 @@ public record ShippingEvent(String id, String type, String occurredAt, String sh
                 + Pattern.quote(RETURNED)), true);
         String occurredAt = text(root, "occurredAt", Pattern.compile(".{1,40}"), true);
         try {
-            Instant.parse(occurredAt);
+            if (!UTC.matcher(occurredAt).matches() || !Instant.parse(occurredAt).toString().startsWith(occurredAt.substring(0, 19))) {
+                throw new DateTimeParseException("not canonical", occurredAt, 0);
+            }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("occurredAt must be an ISO-8601 UTC instant");
+            throw new IllegalArgumentException("occurredAt must be an ISO-8601 UTC instant such as 2026-11-21T10:00:05Z");
         }
         boolean shipped = SHIPPED.equals(type);
         return new ShippingEvent(text(root, "id", ID, true), type, occurredAt, text(root, "shipmentId", ID, true),

@@ -1,6 +1,8 @@
 package kiosk.fulfilment.shipping;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import kiosk.orders.checkout.Order;
 import kiosk.orders.checkout.OrderStatus;
@@ -26,6 +28,8 @@ public final class ShippingWebhookService {
     public static final ProblemType REPLAYED = new ProblemType("webhook-event-replayed", 409, "Event already received");
     public static final ProblemType NOT_SHIPPING = new ProblemType("order-not-shipping", 409,
             "Order not with the shipping partner");
+    public static final ProblemType NOT_YET_SHIPPING = new ProblemType("order-not-yet-shipping", 409,
+            "Order still being handed to the shipping partner");
     public static final ProblemType UNKNOWN_ORDER = new ProblemType("webhook-order-unknown", 404, "No such order");
 
     /** Where each status stands on the way; an event never moves an order back. */
@@ -59,6 +63,11 @@ public final class ShippingWebhookService {
         } catch (IllegalArgumentException e) {
             throw new DomainException(INVALID_EVENT, e.getMessage());
         }
+        Instant occurred = Instant.parse(event.occurredAt());
+        if (occurred.isAfter(clock.instant().plus(WebhookSignature.TOLERANCE))
+                || occurred.isBefore(clock.instant().minus(Duration.ofDays(90)))) {
+            throw new DomainException(INVALID_EVENT, "occurredAt must be within the last 90 days and not in the future.");
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             Order order = orders.find(event.orderId())
                     .orElseThrow(() -> new DomainException(UNKNOWN_ORDER, "No order " + event.orderId() + "."));
@@ -69,7 +78,7 @@ public final class ShippingWebhookService {
                 }
                 if (order.status() == OrderStatus.PAID) {
                     // Booked but not yet recorded as handed over: the partner's retry will find it so.
-                    throw new RetryLaterException(NOT_SHIPPING, "The order is still being handed over; send the event again.", 5);
+                    throw new RetryLaterException(NOT_YET_SHIPPING, "The order is still being handed over; send the event again.", 5);
                 }
                 throw new DomainException(NOT_SHIPPING, "The order is " + order.status() + ", not with the shipping partner.");
             }

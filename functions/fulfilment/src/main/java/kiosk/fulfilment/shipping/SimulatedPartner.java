@@ -39,21 +39,22 @@ public final class SimulatedPartner implements ShippingPartner {
                 "shp_" + UUID.randomUUID().toString().replace("-", ""), CARRIER,
                 "KP" + HexFormat.of().formatHex(tracking).toUpperCase(Locale.ROOT), false, false));
         if (!shipment.callbacksQueued() && !shipment.cancelled()) {
-            // Queued before it is marked: a crash between the two queues them again on the retry, with
-            // the same event ids, and the webhook refuses the second copy of each as a replay.
-            String now = clock.instant().toString();
-            callbacks.schedule(request.orderId(), new ShippingEvent(eventId(request.orderId(), "shipped"), ShippingEvent.SHIPPED, now,
-                    shipment.shipmentId(), request.orderId(), shipment.carrier(), shipment.trackingNumber()),
-                    Duration.ofSeconds(switches.shipAfterSeconds()));
-            callbacks.schedule(request.orderId(), new ShippingEvent(eventId(request.orderId(), "delivered"), ShippingEvent.DELIVERED, now,
-                    shipment.shipmentId(), request.orderId(), null, null), Duration.ofSeconds(switches.deliverAfterSeconds()));
+            // Queued before it is marked: a crash between the two queues them again on the retry, and
+            // the webhook refuses the second copy of each (the same event id) as a replay.
+            callbacks.schedule(request.orderId(), CallbackQueue.Callback.SHIPPED, Duration.ofSeconds(switches.shipAfterSeconds()));
+            callbacks.schedule(request.orderId(), CallbackQueue.Callback.DELIVERED,
+                    Duration.ofSeconds(switches.deliverAfterSeconds()));
             store.markCallbacksQueued(request.orderId());
         }
         return shipment.shipmentId();
     }
 
-    private static String eventId(String orderId, String what) {
-        return "evt_" + orderId + "_" + what;
+    /** The event the simulated partner sends for a callback of a shipment it booked, happening {@code at}. */
+    static ShippingEvent event(SimulatorStore.Shipment shipment, CallbackQueue.Callback callback, String at) {
+        boolean shipped = callback == CallbackQueue.Callback.SHIPPED;
+        return new ShippingEvent("evt_" + shipment.orderId() + "_" + callback.name().toLowerCase(Locale.ROOT),
+                shipped ? ShippingEvent.SHIPPED : ShippingEvent.DELIVERED, at, shipment.shipmentId(), shipment.orderId(),
+                shipped ? shipment.carrier() : null, shipped ? shipment.trackingNumber() : null);
     }
 
     @Override

@@ -18,11 +18,11 @@ public final class SqsCallbackQueue implements CallbackQueue {
     }
 
     @Override
-    public void schedule(String orderId, ShippingEvent event, Duration delay) {
+    public void schedule(String orderId, Callback callback, Duration delay) {
         Map<String, Object> body = new LinkedHashMap<>();
         // orderId on top, as every order message has it: the callbacks job logs and retries by it.
         body.put("orderId", orderId);
-        body.put("event", event);
+        body.put("callback", callback.name());
         String text;
         try {
             text = Json.MAPPER.writeValueAsString(body);

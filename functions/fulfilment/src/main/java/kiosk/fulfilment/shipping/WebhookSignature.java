@@ -41,8 +41,11 @@ public final class WebhookSignature {
 
     /** Why a request may not be trusted, or null when its signature is good and recent. */
     public String refusal(String header, byte[] body, Instant now) {
-        if (header == null || header.isBlank() || header.length() > 1024) {
+        if (header == null || header.isBlank()) {
             return "the " + HEADER + " header is missing";
+        }
+        if (header.length() > 1024) {
+            return "the " + HEADER + " header is too long";
         }
         Long timestamp = null;
         List<String> signatures = new ArrayList<>();

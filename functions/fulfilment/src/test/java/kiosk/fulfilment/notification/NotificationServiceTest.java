@@ -92,6 +92,19 @@ class NotificationServiceTest {
     }
 
     @Test
+    void deliveredNamesTheTrackingTooForAShopperWhoseShippedCameLateOrNotAtAll() {
+        NotificationService service = logged();
+        service.notify(changeOf(OrderFixtures.order("o-overtaken", USER, OrderStatus.DELIVERED, AT,
+                new Order.Payment("ch_1", null, null), new Order.Shipment("shp_1", AT, OrderFixtures.DHL,
+                        OrderFixtures.TRACKING, AT, AT, null))));
+        Notification delivered = inboxOf(USER).get(0);
+        assertEquals(NotificationType.ORDER_DELIVERED, delivered.type());
+        assertEquals(OrderFixtures.TRACKING, delivered.data().trackingNumber());
+        assertEquals("Your order was delivered by DHL (tracking number " + OrderFixtures.TRACKING
+                + "). We hope you enjoy it.", delivered.body());
+    }
+
+    @Test
     void everyOtherStatusIsPassedOverWithoutReadingTheOrder() {
         NotificationService service = new NotificationService(id -> {
             throw new AssertionError("the order is not read for a status nobody is told of");

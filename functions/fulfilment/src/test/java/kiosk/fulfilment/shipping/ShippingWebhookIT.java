@@ -183,7 +183,7 @@ class ShippingWebhookIT {
         Order paid = shop.paid();
         String early = shipped("evt-e-" + paid.id(), paid);
         APIGatewayV2HTTPResponse notYet = signed(early);
-        assertProblem(notYet, 409, "order-not-shipping");
+        assertProblem(notYet, 409, "order-not-yet-shipping");
         assertEquals("5", notYet.getHeaders().get("retry-after"));
         shop.orders.handOver(paid, "shp-" + paid.id(), NOW.toString());
         assertEquals(200, signed(early).getStatusCode(), "the refused event was not recorded: its retry applies");
@@ -202,7 +202,12 @@ class ShippingWebhookIT {
         for (String body : List.of("{", "[]", "{\"id\":\"x\"}", event("evt-x", "shipment.lost", order, ""),
                 shipped("evt-y", order).replace("2026-11-21T09:59:00Z", "yesterday"),
                 event("evt-z", ShippingEvent.SHIPPED, order, ""),
-                shipped("evt-q", order).replace("}", ",\"id\":\"twice\"}"))) {
+                shipped("evt-q", order).replace("}", ",\"id\":\"twice\"}"),
+                shipped("evt-o1", order).replace("2026-11-21T09:59:00Z", "2026-11-21T10:59:00+01:00"),
+                shipped("evt-o2", order).replace("2026-11-21T09:59:00Z", "2026-11-21T23:59:60Z"),
+                shipped("evt-o3", order).replace("2026-11-21T09:59:00Z", "+999999999-12-31T23:59:59Z"),
+                shipped("evt-o4", order).replace("2026-11-21T09:59:00Z", "2026-11-21T10:06:00Z"),
+                shipped("evt-o5", order).replace("2026-11-21T09:59:00Z", "2026-01-01T00:00:00Z"))) {
             assertProblem(signed(body), 400, "webhook-event-invalid");
         }
         APIGatewayV2HTTPResponse text = handler.handleRequest(ApiEvents.request("POST", "/webhooks/shipping")
