@@ -122,7 +122,7 @@ public final class LocalAws implements AutoCloseable {
             // An HTTP API's id, so that the template's own URLs of it (!Sub https://${HttpApi}.execute-api...)
             // resolve to something a local gateway can stand for (apiUrl).
             template.resources("AWS::Serverless::HttpApi").keySet().forEach(id ->
-                    intrinsics.define(id, id.toLowerCase(java.util.Locale.ROOT), Map.of()));
+                    intrinsics.define(id, apiId(id), Map.of()));
             template.resources("AWS::Serverless::Function").forEach((id, properties) ->
                     functions.put(id, FunctionConfiguration.of(id, properties, template, intrinsics, sdkEnvironment())));
         } catch (RuntimeException e) {
@@ -149,7 +149,12 @@ public final class LocalAws implements AutoCloseable {
      * with its own.
      */
     public String apiUrl(String logicalId) {
-        return "https://" + logicalId.toLowerCase(java.util.Locale.ROOT) + ".execute-api." + REGION + ".amazonaws.com";
+        return "https://" + apiId(logicalId) + ".execute-api." + REGION + ".amazonaws.com";
+    }
+
+    /** What Ref of an HTTP API answers here: its logical id, lower-cased, as an API id is. */
+    private static String apiId(String logicalId) {
+        return logicalId.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The credentials these services accept, new at every start. */

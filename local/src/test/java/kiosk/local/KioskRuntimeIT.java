@@ -331,14 +331,11 @@ class KioskRuntimeIT {
     @Test
     void aPaidOrderCancelledIsRefundedByThePaymentJobAndItsUnitsComeBack() throws Exception {
         // The partner down: the paid order stays PAID, not yet handed to fulfilment, so it can be cancelled.
-        assertEquals(200, send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
-                .header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":true}"))).statusCode());
+        assertEquals(200, putShippingSimulator("{\"outage\":true}").statusCode());
         try {
             refundAPaidOrderCancelled();
         } finally {
-            send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
-                    .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":false}")));
+            putShippingSimulator("{\"outage\":false}");
         }
     }
 
@@ -369,9 +366,7 @@ class KioskRuntimeIT {
 
     @Test
     void anOrdersWholeLifeRunsThroughTheGatewayQueuesAndPartnerAndTheShopperHearsOfEachStep() throws Exception {
-        HttpResponse<String> quick = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/shipping-simulator"))
-                .header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"shipAfterSeconds\":1,\"deliverAfterSeconds\":2}")));
+        HttpResponse<String> quick = putShippingSimulator("{\"shipAfterSeconds\":1,\"deliverAfterSeconds\":2}");
         assertEquals(200, quick.statusCode(), quick.body());
         String ed = signUpAndLogIn("whole-life-ed@example.com");
         String product = JSON.readTree(get("/products?limit=1").body()).at("/items/0/id").asText();
@@ -453,7 +448,15 @@ class KioskRuntimeIT {
     }
 
     private static HttpResponse<String> putSimulator(String body) throws Exception {
-        return send(HttpRequest.newBuilder(runtime.url().resolve("/_local/payment-simulator"))
+        return putJson("/_local/payment-simulator", body);
+    }
+
+    private static HttpResponse<String> putShippingSimulator(String body) throws Exception {
+        return putJson("/_local/shipping-simulator", body);
+    }
+
+    private static HttpResponse<String> putJson(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(runtime.url().resolve(path))
                 .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -25,6 +25,12 @@ public final class EventFiles {
         }
     }
 
+    /** The function's sample event file; AssertionError when events/ has none. */
+    public static Path of(String logicalId) {
+        return all().stream().filter(f -> logicalId(f).equals(logicalId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no events/" + logicalId + ".json"));
+    }
+
     public static String logicalId(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - ".json".length()).split("-", 2)[0];

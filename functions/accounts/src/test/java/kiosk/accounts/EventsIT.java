@@ -94,7 +94,7 @@ class EventsIT {
     }
 
     private static Path file(String logicalId) {
-        return EventFiles.all().stream().filter(f -> EventFiles.logicalId(f).equals(logicalId)).findFirst().orElseThrow();
+        return EventFiles.of(logicalId);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.Template;
 import kiosk.local.function.Invoker;
@@ -56,12 +57,14 @@ public final class Stack implements Invoker, AutoCloseable {
      */
     public void serveApisAt(java.net.URI gateway) {
         String local = gateway.toString().replaceAll("/$", "");
-        for (String api : aws.template().resources("AWS::Serverless::HttpApi").keySet()) {
-            functions.replaceAll((id, function) -> {
-                function.close();
-                return new LocalFunction(function.configuration().pointing(aws.apiUrl(api), local), log);
-            });
-        }
+        functions.replaceAll((id, function) -> {
+            FunctionConfiguration pointed = function.configuration();
+            for (String api : aws.template().resources("AWS::Serverless::HttpApi").keySet()) {
+                pointed = pointed.pointing(aws.apiUrl(api), local);
+            }
+            function.close();
+            return new LocalFunction(pointed, log);
+        });
     }
 
     public Blueprint blueprint() {

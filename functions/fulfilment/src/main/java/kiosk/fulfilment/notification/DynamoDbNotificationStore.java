@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.dynamodb.PutOnce;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** Notifications in the NotificationsTable of template.yaml: key userId and id; the one item layout is here. */
 public final class DynamoDbNotificationStore implements NotificationStore {
@@ -47,18 +47,9 @@ public final class DynamoDbNotificationStore implements NotificationStore {
 
     @Override
     public Added add(Notification notification) {
-        Expression x = new Expression();
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(toItem(notification))
-                    .conditionExpression("attribute_not_exists(" + x.name(ID) + ")").expressionAttributeNames(x.names())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Added(notification, true);
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = e.hasItem() && !e.item().isEmpty() ? e.item()
-                    : dynamoDb.getItem(b -> b.tableName(table).key(key(notification.userId(), notification.id()))
-                            .consistentRead(true)).item();
-            return new Added(fromItem(stored), false);
-        }
+        // The sort key names the change: a notification already there is this one, written before.
+        return PutOnce.put(dynamoDb, table, toItem(notification), key(notification.userId(), notification.id()), ID)
+                .map(stored -> new Added(fromItem(stored), false)).orElseGet(() -> new Added(notification, true));
     }
 
     @Override

@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.dynamodb.PutOnce;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** The ShippingSimulatorTable: shipments under "shipment#ORDER", the switches under "switches". */
 public final class DynamoDbSimulatorStore implements SimulatorStore {
@@ -55,15 +54,8 @@ public final class DynamoDbSimulatorStore implements SimulatorStore {
         item.put("trackingNumber", s(shipment.trackingNumber()));
         item.put("callbacksQueued", AttributeValue.fromBool(false));
         item.put("cancelled", AttributeValue.fromBool(false));
-        Expression x = new Expression();
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(" + x.name(KEY) + ")")
-                    .expressionAttributeNames(x.names())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return shipment;
-        } catch (ConditionalCheckFailedException e) {
-            return e.hasItem() && !e.item().isEmpty() ? shipment(e.item()) : find(shipment.orderId()).orElseThrow();
-        }
+        return PutOnce.put(dynamoDb, table, item, Map.of(KEY, item.get(KEY)), KEY).map(DynamoDbSimulatorStore::shipment)
+                .orElse(shipment);
     }
 
     @Override

@@ -53,8 +53,7 @@ class NotificationEventsIT {
     }
 
     private static Path file(String logicalId) {
-        return EventFiles.all().stream().filter(f -> EventFiles.logicalId(f).equals(logicalId)).findFirst()
-                .orElseThrow(() -> new AssertionError("no events/" + logicalId + ".json"));
+        return EventFiles.of(logicalId);
     }
 
     @Test

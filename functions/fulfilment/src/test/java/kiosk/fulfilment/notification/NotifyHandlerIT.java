@@ -19,6 +19,7 @@ import kiosk.orders.queue.SqsRetryQueue;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,16 +63,12 @@ class NotifyHandlerIT {
 
     /** Every message on the queue now, received as the event source receives them, as one SQS event. */
     private Map<String, Object> received(int expected) {
-        List<Object> records = new ArrayList<>();
-        for (int i = 0; i < 10 && records.size() < expected; i++) {
-            List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All")).messages();
-            messages.forEach(m -> records.add(Map.of("messageId", m.messageId(), "receiptHandle", m.receiptHandle(),
-                    "body", m.body(), "attributes", Map.of("ApproximateReceiveCount",
-                            m.attributesAsStrings().get("ApproximateReceiveCount")))));
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 10 && messages.size() < expected; i++) {
+            messages.addAll(SqsEvents.receive(aws.sqs(), queue));
         }
-        assertEquals(expected, records.size(), "messages received");
-        return Map.of("Records", records);
+        assertEquals(expected, messages.size(), "messages received");
+        return SqsEvents.event(messages);
     }
 
     private List<Notification> inboxOf(String userId) {

@@ -59,8 +59,7 @@ class ReportEventsIT {
     }
 
     private static Path file(String id) {
-        return EventFiles.all().stream().filter(f -> EventFiles.logicalId(f).equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no event file for " + id));
+        return EventFiles.of(id);
     }
 
     @Test

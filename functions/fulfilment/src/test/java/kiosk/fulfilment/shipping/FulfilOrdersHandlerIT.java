@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,11 +32,11 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 /**
  * The fulfilment job against DynamoDB Local and ElasticMQ: a paid order handed to the simulated
@@ -79,11 +80,7 @@ class FulfilOrdersHandlerIT {
     }
 
     private Map<String, Object> received() {
-        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageSystemAttributeNamesWithStrings("All")).messages();
-        return Map.of("Records", messages.stream().map(m -> (Object) Map.of("messageId", m.messageId(), "receiptHandle",
-                m.receiptHandle(), "body", m.body(), "attributes", Map.of("ApproximateReceiveCount",
-                        m.attributesAsStrings().get("ApproximateReceiveCount")))).toList());
+        return SqsEvents.received(aws.sqs(), queue);
     }
 
     /** Every callback queued so far (delays ignored: received with a wait past them). */
@@ -223,8 +220,7 @@ class FulfilOrdersHandlerIT {
         FunctionConfiguration function = aws.functions().get("FulfilOrdersFunction");
         CONFIG.set(new HashMap<>(function.environment()));
         RequestHandler<Map<String, Object>, Map<String, Object>> handler = Handlers.construct(function);
-        String file = Files.readString(EventFiles.all().stream()
-                .filter(f -> EventFiles.logicalId(f).equals("FulfilOrdersFunction")).findFirst().orElseThrow());
+        String file = Files.readString(EventFiles.of("FulfilOrdersFunction"));
         Map<String, Object> event = new ObjectMapper().readValue(file.replace("4c2e8b1a-sample-shipped-order", order.id()),
                 new TypeReference<Map<String, Object>>() { });
         assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));

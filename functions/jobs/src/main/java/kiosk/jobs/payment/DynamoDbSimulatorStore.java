@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.shared.dynamodb.Expression;
+import kiosk.shared.dynamodb.PutOnce;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The PaymentSimulatorTable: ledger entries under "entry#KEY", attempt counters under
@@ -48,15 +47,8 @@ public final class DynamoDbSimulatorStore implements SimulatorStore {
             item.put("chargeId", s(entry.chargeId()));
         }
         item.put("createdAt", s(entry.createdAt()));
-        Expression x = new Expression();
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(" + x.name(KEY) + ")")
-                    .expressionAttributeNames(x.names())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return entry;
-        } catch (ConditionalCheckFailedException e) {
-            return e.hasItem() && !e.item().isEmpty() ? entry(e.item()) : find(entry.key()).orElseThrow();
-        }
+        return PutOnce.put(dynamoDb, table, item, Map.of(KEY, item.get(KEY)), KEY).map(DynamoDbSimulatorStore::entry)
+                .orElse(entry);
     }
 
     @Override

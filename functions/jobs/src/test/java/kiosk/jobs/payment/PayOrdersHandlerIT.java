@@ -1,8 +1,5 @@
 package kiosk.jobs.payment;
 
-import kiosk.orders.queue.RetrySchedule;
-import kiosk.orders.queue.SqsRetryQueue;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +9,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +41,18 @@ import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.checkout.ShippingRates;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.orders.queue.SqsRetryQueue;
 import kiosk.shared.log.Log;
 import kiosk.shared.money.Money;
 import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The payment function as the OrdersQueue's event source drives it, against ElasticMQ and DynamoDB
@@ -100,11 +99,7 @@ class PayOrdersHandlerIT {
 
     /** The messages on the queue now, received as the event source receives them, as an SQS event. */
     private Map<String, Object> received() {
-        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageSystemAttributeNamesWithStrings("All")).messages();
-        return Map.of("Records", messages.stream().map(m -> (Object) Map.of("messageId", m.messageId(), "receiptHandle",
-                m.receiptHandle(), "body", m.body(), "attributes", Map.of("ApproximateReceiveCount",
-                        m.attributesAsStrings().get("ApproximateReceiveCount")))).toList());
+        return SqsEvents.received(aws.sqs(), queue);
     }
 
     private void announce(String body) {
@@ -129,8 +124,7 @@ class PayOrdersHandlerIT {
         environment.putAll(function.environment());
         CONFIG.set(environment);
         RequestHandler<Map<String, Object>, Map<String, Object>> handler = Handlers.construct(function);
-        Map<String, Object> event = new ObjectMapper().readValue(Files.readString(EventFiles.all().stream()
-                .filter(f -> EventFiles.logicalId(f).equals("PayOrdersFunction")).findFirst().orElseThrow()),
+        Map<String, Object> event = new ObjectMapper().readValue(Files.readString(EventFiles.of("PayOrdersFunction")),
                 new TypeReference<Map<String, Object>>() { });
         assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
         assertEquals(OrderStatus.PAID, status("6a1f0c3e-sample-paid-order"));

@@ -1,8 +1,5 @@
 package kiosk.jobs.payment;
 
-import kiosk.orders.queue.RetrySchedule;
-import kiosk.orders.queue.SqsRetryQueue;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,12 +31,14 @@ import kiosk.orders.checkout.ShippingRates;
 import kiosk.orders.checkout.SqsOrderQueue;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
+import kiosk.orders.queue.RetrySchedule;
+import kiosk.orders.queue.SqsRetryQueue;
 import kiosk.shared.money.Money;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The issue's outage, compressed ten times by configuration: a 60-second gateway outage becomes
@@ -93,20 +92,12 @@ class PaymentOutageIT {
         AtomicInteger invocations = new AtomicInteger();
         Thread eventSource = Thread.ofPlatform().start(() -> {
             while (consuming.get()) {
-                List<Message> batch = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                        .messages();
+                List<Message> batch = SqsEvents.receive(aws.sqs(), queue);
                 if (batch.isEmpty()) {
                     continue;
                 }
                 invocations.incrementAndGet();
-                List<Object> records = new ArrayList<>();
-                for (Message m : batch) {
-                    records.add(Map.of("messageId", m.messageId(), "receiptHandle", m.receiptHandle(), "body", m.body(),
-                            "attributes", Map.of("ApproximateReceiveCount",
-                                    m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))));
-                }
-                List<?> failed = (List<?>) handler.handleRequest(Map.of("Records", records), null).get("batchItemFailures");
+                List<?> failed = (List<?>) handler.handleRequest(SqsEvents.event(batch), null).get("batchItemFailures");
                 for (Message m : batch) {
                     boolean failedHere = failed.stream().anyMatch(f -> m.messageId().equals(((Map<?, ?>) f).get("itemIdentifier")));
                     if (!failedHere) {

@@ -92,8 +92,7 @@ class EventsIT {
         String sample = "4f6c2a1e-sample-checkout";
         store.create(new Product(sample, "Sample", "", "home-office", new Money(1500L, "EUR"), 10,
                 ProductStatus.ACTIVE, 1, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
-        APIGatewayV2HTTPEvent checkout = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
-                .filter(f -> EventFiles.logicalId(f).equals("CheckoutFunction")).findFirst().orElseThrow().toString());
+        APIGatewayV2HTTPEvent checkout = EventLoader.loadApiGatewayHttpEvent(EventFiles.of("CheckoutFunction").toString());
         DynamoDbCartStore carts = new DynamoDbCartStore(aws.dynamoDb(), aws.tableName("CartsTable"));
         carts.save(new Cart(checkout.getRequestContext().getAuthorizer().getLambda().get("userId").toString(),
                 List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0, 1_900_000_000L);
@@ -102,8 +101,7 @@ class EventsIT {
                 Promotion.Kind.PERCENT, 5, null, null, "2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z", 10, 1, 0, true,
                 "2026-11-01T00:00:00Z", 1));
         // The order events' shopper has the order they name, placed the way any order is.
-        APIGatewayV2HTTPEvent getOrder = EventLoader.loadApiGatewayHttpEvent(EventFiles.all().stream()
-                .filter(f -> EventFiles.logicalId(f).equals("GetOrderFunction")).findFirst().orElseThrow().toString());
+        APIGatewayV2HTTPEvent getOrder = EventLoader.loadApiGatewayHttpEvent(EventFiles.of("GetOrderFunction").toString());
         String orderOwner = getOrder.getRequestContext().getAuthorizer().getLambda().get("userId").toString();
         carts.save(new Cart(orderOwner, List.of(new Cart.Line(sample, 1)), "EUR", 1, "2026-11-21T10:00:00Z"), 0,
                 1_900_000_000L);
