@@ -15,6 +15,9 @@ public final class ApiResponse {
     private final Object body;
     private final String contentType;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private Long taggedVersion;
+    private String sharedCacheControl;
+    private String ifNoneMatch;
 
     private ApiResponse(int status, Object body, String contentType) {
         this.status = status;
@@ -53,21 +56,56 @@ public final class ApiResponse {
         return header("etag", Preconditions.etag(version));
     }
 
+    /**
+     * The ETag of a versioned resource whose representation also changes without a new version
+     * (a product's stock moves with every sale): {@code "<version>.<digest of the body>"}, so that
+     * a cache never keeps a stale body under a current tag, while If-Match still compares the
+     * version ({@link Preconditions}).
+     */
+    public ApiResponse representationTag(long version) {
+        this.taggedVersion = version;
+        return this;
+    }
+
+    /**
+     * A public representation shared caches (a CDN, the browser) may keep: {@code cacheControl}
+     * instead of no-store, an ETag from the body's bytes (unless {@link #representationTag} gives
+     * one), and a 304 with no body when the request's If-None-Match holds the current tag.
+     */
+    public ApiResponse sharedCache(ApiRequest request, String cacheControl) {
+        this.sharedCacheControl = cacheControl;
+        this.ifNoneMatch = request.header("if-none-match").orElse(null);
+        return this;
+    }
+
     public int status() {
         return status;
     }
 
     public APIGatewayV2HTTPResponse toEvent() {
         Map<String, String> out = new LinkedHashMap<>(headers);
-        if (contentType != null) {
+        String json = body == null ? null : JsonWriter.write(body);
+        int answered = status;
+        if (taggedVersion != null || sharedCacheControl != null) {
+            String tag = EntityTags.of(taggedVersion, json);
+            out.put("etag", tag);
+            if (sharedCacheControl != null) {
+                out.put("cache-control", sharedCacheControl);
+                if (status == 200 && EntityTags.noneMatchHolds(ifNoneMatch, tag)) {
+                    answered = 304;
+                    json = null;
+                }
+            }
+        }
+        if (contentType != null && json != null) {
             out.put("content-type", contentType);
         }
         out.putIfAbsent("cache-control", "no-store");
         out.put("x-content-type-options", "nosniff");
         APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
-        response.setStatusCode(status);
+        response.setStatusCode(answered);
         response.setHeaders(out);
-        response.setBody(body == null ? null : JsonWriter.write(body));
+        response.setBody(json);
         response.setIsBase64Encoded(false);
         return response;
     }

@@ -10,7 +10,12 @@ import kiosk.shared.error.ProblemType;
 /** Optimistic locking over HTTP: versions travel as strong ETags and come back in If-Match. */
 public final class Preconditions {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([0-9]{1,18})\"\\s*");
+    /**
+     * A version's tag, {@code "3"}, or a representation's, {@code "3.<digest>"}: a product's tag
+     * changes with its stock, which sales move, but only its version says whether an edit would
+     * overwrite someone else's, so If-Match compares the version.
+     */
+    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([0-9]{1,18})(?:\\.[A-Za-z0-9_-]{1,43})?\"\\s*");
 
     private Preconditions() {
     }

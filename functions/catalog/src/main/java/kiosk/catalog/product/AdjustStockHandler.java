@@ -41,7 +41,7 @@ public final class AdjustStockHandler implements RequestHandler<APIGatewayV2HTTP
             Product product = products.adjustStock(id, adjustment);
             Log.info("stock adjusted", "productId", id, "delta", adjustment.delta(), "stock", product.stock(),
                     "by", admin.userId());
-            return ApiResponse.ok(product).etag(product.version());
+            return ApiResponse.ok(product).representationTag(product.version());
         });
     }
 }

@@ -14,6 +14,13 @@ final class CatalogWiring {
     private CatalogWiring() {
     }
 
+    /**
+     * The public catalog's caching: 30 s fresh, then served stale for up to 5 minutes while a
+     * CDN revalidates (a 304 when nothing changed). Stock shown may lag a sale by that much;
+     * checkout reads the live stock, so nothing oversells.
+     */
+    static final String PUBLIC_CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=300";
+
     static ProductStore store() {
         return Store.INSTANCE;
     }

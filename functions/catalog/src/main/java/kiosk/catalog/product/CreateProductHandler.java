@@ -33,7 +33,7 @@ public final class CreateProductHandler implements RequestHandler<APIGatewayV2HT
             Caller admin = request.requireRole(Roles.ADMIN);
             Product product = products.create(request.body(ProductInput.class));
             Log.info("product created", "productId", product.id(), "by", admin.userId());
-            return ApiResponse.created("/products/" + product.id(), product).etag(product.version());
+            return ApiResponse.created("/products/" + product.id(), product).representationTag(product.version());
         });
     }
 }

@@ -10,7 +10,11 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
-/** GET /products/{id}: an active product, with its version as ETag. Public. */
+/**
+ * GET /products/{id}: an active product. Public, and shared caches may keep it briefly: its ETag
+ * is its version and a digest of its body (stock moves without a new version), and If-None-Match
+ * with the current tag is a 304.
+ */
 public final class GetProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ProductService products;
@@ -29,7 +33,8 @@ public final class GetProductHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             Product product = products.get(request.pathParameter("id"));
-            return ApiResponse.ok(product).etag(product.version());
+            return ApiResponse.ok(product).representationTag(product.version())
+                    .sharedCache(request, CatalogWiring.PUBLIC_CACHE_CONTROL);
         });
     }
 }

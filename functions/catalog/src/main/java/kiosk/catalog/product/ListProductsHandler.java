@@ -10,7 +10,10 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
-/** GET /products?category=&limit=&cursor=: a page of active products by name. Public. */
+/**
+ * GET /products?category=&limit=&cursor=: a page of active products by name. Public and briefly
+ * cacheable, with its ETag a digest of the page.
+ */
 public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ProductListing listing;
@@ -28,6 +31,7 @@ public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> ApiResponse.ok(listing.list(
-                request.queryParameter("category"), request.queryParameter("limit"), request.queryParameter("cursor"))));
+                request.queryParameter("category"), request.queryParameter("limit"), request.queryParameter("cursor")))
+                .sharedCache(request, CatalogWiring.PUBLIC_CACHE_CONTROL));
     }
 }

@@ -41,7 +41,7 @@ public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HT
             OptionalLong expected = Preconditions.expectedVersion(request);
             Product product = products.update(id, expected, request.body(ProductChanges.class));
             Log.info("product updated", "productId", id, "version", product.version(), "by", admin.userId());
-            return ApiResponse.ok(product).etag(product.version());
+            return ApiResponse.ok(product).representationTag(product.version());
         });
     }
 }

@@ -4,6 +4,8 @@ import static kiosk.catalog.product.Fixtures.assertProblem;
 import static kiosk.catalog.product.Fixtures.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,24 @@ class ListProductsHandlerTest {
         }
         store.put(Fixtures.product("chair-1", "Chair", "seating"));
         store.put(Fixtures.archived("old-1"));
+    }
+
+    @Test
+    void aPageIsCacheableAndRevalidatesTo304UntilTheCatalogChanges() {
+        var first = handler.handleRequest(list().query("category", "seating").build(), null);
+        String tag = first.getHeaders().get("etag");
+        assertTrue(tag.matches("\"[A-Za-z0-9_-]{16}\""), tag);
+        assertEquals("public, max-age=30, stale-while-revalidate=300", first.getHeaders().get("cache-control"));
+
+        var same = handler.handleRequest(list().query("category", "seating").header("if-none-match", tag).build(), null);
+        assertEquals(304, same.getStatusCode());
+        assertNull(same.getBody());
+
+        store.put(Fixtures.product("chair-2", "Chair two", "seating"));
+        var changed = handler.handleRequest(list().query("category", "seating").header("if-none-match", tag).build(), null);
+        assertEquals(200, changed.getStatusCode());
+        assertEquals(2, body(changed).path("items").size());
+        assertNotEquals(tag, changed.getHeaders().get("etag"));
     }
 
     @Test
