@@ -63,6 +63,35 @@ public final class Template {
         }
     }
 
+    /**
+     * This template with parameters' values in place of their defaults, as a deploy's parameter
+     * overrides give them: refused, as CloudFormation refuses it, for a parameter the template
+     * does not declare or a value outside its AllowedValues or AllowedPattern.
+     */
+    public Template withParameters(Map<String, String> values) {
+        if (values.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(section("Parameters"));
+        values.forEach((name, value) -> {
+            if (!(parameters.get(name) instanceof Map<?, ?> declared)) {
+                throw new IllegalArgumentException("the template has no parameter " + name + "; it has " + parameters.keySet());
+            }
+            if (declared.get("AllowedValues") instanceof List<?> allowed && !allowed.stream().map(String::valueOf).toList().contains(value)) {
+                throw new IllegalArgumentException(name + " must be one of " + allowed + ": " + value);
+            }
+            if (declared.get("AllowedPattern") instanceof String pattern && !value.matches(pattern)) {
+                throw new IllegalArgumentException(name + " must match " + pattern + ": " + value);
+            }
+            Map<String, Object> replaced = new LinkedHashMap<>(cast(declared));
+            replaced.put("Default", value);
+            parameters.put(name, replaced);
+        });
+        Map<String, Object> root = new LinkedHashMap<>(this.root);
+        root.put("Parameters", parameters);
+        return new Template(file, root);
+    }
+
     /** The folder the template is in: what its CodeUri paths are relative to. */
     public Path directory() {
         return file.getParent();

@@ -28,7 +28,7 @@ public final class DataServices implements AutoCloseable {
         DataFolder folder = DataFolder.prepare(options);
         LocalAws aws;
         try {
-            aws = LocalAws.start(Template.load(options.template()), new LocalAws.Options(options.dynamoPort(),
+            aws = LocalAws.start(Template.load(options.template()).withParameters(options.parameters()), new LocalAws.Options(options.dynamoPort(),
                     options.sqsPort(), options.secretsPort(), options.host(), options.dataDirectory()));
         } catch (RuntimeException e) {
             folder.close();

@@ -42,7 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.options = options;
         this.log = log;
         this.folder = folder;
-        this.stack = new Stack(options.template(), new LocalAws.Options(0, 0, 0, "127.0.0.1", options.dataDirectory()), log);
+        this.stack = new Stack(options.template(), options.parameters(), new LocalAws.Options(0, 0, 0, "127.0.0.1", options.dataDirectory()), log);
         try {
             Blueprint blueprint = stack.blueprint();
             this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());

@@ -2,7 +2,9 @@ package kiosk.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the runtime runs. Defaults: template.yaml of the project, the gateway on 127.0.0.1:3000,
@@ -10,7 +12,7 @@ import java.util.List;
  */
 public record Options(Path template, String host, int port, Path dataDirectory, boolean fresh, Path seedFile,
         boolean servicesOnly, int dynamoPort, int sqsPort, int secretsPort, Path envFile, List<String> fire,
-        boolean throttle) {
+        boolean throttle, Map<String, String> parameters) {
 
     static final String USAGE = """
             usage: kiosk-local [options]
@@ -28,6 +30,9 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
               --fire NAME         fire a schedule once the runtime is ready (repeatable)
               --no-throttle       serve without the template's route throttling (for load tests;
                                   functions' concurrency limits still apply)
+              --parameter NAME=VALUE
+                                  a template parameter's value instead of its default, as sam deploy's
+                                  --parameter-overrides (repeatable): CheckoutRateLimit=off for a load test
               --services-only     only DynamoDB Local (8000), ElasticMQ (9324) and secrets (9325), for
                                   sam local; writes the --env-vars file (default .local-data/sam-env.json)
               --dynamodb-port N, --sqs-port N, --secrets-port N, --env-file FILE
@@ -48,6 +53,7 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
         Path envFile = null;
         List<String> fire = new ArrayList<>();
         boolean throttle = true;
+        Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -61,6 +67,14 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
                 case "--seed" -> seed = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--fire" -> fire.add(value(args, ++i, arg));
                 case "--no-throttle" -> throttle = false;
+                case "--parameter" -> {
+                    String pair = value(args, ++i, arg);
+                    int equals = pair.indexOf('=');
+                    if (equals < 1) {
+                        throw new UsageException("--parameter takes NAME=VALUE, such as CheckoutRateLimit=off\n" + USAGE);
+                    }
+                    parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
                 case "--services-only" -> servicesOnly = true;
                 case "--dynamodb-port" -> dynamoPort = Integer.parseInt(value(args, ++i, arg));
                 case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i, arg));
@@ -75,27 +89,32 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
             envFile = (dataDirectory != null ? dataDirectory : template.getParent()).resolve("sam-env.json");
         }
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, List.copyOf(fire), throttle);
+                envFile, List.copyOf(fire), throttle, Map.copyOf(parameters));
     }
 
     /** For tests and embedding: the given template on a free port, nothing kept, no seeds. */
     public static Options ephemeral(Path template) {
-        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of(), true);
+        return new Options(template, "127.0.0.1", 0, null, false, null, false, 0, 0, 0, null, List.of(), true, Map.of());
     }
 
     public Options withSeed(Path seed) {
         return new Options(template, host, port, dataDirectory, fresh, seed, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire, throttle);
+                envFile, fire, throttle, parameters);
     }
 
     public Options withDataDirectory(Path directory) {
         return new Options(template, host, port, directory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, fire, throttle);
+                envFile, fire, throttle, parameters);
+    }
+
+    public Options withParameters(Map<String, String> values) {
+        return new Options(template, host, port, dataDirectory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
+                envFile, fire, throttle, Map.copyOf(values));
     }
 
     public Options withFire(List<String> schedules) {
         return new Options(template, host, port, dataDirectory, fresh, seedFile, servicesOnly, dynamoPort, sqsPort, secretsPort,
-                envFile, List.copyOf(schedules), throttle);
+                envFile, List.copyOf(schedules), throttle, parameters);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class DataFolderTest {
 
     private Options options(Path data, boolean fresh) {
         return new Options(root.resolve("template.yaml"), "127.0.0.1", 0, data, fresh, null, false, 0, 0, 0, null, List.of(),
-                true);
+                true, Map.of());
     }
 
     @Test

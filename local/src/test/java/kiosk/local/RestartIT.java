@@ -52,7 +52,7 @@ class RestartIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), login.body());
         }
-        Options fresh = new Options(options.template(), options.host(), 0, data, true, null, false, 0, 0, 0, null, List.of(), true);
+        Options fresh = new Options(options.template(), options.host(), 0, data, true, null, false, 0, 0, 0, null, List.of(), true, Map.of());
         try (LocalRuntime third = LocalRuntime.start(fresh, QUIET)) {
             assertEquals(0, count(third.url()), "--fresh starts from nothing");
         }
@@ -66,7 +66,7 @@ class RestartIT {
         int sqs = freePort();
         int secrets = freePort();
         Options options = new Options(root.resolve("template.yaml"), "127.0.0.1", 0, data.resolve("services"), false, null, true,
-                dynamo, sqs, secrets, envFile, List.of(), true);
+                dynamo, sqs, secrets, envFile, List.of(), true, Map.of());
         try (DataServices services = DataServices.start(options)) {
             // Every table the template declares, under its own name (the template, not this test, lists them).
             Map<String, String> expected = new HashMap<>();

@@ -12,6 +12,8 @@ import kiosk.accounts.user.DynamoDbUserStore;
 import kiosk.accounts.user.UserStore;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
+import kiosk.shared.ratelimit.RateLimiter;
+import kiosk.shared.ratelimit.RateLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,6 +28,11 @@ public final class AccountsWiring {
 
     public static AccountService accounts() {
         return Accounts.SERVICE;
+    }
+
+    /** Signup's limit per client address (RATE_LIMIT), counted in RATE_LIMITS_TABLE. */
+    public static RateLimiter signupLimiter() {
+        return RateLimits.fromConfig(Users.CONFIG, Users.DYNAMO_DB, "signup");
     }
 
     public static SessionService sessions() {

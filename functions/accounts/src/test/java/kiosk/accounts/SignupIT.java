@@ -51,6 +51,28 @@ class SignupIT extends WiredAccounts {
     }
 
     @Test
+    void oneAddressMayCreateOnlyItsLimitOfAccountsAWindowAndIsToldWhenToComeBack() {
+        // GIVEN an address that has used its signups of this window
+        for (int i = 0; i < signupLimit.limit(); i++) {
+            assertEquals(201, signUp(newEmail(), PASSWORD).getStatusCode());
+        }
+        List<Map<String, AttributeValue>> before = everything();
+        // WHEN it tries once more
+        APIGatewayV2HTTPResponse refused = signUp(newEmail(), PASSWORD);
+        // THEN a 429 with the seconds to the window's end, and no account
+        assertProblem(refused, 429, "rate-limited");
+        long windowSeconds = signupLimit.window().toSeconds();
+        long expected = windowSeconds - START.getEpochSecond() % windowSeconds;
+        assertEquals(String.valueOf(expected), refused.getHeaders().get("retry-after"));
+        assertNothingStoredSince(before, "a signup over the limit");
+        // another address is not held back by this one
+        assertEquals(201, signUpFrom(address + "1", newEmail(), PASSWORD).getStatusCode());
+        // and once the window is over, the first may sign up again
+        clock.advance(java.time.Duration.ofSeconds(expected));
+        assertEquals(201, signUp(newEmail(), PASSWORD).getStatusCode());
+    }
+
+    @Test
     void concurrentSignupsWithOneEmailCreateOneAccount() throws Exception {
         String email = newEmail();
         List<Integer> statuses = Race.run(8, () -> signUp(email, PASSWORD).getStatusCode());

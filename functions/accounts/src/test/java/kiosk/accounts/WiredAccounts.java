@@ -33,6 +33,8 @@ import kiosk.accounts.user.GetProfileHandler;
 import kiosk.accounts.user.GrantAdminHandler;
 import kiosk.accounts.user.SignupHandler;
 import kiosk.emulator.LocalAws;
+import kiosk.shared.ratelimit.DynamoDbRateLimiter;
+import kiosk.shared.ratelimit.RateLimit;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,9 @@ abstract class WiredAccounts {
     static DynamoDbClient dynamoDb;
     static String usersTable;
     static String sessionsTable;
+    static String rateLimitsTable;
+    /** Signup's limit per client address as template.yaml sets it by default. */
+    static RateLimit signupLimit;
 
     MutableClock clock;
     /** This test's client address: each test has its own, as the login throttles count per address. */
@@ -78,6 +83,9 @@ abstract class WiredAccounts {
         dynamoDb = aws.dynamoDb();
         usersTable = aws.freshTable("UsersTable");
         sessionsTable = aws.freshTable("SessionsTable");
+        rateLimitsTable = aws.freshTable("RateLimitsTable");
+        signupLimit = RateLimit.parse(String.valueOf(((java.util.Map<?, ?>) aws.template().section("Parameters")
+                .get("SignupRateLimit")).get("Default"))).orElseThrow();
     }
 
     @BeforeEach
@@ -92,7 +100,7 @@ abstract class WiredAccounts {
         AccountService accounts = new AccountService(users, hasher, clock, () -> UUID.randomUUID().toString());
         SessionService sessions = new SessionService(users, new DynamoDbLoginAttempts(dynamoDb, usersTable),
                 new DynamoDbSessionStore(dynamoDb, sessionsTable), hasher, tokens, clock);
-        signup = new SignupHandler(accounts);
+        signup = new SignupHandler(accounts, new DynamoDbRateLimiter(dynamoDb, rateLimitsTable, "signup", signupLimit, clock));
         login = new LoginHandler(sessions);
         refresh = new RefreshHandler(sessions);
         logout = new LogoutHandler(new LogoutService(new DynamoDbSessionStore(dynamoDb, sessionsTable), clock));
@@ -112,8 +120,12 @@ abstract class WiredAccounts {
     }
 
     APIGatewayV2HTTPResponse signUp(String email, String password) {
-        return post(signup, "/auth/signup",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Ann Example\"}");
+        return signUpFrom(address, email, password);
+    }
+
+    APIGatewayV2HTTPResponse signUpFrom(String sourceIp, String email, String password) {
+        return signup.handleRequest(ApiEvents.request("POST", "/auth/signup").sourceIp(sourceIp)
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Ann Example\"}").build(), null);
     }
 
     APIGatewayV2HTTPResponse logIn(String email, String password) {

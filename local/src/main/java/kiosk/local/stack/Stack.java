@@ -37,9 +37,10 @@ public final class Stack implements Invoker, AutoCloseable {
         }
     }
 
-    public Stack(Path templateFile, LocalAws.Options options, PrintStream log) {
+    /** {@code parameters}: values in place of the template's defaults (sam deploy's parameter overrides). */
+    public Stack(Path templateFile, Map<String, String> parameters, LocalAws.Options options, PrintStream log) {
         this.log = log;
-        this.aws = LocalAws.start(Template.load(templateFile), options);
+        this.aws = LocalAws.start(Template.load(templateFile).withParameters(parameters), options);
         this.blueprint = new Blueprint(aws.template(), aws.intrinsics()::resolve);
         aws.functions().forEach((id, configuration) -> functions.put(id, new LocalFunction(configuration, log)));
         aws.template().resources("AWS::Serverless::Function").forEach((id, properties) -> {

@@ -11,27 +11,32 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
+import kiosk.shared.ratelimit.RateLimiter;
 
-/** POST /auth/signup: a new account, without roles; 201 with its profile. Public. */
+/** POST /auth/signup: a new account, without roles; 201 with its profile. Public, limited per client address. */
 public final class SignupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final AccountService accounts;
+    private final RateLimiter limiter;
 
     public SignupHandler() {
-        this(AccountsWiring.accounts());
+        this(AccountsWiring.accounts(), AccountsWiring.signupLimiter());
         SnapStart.prime("Signup", () -> {
             handleRequest(PrimingEvent.of("POST", "/auth/signup", Map.of()), null);
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }
 
-    public SignupHandler(AccountService accounts) {
+    public SignupHandler(AccountService accounts, RateLimiter limiter) {
         this.accounts = accounts;
+        this.limiter = limiter;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
+            // Per client address, before any Argon2id work: accounts made in bulk cost us, not them.
+            limiter.admit(request.sourceIp());
             User user = accounts.signUp(request.body(SignupInput.class));
             Log.info("account created", "userId", user.id());
             return ApiResponse.created("/me", Profile.of(user));

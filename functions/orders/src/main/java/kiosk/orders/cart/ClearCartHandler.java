@@ -10,25 +10,30 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.ratelimit.RateLimiter;
 
 /** DELETE /cart: empties the caller's cart; 204. */
 public final class ClearCartHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final CartService carts;
+    private final RateLimiter limiter;
 
     public ClearCartHandler() {
-        this(OrdersWiring.carts());
+        this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
         SnapStart.prime("ClearCart", () -> handleRequest(PrimingEvent.of("DELETE", "/cart", Map.of()), null));
     }
 
-    public ClearCartHandler(CartService carts) {
+    public ClearCartHandler(CartService carts, RateLimiter limiter) {
         this.carts = carts;
+        this.limiter = limiter;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
-            carts.clear(request.requireCaller().userId(), Preconditions.optionalVersion(request));
+            String userId = request.requireCaller().userId();
+            limiter.admit(userId);
+            carts.clear(userId, Preconditions.optionalVersion(request));
             return ApiResponse.noContent();
         });
     }

@@ -10,26 +10,31 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.ratelimit.RateLimiter;
 
 /** DELETE /cart/lines/{productId}: removes a line (a line not there is no error); answers the cart. */
 public final class DeleteCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final CartService carts;
+    private final RateLimiter limiter;
 
     public DeleteCartLineHandler() {
-        this(OrdersWiring.carts());
+        this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
         SnapStart.prime("DeleteCartLine", () -> handleRequest(
                 PrimingEvent.of("DELETE", "/cart/lines/priming", Map.of("productId", "priming")), null));
     }
 
-    public DeleteCartLineHandler(CartService carts) {
+    public DeleteCartLineHandler(CartService carts, RateLimiter limiter) {
         this.carts = carts;
+        this.limiter = limiter;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
-            CartView cart = carts.removeLine(request.requireCaller().userId(), request.pathParameter("productId"),
+            String userId = request.requireCaller().userId();
+            limiter.admit(userId);
+            CartView cart = carts.removeLine(userId, request.pathParameter("productId"),
                     Preconditions.optionalVersion(request));
             return ApiResponse.ok(cart).etag(cart.version());
         });

@@ -5,6 +5,8 @@ import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
+import kiosk.shared.ratelimit.RateLimiter;
+import kiosk.shared.ratelimit.RateLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -18,6 +20,11 @@ final class OrdersWiring {
 
     static CartService carts() {
         return Carts.SERVICE;
+    }
+
+    /** The cart writes' one limit per shopper (RATE_LIMIT), counted in RATE_LIMITS_TABLE. */
+    static RateLimiter cartLimiter() {
+        return RateLimits.fromConfig(Clients.CONFIG, Clients.DYNAMODB, "cart");
     }
 
     static PromotionService promotions() {

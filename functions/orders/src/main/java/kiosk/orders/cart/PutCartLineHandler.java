@@ -10,6 +10,7 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
+import kiosk.shared.ratelimit.RateLimiter;
 
 /**
  * PUT /cart/lines/{productId} {"quantity": n}: sets a line of the caller's cart (0 removes it);
@@ -18,21 +19,24 @@ import kiosk.shared.lambda.SnapStart;
 public final class PutCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final CartService carts;
+    private final RateLimiter limiter;
 
     public PutCartLineHandler() {
-        this(OrdersWiring.carts());
+        this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
         SnapStart.prime("PutCartLine", () -> handleRequest(
                 PrimingEvent.of("PUT", "/cart/lines/priming", Map.of("productId", "priming")), null));
     }
 
-    public PutCartLineHandler(CartService carts) {
+    public PutCartLineHandler(CartService carts, RateLimiter limiter) {
         this.carts = carts;
+        this.limiter = limiter;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             String userId = request.requireCaller().userId();
+            limiter.admit(userId);
             CartLineInput input = request.body(CartLineInput.class);
             CartView cart = carts.setLine(userId, request.pathParameter("productId"), input.quantity(),
                     Preconditions.optionalVersion(request));

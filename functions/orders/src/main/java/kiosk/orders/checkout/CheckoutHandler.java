@@ -13,6 +13,7 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
+import kiosk.shared.ratelimit.RateLimiter;
 
 /**
  * POST /checkout with an Idempotency-Key header: the caller's cart becomes an order, 201 with its
@@ -25,20 +26,24 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
 
     private final CheckoutService checkout;
+    private final RateLimiter limiter;
 
     public CheckoutHandler() {
-        this(CheckoutWiring.checkout());
+        this(CheckoutWiring.checkout(), CheckoutWiring.limiter());
         SnapStart.prime("Checkout", () -> handleRequest(PrimingEvent.of("POST", "/checkout", Map.of()), null));
     }
 
-    public CheckoutHandler(CheckoutService checkout) {
+    public CheckoutHandler(CheckoutService checkout, RateLimiter limiter) {
         this.checkout = checkout;
+        this.limiter = limiter;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.serve(event, context, request -> {
             String userId = request.requireCaller().userId();
+            // Every attempt counts, valid or not: the limit is on what a shopper may make checkout do.
+            limiter.admit(userId);
             String key = idempotencyKey(request);
             CheckoutService.Result result = checkout.checkout(userId, key, request.body(CheckoutInput.class));
             Order order = result.order();

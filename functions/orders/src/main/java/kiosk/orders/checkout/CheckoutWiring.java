@@ -9,6 +9,8 @@ import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
+import kiosk.shared.ratelimit.RateLimiter;
+import kiosk.shared.ratelimit.RateLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,6 +25,11 @@ final class CheckoutWiring {
 
     static CheckoutService checkout() {
         return Checkout.SERVICE;
+    }
+
+    /** POST /checkout's limit per shopper (RATE_LIMIT), counted in RATE_LIMITS_TABLE. */
+    static RateLimiter limiter() {
+        return RateLimits.fromConfig(Clients.CONFIG, Clients.DYNAMODB, "checkout");
     }
 
     static OrderService orders() {

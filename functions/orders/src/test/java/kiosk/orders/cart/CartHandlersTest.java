@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import kiosk.orders.promotion.InMemoryPromotionStore;
 import kiosk.orders.promotion.Promotion;
 import kiosk.orders.promotion.PromotionService;
+import kiosk.shared.error.RetryLaterException;
+import kiosk.shared.ratelimit.RateLimiter;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.Responses;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,16 @@ class CartHandlersTest {
     private final CartService carts = new CartService(store, catalog, CartServiceTest.CLOCK);
     private final InMemoryPromotionStore promotionStore = new InMemoryPromotionStore();
     private final GetCartHandler get = new GetCartHandler(carts, new PromotionService(promotionStore, CartServiceTest.CLOCK));
-    private final PutCartLineHandler put = new PutCartLineHandler(carts);
-    private final DeleteCartLineHandler delete = new DeleteCartLineHandler(carts);
-    private final ClearCartHandler clear = new ClearCartHandler(carts);
+    /** Admits the first {@code allowance} cart writes, then refuses as a limiter over its limit does. */
+    private int allowance = Integer.MAX_VALUE;
+    private final RateLimiter limiter = subject -> {
+        if (allowance-- <= 0) {
+            throw new RetryLaterException(RateLimiter.RATE_LIMITED, "Too many of these requests.", 17);
+        }
+    };
+    private final PutCartLineHandler put = new PutCartLineHandler(carts, limiter);
+    private final DeleteCartLineHandler delete = new DeleteCartLineHandler(carts, limiter);
+    private final ClearCartHandler clear = new ClearCartHandler(carts, limiter);
 
     private static ApiEvents line(String method, String productId, String user) {
         return ApiEvents.request(method, "/cart/lines/{productId}").path("productId", productId).caller(user);
@@ -33,6 +43,23 @@ class CartHandlersTest {
 
     private APIGatewayV2HTTPResponse putLine(String productId, String body) {
         return put.handleRequest(line("PUT", productId, "ann").json(body).build(), null);
+    }
+
+    @Test
+    void everyCartWriteIsCountedAndOverTheLimitIs429ChangingNothing() {
+        allowance = 3;
+        assertEquals(200, putLine("lamp", "{\"quantity\":2}").getStatusCode());
+        assertEquals(200, delete.handleRequest(line("DELETE", "lamp", "ann").build(), null).getStatusCode());
+        assertEquals(200, putLine("hat", "{\"quantity\":1}").getStatusCode());
+        for (APIGatewayV2HTTPResponse refused : List.of(putLine("lamp", "{\"quantity\":1}"),
+                delete.handleRequest(line("DELETE", "hat", "ann").build(), null),
+                clear.handleRequest(ApiEvents.request("DELETE", "/cart").caller("ann").build(), null))) {
+            Responses.assertProblem(refused, 429, "rate-limited");
+            assertEquals("17", refused.getHeaders().get("retry-after"));
+        }
+        var cart = Responses.body(get.handleRequest(ApiEvents.request("GET", "/cart").caller("ann").build(), null));
+        assertEquals(1, cart.path("lines").size(), "the refused writes changed nothing");
+        assertEquals("hat", cart.path("lines").get(0).path("productId").asText());
     }
 
     @Test

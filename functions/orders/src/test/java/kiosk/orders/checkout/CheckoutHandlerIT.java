@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import kiosk.emulator.LocalAws;
+import kiosk.shared.ratelimit.DynamoDbRateLimiter;
+import kiosk.shared.ratelimit.RateLimit;
+import kiosk.shared.ratelimit.RateLimiter;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.LocalAwsExtension;
 import kiosk.testkit.Responses;
@@ -23,12 +29,14 @@ class CheckoutHandlerIT {
             {"shippingAddress":{"name":"Ann Example","lines":["Hauptstrasse 1"],"city":"Berlin",
              "postalCode":"10115","country":"DE"},"paymentMethod":"pm_card_visa"}""";
 
+    private final LocalAws aws;
     private final Shop shop;
     private final CheckoutHandler handler;
 
     CheckoutHandlerIT(LocalAws aws) {
+        this.aws = aws;
         this.shop = new Shop(aws);
-        this.handler = new CheckoutHandler(shop.checkout);
+        this.handler = new CheckoutHandler(shop.checkout, RateLimiter.NONE);
     }
 
     private APIGatewayV2HTTPResponse post(String user, String key, String body) {
@@ -59,6 +67,30 @@ class CheckoutHandlerIT {
         assertEquals("true", replay.getHeaders().get("idempotent-replayed"));
         assertEquals(order.get("id"), Responses.body(replay).get("id"));
         assertEquals(4, shop.stock(lamp));
+    }
+
+    @Test
+    void aShopperOverTheLimitIsA429WithRetryAfterAndOrdersNothing() {
+        // GIVEN checkout limited to 2 a minute, 20 s into a window
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:20Z"), ZoneOffset.UTC);
+        CheckoutHandler limited = new CheckoutHandler(shop.checkout, new DynamoDbRateLimiter(aws.dynamoDb(),
+                aws.tableName("RateLimitsTable"), "checkout", RateLimit.parse("2/60").orElseThrow(), clock));
+        String lamp = shop.product("Lamp", 1999, "EUR", 5);
+        String ann = shop.shopperWith(lamp, 1);
+        ApiEvents attempt = ApiEvents.request("POST", "/checkout").json(BODY).caller(ann);
+        // a first attempt without a key is refused, yet counts: the limit is on attempts
+        assertEquals(400, limited.handleRequest(attempt.build(), null).getStatusCode());
+        assertEquals(201, limited.handleRequest(attempt.header("idempotency-key", "rate-1").build(), null).getStatusCode());
+        // WHEN a third comes in the same minute, even a replay of the placed one
+        APIGatewayV2HTTPResponse refused = limited.handleRequest(attempt.header("idempotency-key", "rate-2").build(), null);
+        // THEN 429 rate-limited, come back when the minute is over, and no second order
+        Responses.assertProblem(refused, 429, "rate-limited");
+        assertEquals("40", refused.getHeaders().get("retry-after"));
+        assertEquals(1, shop.ordersOf(ann));
+        // another shopper is not held back
+        String bob = shop.shopperWith(lamp, 1);
+        assertEquals(201, limited.handleRequest(ApiEvents.request("POST", "/checkout").json(BODY).caller(bob)
+                .header("idempotency-key", "rate-3").build(), null).getStatusCode());
     }
 
     @Test
