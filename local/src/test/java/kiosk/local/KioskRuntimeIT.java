@@ -90,6 +90,31 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void everyLogLineNamesItsFunctionColdStartAndTraceAndEachRequestIsAMetric() throws Exception {
+        assertEquals(404, get("/products/no-such-product").statusCode());
+        assertEquals(404, get("/products/no-such-product").statusCode());
+        String printed;
+        synchronized (OUT) {
+            printed = OUT.toString(StandardCharsets.UTF_8);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : printed.lines().filter(l -> l.contains("\"function\":\"GetProductFunction\"")
+                && l.contains("\"message\":\"request\"")).toList()) {
+            lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertTrue(lines.size() >= 2, printed);
+        assertEquals(1, lines.stream().filter(l -> l.path("coldStart").asBoolean()).count(),
+                "the environment's first invocation, and only it, is its cold start: " + lines);
+        for (var line : lines) {
+            assertTrue(line.path("traceId").asText().matches("1-[0-9a-f]{8}-[0-9a-f]{24}"), line.toString());
+            assertTrue(line.path("coldStart").isBoolean(), line.toString());
+            assertFalse(line.path("requestId").asText().isEmpty(), line.toString());
+        }
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("{\"_aws\"") && l.contains("\"Route\":\"GET /products/{id}\"")
+                && l.contains("\"StatusClass\":\"4xx\"") && l.contains("\"Requests\":1")), "an EMF line per request, by route");
+    }
+
+    @Test
     void noFunctionNorTheRuntimeStartsWithSlf4jNotices() throws Exception {
         runtime.warmAll();
         assertEquals(200, get("/products?limit=1").statusCode());

@@ -57,6 +57,27 @@ class LoginIT extends WiredAccounts {
     }
 
     @Test
+    void failedSignInsAndTheLockTheyEarnAreMetrics() {
+        String email = newEmail();
+        signedUp(email);
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = kiosk.shared.log.Log.redirect(new java.io.PrintStream(captured, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertProblem(logIn(email, "wrong password " + i), 401, "invalid-credentials");
+            }
+        } finally {
+            kiosk.shared.log.Log.redirect(previous);
+        }
+        java.util.List<String> metrics = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("{\"_aws\"")).toList();
+        assertEquals(5, metrics.stream().filter(l -> l.contains("\"LoginsFailed\":1")).count(), metrics::toString);
+        assertEquals(1, metrics.stream().filter(l -> l.contains("\"AccountsLocked\":1")).count(), "the fifth earns the lock");
+        assertTrue(metrics.get(4).contains("\"AccountsLocked\":1"), metrics.get(4));
+    }
+
+    @Test
     void fiveFailuresInARowLockTheEmailWithGrowingBackOff() {
         String email = newEmail();
         signedUp(email);

@@ -9,10 +9,28 @@ import java.nio.charset.StandardCharsets;
 import kiosk.emulator.FunctionConfiguration;
 
 /** What Lambda hands a handler: ids, limits, a deadline counting down from the template's timeout, a logger. */
-record LocalContext(String awsRequestId, FunctionConfiguration function, long deadlineNanos, LambdaLogger logger) implements Context {
+record LocalContext(String awsRequestId, FunctionConfiguration function, long deadlineNanos, LambdaLogger logger,
+                    String traceHeader) implements Context {
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static LocalContext start(String requestId, FunctionConfiguration function, PrintStream out) {
-        return new LocalContext(requestId, function, System.nanoTime() + function.timeout().toNanos(), new Logger(out));
+        return new LocalContext(requestId, function, System.nanoTime() + function.timeout().toNanos(), new Logger(out),
+                newTraceHeader());
+    }
+
+    /** An X-Ray trace header as Lambda passes one: a new root per invocation, not sampled (nothing is sent). */
+    private static String newTraceHeader() {
+        byte[] random = new byte[20];
+        RANDOM.nextBytes(random);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex.formatHex(random, 0, 12)
+                + ";Parent=" + hex.formatHex(random, 12, 20) + ";Sampled=0";
+    }
+
+    @Override
+    public String getXrayTraceId() {
+        return traceHeader;
     }
 
     @Override

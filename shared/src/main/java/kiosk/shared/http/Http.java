@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
 import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.log.Log;
+import kiosk.shared.log.Metrics;
 
 /**
  * Runs a route and is the one place where exceptions become responses: domain exceptions turn
@@ -23,8 +26,7 @@ public final class Http {
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Route route) {
         long started = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
-        String lambdaRequestId = context == null ? null : context.getAwsRequestId();
-        try (Log.Scope ignored = Log.scope(lambdaRequestId, request.requestId())) {
+        try (Log.Scope ignored = Log.invocation(context, request.requestId())) {
             ApiResponse response;
             try {
                 response = route.handle(request);
@@ -38,7 +40,37 @@ public final class Http {
             }
             Log.info("request", "method", request.method(), "path", request.path(),
                     "status", response.status(), "micros", (System.nanoTime() - started) / 1_000);
-            return response.toEvent();
+            APIGatewayV2HTTPResponse answer = response.toEvent();
+            if (context != null) {
+                Metrics.request(event.getRouteKey(), answer.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+            }
+            if (CONTRACT != null) {
+                CONTRACT.accept(Map.of("routeKey", String.valueOf(event.getRouteKey()), "status", answer.getStatusCode(),
+                        "headers", answer.getHeaders(), "body", answer.getBody() == null ? "" : answer.getBody()));
+            }
+            return answer;
+        }
+    }
+
+    /**
+     * Tests only: the class named by the system property {@code kiosk.contract} (loaded by the
+     * system class loader, so that the local runtime's functions reach it too) sees every answer
+     * as {routeKey, status, headers, body} and throws if it breaks the API's contract. Unset in
+     * Lambda, where this costs one property read at class load.
+     */
+    @SuppressWarnings("unchecked")
+    private static final Consumer<Map<String, Object>> CONTRACT = contract(System.getProperty("kiosk.contract"));
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<Map<String, Object>> contract(String className) {
+        if (className == null || className.isBlank()) {
+            return null;
+        }
+        try {
+            return (Consumer<Map<String, Object>>) Class.forName(className, true, ClassLoader.getSystemClassLoader())
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("kiosk.contract names " + className + ", which cannot be built", e);
         }
     }
 

@@ -1,17 +1,21 @@
 package kiosk.shared.log;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kiosk.shared.config.Config;
 import kiosk.shared.json.JsonWriter;
 
 /**
  * Structured logs: one JSON object a line on standard output, which Lambda ships to CloudWatch
- * as is. Every line inside a request carries its Lambda request id and API Gateway request id.
+ * as is. Every line names its function; every line inside an invocation carries its Lambda
+ * request id, API Gateway request id, X-Ray trace id and whether it is the execution
+ * environment's cold start (its first invocation, or the first after a SnapStart restore).
  * Hand-written rather than a logging framework because a framework costs cold start and we need
  * four fields. Never pass secrets, tokens or request bodies as fields.
  */
@@ -21,16 +25,35 @@ public final class Log {
 
     private static volatile Level threshold = configured();
     private static final ThreadLocal<String[]> REQUEST = new ThreadLocal<>();
+    /** Per execution environment: a function hosted with others in one JVM has its own class loader, so its own. */
+    private static final String FUNCTION = Config.variable("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
     private static final ThreadLocal<Object[]> TAGS = new ThreadLocal<>();
     private static volatile PrintStream out = System.out;
 
     private Log() {
     }
 
-    /** Tags every line logged on this thread until closed; handlers open one per invocation. */
-    public static Scope scope(String requestId, String apiRequestId) {
+    /**
+     * Tags every line logged on this thread until closed with the invocation's ids: handlers open
+     * one per invocation. Without a Lambda context (priming before a snapshot, a test calling a
+     * handler) there is no invocation, and the cold start is left for the first real one.
+     */
+    public static Scope invocation(Context context, String apiRequestId) {
+        if (context == null) {
+            return scope(null, apiRequestId, null, null);
+        }
+        return scope(context.getAwsRequestId(), apiRequestId, traceId(context), COLD.getAndSet(false) ? "true" : "false");
+    }
+
+    /** After a SnapStart restore the next invocation is a cold start again, as far as a client can tell. */
+    public static void restored() {
+        COLD.set(true);
+    }
+
+    private static Scope scope(String requestId, String apiRequestId, String traceId, String coldStart) {
         String[] previous = REQUEST.get();
-        REQUEST.set(new String[] {requestId, apiRequestId});
+        REQUEST.set(new String[] {requestId, apiRequestId, traceId, coldStart});
         return () -> {
             if (previous == null) {
                 REQUEST.remove();
@@ -105,10 +128,15 @@ public final class Log {
         line.append("{\"timestamp\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
                 .append("\",\"message\":");
         JsonWriter.string(line, message);
+        field(line, "function", FUNCTION);
         String[] request = REQUEST.get();
         if (request != null) {
             field(line, "requestId", request[0]);
             field(line, "apiRequestId", request[1]);
+            field(line, "traceId", request[2]);
+            if (request[3] != null) {
+                field(line, "coldStart", Boolean.valueOf(request[3]));
+            }
         }
         Object[] tags = TAGS.get();
         if (tags != null) {
@@ -141,6 +169,30 @@ public final class Log {
             }
         }
         return false;
+    }
+
+    /**
+     * The X-Ray trace id (its Root) of the invocation: from the context where the runtime gives it,
+     * else the header Lambda's Java runtime puts in a system property per invocation, else the
+     * environment variable older runtimes set.
+     */
+    static String traceId(Context context) {
+        String header = context.getXrayTraceId();
+        if (header == null || header.isBlank()) {
+            header = System.getProperty("com.amazonaws.xray.traceHeader");
+        }
+        if (header == null || header.isBlank()) {
+            header = System.getenv("_X_AMZN_TRACE_ID");
+        }
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            if (part.startsWith("Root=")) {
+                return part.substring(5);
+            }
+        }
+        return header.contains("=") ? null : header;
     }
 
     /** A line written as it is: an Embedded Metric Format record, which must be a log line of its own. */

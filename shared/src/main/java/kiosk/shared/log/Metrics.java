@@ -45,6 +45,31 @@ public final class Metrics {
         return this;
     }
 
+    /**
+     * The HTTP side's line for one request: Requests by Route and StatusClass ("2xx"... "5xx"),
+     * and Latency (the function's, in milliseconds) by Route. API Gateway's own metrics have the
+     * stage's totals; these say which route.
+     */
+    public static void request(String route, int status, long millis) {
+        if (route == null || route.isBlank()) {
+            return;
+        }
+        Log.raw(requestLine(route, status, millis, System.currentTimeMillis()));
+    }
+
+    static String requestLine(String route, int status, long millis, long timestamp) {
+        StringBuilder out = new StringBuilder(320);
+        out.append("{\"_aws\":{\"Timestamp\":").append(timestamp).append(",\"CloudWatchMetrics\":[{\"Namespace\":\"")
+                .append(NAMESPACE).append("\",\"Dimensions\":[[\"Route\",\"StatusClass\"]],\"Metrics\":[");
+        definition(out, true, "Requests", "Count");
+        out.append("]},{\"Namespace\":\"").append(NAMESPACE).append("\",\"Dimensions\":[[\"Route\"]],\"Metrics\":[");
+        definition(out, true, "Latency", "Milliseconds");
+        out.append("]}]},\"Route\":");
+        JsonWriter.string(out, route);
+        out.append(",\"StatusClass\":\"").append(status / 100).append("xx\",\"Requests\":1,\"Latency\":").append(millis);
+        return out.append('}').toString();
+    }
+
     /** Writes what was recorded as one EMF line and starts again; writes nothing if nothing was recorded. */
     public synchronized void flush() {
         if (counts.isEmpty() && timings.isEmpty()) {

@@ -1,6 +1,7 @@
 package kiosk.shared.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class LogTest {
     @Test
     void writesOneParsableJsonLineWhateverTheFieldsHold() throws Exception {
         String hostile = "quote\" backslash\\ newline\n tab\t nul\u0000 sep\u2028 end";
-        try (Log.Scope ignored = Log.scope("lambda-1", "api-1")) {
+        try (Log.Scope ignored = Log.invocation(new TestContext("lambda-1", null), "api-1")) {
             Log.info(hostile, "field", hostile, "count", 3, "flag", true);
         }
         assertEquals(1, output().strip().split("\n").length, output());
@@ -55,8 +56,34 @@ class LogTest {
     }
 
     @Test
+    void anInvocationsLinesCarryItsTraceAndWhetherItIsTheColdStart() throws Exception {
+        Log.restored();
+        String header = "Root=1-6741f2a0-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1";
+        try (Log.Scope first = Log.invocation(new TestContext("lambda-3", header), "api-3")) {
+            Log.info("first");
+        }
+        try (Log.Scope priming = Log.invocation(null, null)) {
+            Log.info("priming: no context, no invocation");
+        }
+        try (Log.Scope second = Log.invocation(new TestContext("lambda-4", null), "api-4")) {
+            Log.info("second");
+        }
+        Log.restored();
+        try (Log.Scope restored = Log.invocation(new TestContext("lambda-5", null), "api-5")) {
+            Log.info("after a restore");
+        }
+        String[] lines = output().strip().split("\n");
+        JsonNode first = Json.MAPPER.readTree(lines[0]);
+        assertEquals("1-6741f2a0-0123456789abcdef01234567", first.path("traceId").asText());
+        assertTrue(first.path("coldStart").asBoolean());
+        assertTrue(Json.MAPPER.readTree(lines[1]).path("coldStart").isMissingNode(), lines[1]);
+        assertFalse(Json.MAPPER.readTree(lines[2]).path("coldStart").asBoolean(true), lines[2]);
+        assertTrue(Json.MAPPER.readTree(lines[3]).path("coldStart").asBoolean(), "a restored snapshot starts cold: " + lines[3]);
+    }
+
+    @Test
     void tagsJoinEveryLineOfTheirScopeAndLeaveWithIt() throws Exception {
-        try (Log.Scope request = Log.scope("lambda-2", null)) {
+        try (Log.Scope request = Log.invocation(new TestContext("lambda-2", null), null)) {
             assertEquals("lambda-2", Log.requestId().orElseThrow());
             try (Log.Scope order = Log.tag("orderId", "o-1", "checkoutRequestId", "lambda-1")) {
                 Log.info("inside", "orderId", "o-1", "count", 2);

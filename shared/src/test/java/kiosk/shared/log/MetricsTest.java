@@ -44,4 +44,18 @@ class MetricsTest {
         assertTrue(line.path("ChargeLatency").isArray());
         assertEquals("[12,30]", line.path("ChargeLatency").toString());
     }
+
+    @Test
+    void aRequestIsCountedByRouteAndStatusClassAndTimedByRoute() throws Exception {
+        JsonNode line = Json.MAPPER.readTree(Metrics.requestLine("GET /products/{id}", 404, 12, 1_764_000_000_000L));
+        JsonNode directives = line.at("/_aws/CloudWatchMetrics");
+        assertEquals("[[\"Route\",\"StatusClass\"]]", directives.get(0).get("Dimensions").toString());
+        assertEquals("Requests", directives.get(0).at("/Metrics/0/Name").asText());
+        assertEquals("[[\"Route\"]]", directives.get(1).get("Dimensions").toString());
+        assertEquals("Latency", directives.get(1).at("/Metrics/0/Name").asText());
+        assertEquals("GET /products/{id}", line.path("Route").asText());
+        assertEquals("4xx", line.path("StatusClass").asText());
+        assertEquals(1, line.path("Requests").asInt());
+        assertEquals(12, line.path("Latency").asInt());
+    }
 }

@@ -46,7 +46,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String apiRequestId = event != null && event.get("requestContext") instanceof Map<?, ?> requestContext
                 && requestContext.get("requestId") instanceof String id ? id : null;
-        try (Log.Scope ignored = Log.scope(context == null ? null : context.getAwsRequestId(), apiRequestId)) {
+        try (Log.Scope ignored = Log.invocation(context, apiRequestId)) {
             String token = bearerToken(event);
             if (token == null) {
                 return deny("no bearer token");

@@ -11,6 +11,7 @@ import kiosk.accounts.user.Emails;
 import kiosk.accounts.user.User;
 import kiosk.accounts.user.UserStore;
 import kiosk.shared.log.Log;
+import kiosk.shared.log.Metrics;
 
 /**
  * Signing in, with lock-outs, and refreshing, with rotation and theft detection. Signing out is
@@ -44,6 +45,8 @@ public final class SessionService {
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
     private final Clock clock;
+    /** LoginsFailed, AccountsLocked (a sign-in that earned a lock) and RefreshTokenReuse, for the alarms' dashboard. */
+    private final Metrics metrics;
 
     public SessionService(UserStore users, LoginAttempts attempts, SessionStore sessions, PasswordHasher hasher,
                           AccessTokens tokens, Clock clock) {
@@ -53,6 +56,7 @@ public final class SessionService {
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
+        this.metrics = new Metrics("accounts", clock);
     }
 
     /**
@@ -72,12 +76,14 @@ public final class SessionService {
         attempts.begin("address#" + clientAddress, now, ADDRESS);
         attempts.check(email, now);
         int failures = attempts.begin(pair, now, EMAIL_FROM_ADDRESS);
-        attempts.begin(email, now, EMAIL);
+        int emailFailures = attempts.begin(email, now, EMAIL);
         User user = users.findByEmail(email).orElse(null);
         boolean valid = user == null ? hasher.verifyNothing(input.password())
                 : hasher.verify(input.password(), user.passwordHash());
         if (!valid) {
             Log.info("login failed", "failuresInARow", failures);
+            boolean locks = failures == EMAIL_FROM_ADDRESS.limit() || emailFailures == EMAIL.limit();
+            metrics.count("LoginsFailed", 1).count("AccountsLocked", locks ? 1 : 0).flush();
             throw new InvalidCredentialsException();
         }
         attempts.clear(pair);
@@ -148,6 +154,7 @@ public final class SessionService {
 
     private void revokeForReuse(SessionStore.Family family) {
         sessions.revoke(family.id(), clock.instant());
+        metrics.count("RefreshTokenReuse", 1).flush();
         Log.warn("refresh token reused: family revoked", "userId", family.userId(), "familyId", family.id());
         throw new InvalidRefreshTokenException();
     }

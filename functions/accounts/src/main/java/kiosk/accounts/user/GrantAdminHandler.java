@@ -27,6 +27,12 @@ public final class GrantAdminHandler implements RequestHandler<Map<String, Strin
 
     @Override
     public Map<String, Object> handleRequest(Map<String, String> input, Context context) {
+        try (Log.Scope ignored = Log.invocation(context, null)) {
+            return invoke(input, context);
+        }
+    }
+
+    private Map<String, Object> invoke(Map<String, String> input, Context context) {
         String email = input == null ? null : input.get("email");
         try {
             User user = accounts.grantAdmin(email);

@@ -33,6 +33,12 @@ public final class DailyReportHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public DailyReport handleRequest(Map<String, Object> event, Context context) {
+        try (Log.Scope ignored = Log.invocation(context, null)) {
+            return invoke(event, context);
+        }
+    }
+
+    private DailyReport invoke(Map<String, Object> event, Context context) {
         LocalDate day = day(event == null ? Map.of() : event);
         long started = System.nanoTime();
         DailyReport report = job.run(day, clock.instant());

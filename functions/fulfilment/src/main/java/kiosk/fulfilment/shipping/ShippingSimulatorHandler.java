@@ -29,6 +29,12 @@ public final class ShippingSimulatorHandler implements RequestHandler<Map<String
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (Log.Scope ignored = Log.invocation(context, null)) {
+            return invoke(event, context);
+        }
+    }
+
+    private Map<String, Object> invoke(Map<String, Object> event, Context context) {
         Map<String, Object> input = event == null ? Map.of() : event;
         for (String name : input.keySet()) {
             if (!SWITCHES.contains(name)) {

@@ -32,6 +32,12 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (Log.Scope ignored = Log.invocation(context, null)) {
+            return invoke(event, context);
+        }
+    }
+
+    private Map<String, Object> invoke(Map<String, Object> event, Context context) {
         List<OrderAnnouncer.Change> changes = new ArrayList<>();
         for (Object entry : list(event.get("Records"))) {
             Map<?, ?> record = map(entry);

@@ -13,6 +13,7 @@ import kiosk.shared.http.Http;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
+import kiosk.shared.log.Metrics;
 import kiosk.shared.ratelimit.RateLimiter;
 
 /**
@@ -50,6 +51,7 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
             if (!result.replayed()) {
                 Log.info("order placed", "orderId", order.id(), "userId", userId, "total", order.totals().total(),
                         "currency", order.currency(), "lines", order.lines().size());
+                new Metrics("orders").count("CheckoutsPlaced", 1).flush();
             }
             ApiResponse response = ApiResponse.created("/orders/" + order.id(), order).etag(order.version());
             return result.replayed() ? response.header("Idempotent-Replayed", "true") : response;

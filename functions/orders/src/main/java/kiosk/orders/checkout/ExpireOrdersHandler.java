@@ -28,6 +28,12 @@ public final class ExpireOrdersHandler implements RequestHandler<Map<String, Obj
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (Log.Scope ignored = Log.invocation(context, null)) {
+            return invoke(event, context);
+        }
+    }
+
+    private Map<String, Object> invoke(Map<String, Object> event, Context context) {
         int expired = orders.expireUnpaid(window);
         if (expired > 0) {
             Log.info("unpaid orders expired", "count", expired, "windowMinutes", window.toMinutes());

@@ -74,7 +74,7 @@ public final class AnnouncementBatch {
         List<Map<String, String>> failures = new ArrayList<>();
         int retried = 0;
         Object records = event == null ? null : event.get("Records");
-        try (Log.Scope invocation = Log.scope(context == null ? null : context.getAwsRequestId(), null)) {
+        try (Log.Scope invocation = Log.invocation(context, null)) {
             for (Object entry : records instanceof List<?> list ? list : List.of()) {
                 Map<?, ?> record = entry instanceof Map<?, ?> m ? m : Map.of();
                 String messageId = String.valueOf(record.get("messageId"));
