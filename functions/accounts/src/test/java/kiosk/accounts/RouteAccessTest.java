@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class RouteAccessTest {
 
     private static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /health", "NONE"),
             Map.entry("GET /products", "NONE"),
             Map.entry("GET /products/{id}", "NONE"),
             Map.entry("POST /products", "Admin"),

@@ -129,6 +129,7 @@ class RuntimeInterfaceClientIT {
         Map<String, Check> checks = Map.ofEntries(
                 Map.entry("GetProductFunction", RuntimeInterfaceClientIT::getProduct),
                 Map.entry("ListProductsFunction", RuntimeInterfaceClientIT::listProducts),
+                Map.entry("HealthFunction", RuntimeInterfaceClientIT::health),
                 Map.entry("CreateProductFunction", RuntimeInterfaceClientIT::createProduct),
                 Map.entry("UpdateProductFunction", RuntimeInterfaceClientIT::updateProduct),
                 Map.entry("AdjustStockFunction", RuntimeInterfaceClientIT::adjustStock),
@@ -202,6 +203,15 @@ class RuntimeInterfaceClientIT {
         assertEquals(given.product(), found.body().get("id").asText());
         assertEquals(body(eventFile("CreateProductFunction")).get("name"), found.body().get("name"));
         assertNotNull(found.headers().get("etag"), found::toString);
+    }
+
+    private static void health(String file) throws Exception {
+        HttpAnswer health = http("HealthFunction", file);
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("ok", health.body().get("status").asText(), health::toString);
+        assertEquals("dev", health.body().get("version").asText(), "the template's AppVersion");
+        assertEquals(13, health.body().get("tables").size(), health::toString);
+        assertEquals("no-store", health.headers().get("cache-control"));
     }
 
     private static void listProducts(String file) throws Exception {

@@ -38,6 +38,11 @@ public final class ApiResponse {
         return new ApiResponse(202, body, JSON);
     }
 
+    /** 503 with a body that says what is down (a health check's); not a problem, for the body is the answer. */
+    public static ApiResponse unavailable(Object body) {
+        return new ApiResponse(503, body, JSON);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, null);
     }

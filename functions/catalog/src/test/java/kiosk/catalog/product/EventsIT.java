@@ -61,6 +61,9 @@ class EventsIT {
         CONFIG.set(environment);
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
         for (Path file : EventFiles.all()) {
+            if (!functions.containsKey(EventFiles.logicalId(file))) {
+                continue; // another package's ids (orders, notifications) are no products
+            }
             APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
             if (event.getPathParameters() != null && event.getPathParameters().containsKey("id")) {
                 String id = event.getPathParameters().get("id");
@@ -74,7 +77,7 @@ class EventsIT {
 
     @Test
     void everyCatalogFunctionHasAnEventFileAndEveryFileAFunction() {
-        assertEquals(6, functions.size(), "catalog functions in template.yaml: " + functions.keySet());
+        assertEquals(7, functions.size(), "catalog.zip functions in template.yaml (the catalog and health): " + functions.keySet());
         for (String id : functions.keySet()) {
             assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
         }

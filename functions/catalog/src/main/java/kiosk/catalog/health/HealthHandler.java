@@ -1,0 +1,45 @@
+package kiosk.catalog.health;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import kiosk.shared.aws.AwsClients;
+import kiosk.shared.config.Config;
+import kiosk.shared.http.ApiResponse;
+import kiosk.shared.http.Http;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * GET /health: the deployed version and whether each table answers; 200 when all do, 503 when
+ * one does not. Public, so it answers from a few seconds' cache. It lives in the catalog's
+ * package for the smallest zip, and reads nothing of the catalog.
+ */
+public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final HealthService health;
+
+    public HealthHandler() {
+        this(wired());
+    }
+
+    public HealthHandler(HealthService health) {
+        this.health = health;
+    }
+
+    private static HealthService wired() {
+        Config config = Config.fromEnvironment();
+        return new HealthService(HealthService.parseTables(config.require("HEALTH_TABLES")),
+                new DynamoDbTableProbe(AwsClients.build(DynamoDbClient.builder(), config)),
+                config.require("APP_VERSION"), Clock.systemUTC());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.serve(event, context, request -> {
+            HealthReport report = health.check();
+            return report.healthy() ? ApiResponse.ok(report) : ApiResponse.unavailable(report);
+        });
+    }
+}
