@@ -79,6 +79,12 @@ public record FunctionConfiguration(String logicalId, String arn, Path codeUri, 
     private static Object setting(Map<String, Object> function, Map<String, Object> globals, String name, Object fallback,
             Intrinsics intrinsics) {
         Object value = function.containsKey(name) ? function.get(name) : globals.getOrDefault(name, fallback);
+        if (function.get(name) instanceof Map<?, ?> own && globals.get(name) instanceof Map<?, ?> global) {
+            // SAM merges a map the function sets into the Globals' one (LoggingConfig's LogGroup beside its level).
+            Map<Object, Object> merged = new java.util.LinkedHashMap<>(global);
+            merged.putAll(own);
+            value = merged;
+        }
         return intrinsics.resolve(value);
     }
 }

@@ -107,4 +107,42 @@ class KioskTemplateTest {
         template.resources("AWS::Serverless::Function").forEach((id, function) ->
                 assertFalse(String.valueOf(function.get("Environment")).contains("resolve:secretsmanager"), id));
     }
+
+    @Test
+    void everyFunctionLogsToADeclaredGroupWhoseLogsExpireAndHasErrorAndThrottleAlarms() {
+        Map<String, Object> resources = template.section("Resources");
+        int functions = 0;
+        for (Map.Entry<String, Map<String, Object>> function : template.resources("AWS::Serverless::Function").entrySet()) {
+            String id = function.getKey();
+            Map<?, ?> logging = (Map<?, ?>) function.getValue().get("LoggingConfig");
+            assertNotNull(logging, id + " names no log group");
+            String group = String.valueOf(((Map<?, ?>) logging.get("LogGroup")).get("Ref"));
+            Map<String, Object> logGroup = resource(group);
+            assertEquals("AWS::Logs::LogGroup", logGroup.get("Type"), id + "'s log group " + group);
+            assertEquals(Map.of("Ref", "LogRetentionDays"), Template.cast((Map<?, ?>) logGroup.get("Properties")).get("RetentionInDays"),
+                    group + " keeps its logs LogRetentionDays");
+            for (String metric : List.of("Errors", "Throttles")) {
+                Map<String, Object> alarm = resource(id + metric + "Alarm");
+                Map<String, Object> properties = Template.cast((Map<?, ?>) alarm.get("Properties"));
+                assertEquals(metric, properties.get("MetricName"), id + metric + "Alarm");
+                assertEquals(List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", id))), properties.get("Dimensions"));
+                assertNotNull(properties.get("AlarmActions"), id + metric + "Alarm notifies AlarmTopicArn");
+            }
+            functions++;
+        }
+        assertTrue(functions >= 44, "every function: " + functions);
+        assertTrue(resources.containsKey("Api5xxRateAlarm") && resources.containsKey("CheckoutLatencyAlarm")
+                && resources.containsKey("Dashboard"), "the API's alarms and the dashboard");
+    }
+
+    @Test
+    void theApiWritesJsonAccessLogsThatSayWhoWhatHowLongAndWhyItFailed() throws Exception {
+        Map<String, Object> api = Template.cast((Map<?, ?>) resource("HttpApi").get("Properties"));
+        Map<?, ?> access = (Map<?, ?>) api.get("AccessLogSettings");
+        var format = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(access.get("Format")));
+        for (String field : List.of("requestId", "ip", "routeKey", "status", "latency", "authorizerError", "integrationError")) {
+            assertTrue(format.has(field), "access logs carry " + field + ": " + format);
+        }
+        assertEquals(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")), access.get("DestinationArn"));
+    }
 }

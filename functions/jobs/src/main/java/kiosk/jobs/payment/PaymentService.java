@@ -107,7 +107,9 @@ public final class PaymentService {
         metrics.milliseconds("ChargeLatency", (System.nanoTime() - started) / 1_000_000);
         if (charge.succeeded()) {
             orders.markPaid(order, charge.id(), now());
-            Log.info("order paid", "orderId", order.id(), "chargeId", charge.id());
+            // amount and currency: the dashboard sums revenue per currency from these lines.
+            Log.info("order paid", "orderId", order.id(), "chargeId", charge.id(), "amount", order.totals().total(),
+                    "currency", order.currency());
             return Outcome.PAID;
         }
         orders.release(order, OrderStatus.PAYMENT_FAILED, now());
