@@ -37,6 +37,7 @@ import kiosk.shared.ratelimit.DynamoDbRateLimiter;
 import kiosk.shared.ratelimit.RateLimit;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import kiosk.accounts.MutableClock;
 import kiosk.accounts.Race;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.accounts.token.AccessTokens;
@@ -18,6 +17,7 @@ import kiosk.accounts.token.RefreshTokens;
 import kiosk.accounts.token.SigningKeys;
 import kiosk.accounts.user.InMemoryUserStore;
 import kiosk.accounts.user.User;
+import kiosk.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kiosk.emulator.LocalAws;
 import kiosk.testkit.ApiEvents;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.MutableClock;
 import kiosk.testkit.Responses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,23 +65,7 @@ class HealthIT {
     @Test
     void callsInsideFiveSecondsAreAnsweredFromTheLastCheck() {
         AtomicInteger probes = new AtomicInteger();
-        Instant[] now = {Instant.parse("2026-11-21T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
         DynamoDbTableProbe real = new DynamoDbTableProbe(aws.dynamoDb());
         HealthService health = new HealthService(tables, name -> {
             probes.incrementAndGet();
@@ -91,10 +75,10 @@ class HealthIT {
             assertEquals(200, get(health).getStatusCode());
         }
         assertEquals(tables.size(), probes.get(), "fifty calls, one check");
-        now[0] = now[0].plus(HealthService.CACHED).minusMillis(1);
+        clock.advance(HealthService.CACHED.minusMillis(1));
         get(health);
         assertEquals(tables.size(), probes.get());
-        now[0] = now[0].plus(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         var body = Responses.body(get(health));
         assertEquals(2 * tables.size(), probes.get(), "checked again once the cache is 5 s old");
         assertEquals("2026-11-21T10:00:05Z", body.path("checkedAt").asText());

@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import kiosk.emulator.LocalAws;
 import kiosk.shared.error.RetryLaterException;
 import kiosk.shared.ratelimit.DynamoDbRateLimiter;
 import kiosk.shared.ratelimit.RateLimit;
 import kiosk.shared.ratelimit.RateLimiter;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.MutableClock;
 import kiosk.testkit.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,23 +30,7 @@ class RateLimiterIT {
     private static final Instant WINDOW_START = Instant.parse("2026-11-21T10:00:00Z");
 
     private final LocalAws aws;
-    private final AtomicReference<Instant> now = new AtomicReference<>(WINDOW_START.plusSeconds(15));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(WINDOW_START.plusSeconds(15));
 
     RateLimiterIT(LocalAws aws) {
         this.aws = aws;
@@ -78,13 +60,13 @@ class RateLimiterIT {
         RateLimiter limiter = limiter("checkout", 2);
         String subject = "edge-" + System.nanoTime();
         // the last millisecond of the window: its two are taken, a third waits 1 s (never 0)
-        now.set(WINDOW_START.plusMillis(59_999));
+        clock.set(WINDOW_START.plusMillis(59_999));
         limiter.admit(subject);
         limiter.admit(subject);
         RetryLaterException refused = assertThrows(RetryLaterException.class, () -> limiter.admit(subject));
         assertEquals(1, refused.retryAfterSeconds());
         // the first millisecond of the next: a fresh count, its own limit
-        now.set(WINDOW_START.plusSeconds(60));
+        clock.set(WINDOW_START.plusSeconds(60));
         limiter.admit(subject);
         limiter.admit(subject);
         RetryLaterException next = assertThrows(RetryLaterException.class, () -> limiter.admit(subject));

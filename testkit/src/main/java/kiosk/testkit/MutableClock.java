@@ -1,4 +1,4 @@
-package kiosk.accounts;
+package kiosk.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,11 @@ public final class MutableClock extends Clock {
 
     public MutableClock(Instant start) {
         this.now = start;
+    }
+
+    /** Sets the time, for a test at an edge (a window's last millisecond). */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     public void advance(Duration duration) {
