@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +26,14 @@ import kiosk.local.stack.Stack;
  * and PUT with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
  * template's PaymentSimulatorFunction; GET and PUT /_local/shipping-simulator do the same for the
  * simulated shipping partner ({@code {"outage": true, "shipAfterSeconds": 2, "deliverAfterSeconds": 4}})
- * through ShippingSimulatorFunction.
+ * through ShippingSimulatorFunction; GET /_local/openapi.yaml and /_local/docs/ are the API's
+ * document and its browsable reference ({@link ApiReference}).
  * They are for the developer at this machine, not for web pages they visit: a request a browser
  * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
  * page may POST without a preflight) is refused, and so is one whose Host is not this runtime's,
  * so that a page whose domain re-resolves to 127.0.0.1 (DNS rebinding) cannot reach them either.
+ * An address the developer types (Sec-Fetch-Site: none) and the reference's own requests
+ * (same-origin) are served.
  */
 final class LocalRoutes implements HttpHandler {
 
@@ -52,11 +56,16 @@ final class LocalRoutes implements HttpHandler {
     private final Scheduler scheduler;
     private final Invoker functions;
     private final Set<String> hosts;
+    private final ApiReference reference;
 
-    /** {@code host}: the interface the gateway listens on, a name clients may use beside loopback's. */
-    LocalRoutes(Scheduler scheduler, Invoker functions, String host) {
+    /**
+     * {@code host}: the interface the gateway listens on, a name clients may use beside loopback's;
+     * {@code document}: the API's OpenAPI document, served as it is.
+     */
+    LocalRoutes(Scheduler scheduler, Invoker functions, String host, Path document) {
         this.scheduler = scheduler;
         this.functions = functions;
+        this.reference = new ApiReference(document);
         Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
         names.add(host.toLowerCase(Locale.ROOT));
         this.hosts = Set.copyOf(names);
@@ -115,6 +124,11 @@ final class LocalRoutes implements HttpHandler {
         int status;
         byte[] body;
         String refusal = refusal(exchange.getRequestHeaders());
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (refusal == null && ApiReference.serves(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
+            reference(exchange, reference.answer(exchange.getRequestURI().getRawPath()));
+            return;
+        }
         if (refusal != null) {
             status = 403;
             body = JSON.writeValueAsBytes(Map.of("message", refusal));
@@ -156,10 +170,29 @@ final class LocalRoutes implements HttpHandler {
         } else {
             status = 404;
             body = JSON.writeValueAsBytes(Map.of("message", "the runtime's own paths: POST " + SCHEDULES + "{name}, GET and PUT "
-                    + PAYMENT_SIMULATOR + " and " + SHIPPING_SIMULATOR));
+                    + PAYMENT_SIMULATOR + " and " + SHIPPING_SIMULATOR + ", GET " + ApiReference.DOCUMENT + " and "
+                    + ApiReference.DOCS));
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+        send(exchange, status, body);
+    }
+
+    /** The document or a file of the reference, kept to this origin by its Content-Security-Policy. */
+    private static void reference(HttpExchange exchange, ApiReference.Answer answer) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Security-Policy", ApiReference.CONTENT_SECURITY_POLICY);
+        headers.set("Cache-Control", "no-cache");
+        if (answer.location() != null) {
+            headers.set("Location", answer.location());
+        }
+        if (answer.contentType() != null) {
+            headers.set("Content-Type", answer.contentType());
+        }
+        send(exchange, answer.status(), answer.body());
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -1,6 +1,7 @@
 package kiosk.local;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import kiosk.local.events.Scheduler;
 import kiosk.local.stack.Blueprint;
 
@@ -44,6 +45,10 @@ final class Summary {
         runtime.accounts().forEach((name, account) -> log.printf("  %s: %s / %s (local only; kept in the data folder)%n",
                 name, account.email(), account.password()));
         runtime.notes().forEach(note -> log.printf("  %s%n", note));
+        if (Files.isRegularFile(ApiReference.documentOf(options.template()))) {
+            log.printf("%nAPI reference: %s%s (the OpenAPI document: %s%s)%n", runtime.url(), ApiReference.DOCS, runtime.url(),
+                    ApiReference.DOCUMENT);
+        }
         if (runtime.admin() != null) {
             log.printf("%nSign in as the admin (paste into a shell; TOKEN lasts 15 minutes):%n  %s%n",
                     signInLine(runtime.url().toString(), runtime.admin().email(), runtime.admin().password()));

@@ -245,7 +245,10 @@ class RuntimeInterfaceClientIT {
         HttpAnswer adjusted = http("AdjustStockFunction", pointedAt(file, "/pathParameters/id", given.product()));
         assertEquals(200, adjusted.status(), adjusted::toString);
         assertEquals(before.body().get("stock").asInt() + body(file).get("delta").asInt(), adjusted.body().get("stock").asInt());
-        assertEquals(before.headers().get("etag"), adjusted.headers().get("etag"), "stock is not part of the edited version");
+        String was = before.headers().get("etag");
+        String is = adjusted.headers().get("etag");
+        assertNotEquals(was, is, "the representation changed, so its tag did");
+        assertEquals(was.substring(0, was.indexOf('.')), is.substring(0, is.indexOf('.')), "stock is not part of the edited version");
     }
 
     private static void deleteProduct(String file) throws Exception {

@@ -177,7 +177,13 @@ public final class Log {
      * environment variable older runtimes set.
      */
     static String traceId(Context context) {
-        String header = context.getXrayTraceId();
+        String header = null;
+        try {
+            header = context.getXrayTraceId();
+        } catch (LinkageError olderRuntime) {
+            // A runtime whose Context predates getXrayTraceId (AWS's own client 2.5.1 carries
+            // aws-lambda-java-core 1.2.3): it passes the header in the system property below.
+        }
         if (header == null || header.isBlank()) {
             header = System.getProperty("com.amazonaws.xray.traceHeader");
         }
