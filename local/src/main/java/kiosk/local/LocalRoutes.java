@@ -27,7 +27,8 @@ import kiosk.local.stack.Stack;
  * template's PaymentSimulatorFunction; GET and PUT /_local/shipping-simulator do the same for the
  * simulated shipping partner ({@code {"outage": true, "shipAfterSeconds": 2, "deliverAfterSeconds": 4}})
  * through ShippingSimulatorFunction; GET /_local/openapi.yaml and /_local/docs/ are the API's
- * document and its browsable reference ({@link ApiReference}).
+ * document and its browsable reference ({@link ApiReference}); GET /_local/health is GET
+ * /health's answer with this runtime's own services' state ({@link LocalHealth}).
  * They are for the developer at this machine, not for web pages they visit: a request a browser
  * sends cross-site (an Origin or Sec-Fetch-Site saying so, or a form or text/plain body, which a
  * page may POST without a preflight) is refused, and so is one whose Host is not this runtime's,
@@ -42,6 +43,7 @@ final class LocalRoutes implements HttpHandler {
     static final String PAYMENT_SIMULATOR = PREFIX + "payment-simulator";
     static final String PAYMENT_SIMULATOR_FUNCTION = "PaymentSimulatorFunction";
     static final String SHIPPING_SIMULATOR = PREFIX + "shipping-simulator";
+    static final String HEALTH = PREFIX + "health";
     /** Each simulator's path and the template's function that sets and answers its switches. */
     private static final Map<String, String> SIMULATORS = Map.of(PAYMENT_SIMULATOR, PAYMENT_SIMULATOR_FUNCTION,
             SHIPPING_SIMULATOR, "ShippingSimulatorFunction");
@@ -57,6 +59,7 @@ final class LocalRoutes implements HttpHandler {
     private final Invoker functions;
     private final Set<String> hosts;
     private final ApiReference reference;
+    private LocalHealth health;
 
     /**
      * {@code host}: the interface the gateway listens on, a name clients may use beside loopback's;
@@ -93,6 +96,11 @@ final class LocalRoutes implements HttpHandler {
         BadInput(String message) {
             super(message);
         }
+    }
+
+    /** Serves GET /_local/health from now on (the runtime's consumers exist once it is built). */
+    void health(LocalHealth health) {
+        this.health = health;
     }
 
     /** Why a request may not be served, or null. */
@@ -132,6 +140,10 @@ final class LocalRoutes implements HttpHandler {
         if (refusal != null) {
             status = 403;
             body = JSON.writeValueAsBytes(Map.of("message", refusal));
+        } else if (path.equals(HEALTH) && exchange.getRequestMethod().equals("GET") && health != null) {
+            LocalHealth.Answer answer = health.check();
+            status = answer.status();
+            body = answer.body();
         } else if (path.startsWith(SCHEDULES) && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring(SCHEDULES.length());
             try {
@@ -170,7 +182,7 @@ final class LocalRoutes implements HttpHandler {
         } else {
             status = 404;
             body = JSON.writeValueAsBytes(Map.of("message", "the runtime's own paths: POST " + SCHEDULES + "{name}, GET and PUT "
-                    + PAYMENT_SIMULATOR + " and " + SHIPPING_SIMULATOR + ", GET " + ApiReference.DOCUMENT + " and "
+                    + PAYMENT_SIMULATOR + " and " + SHIPPING_SIMULATOR + ", GET " + HEALTH + ", " + ApiReference.DOCUMENT + " and "
                     + ApiReference.DOCS));
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -48,8 +48,8 @@ public final class LocalRuntime implements AutoCloseable {
             this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
             stack.serveApisAt(url());
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
-            gateway.addLocalHandler(LocalRoutes.PREFIX, new LocalRoutes(scheduler, stack, options.host(),
-                    ApiReference.documentOf(options.template())));
+            LocalRoutes local = new LocalRoutes(scheduler, stack, options.host(), ApiReference.documentOf(options.template()));
+            gateway.addLocalHandler(LocalRoutes.PREFIX, local);
             for (Blueprint.QueueSource source : blueprint.queueSources()) {
                 if (source.enabled()) {
                     pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),
@@ -68,6 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
                             stack, positions, log));
                 }
             }
+            local.health(new LocalHealth(stack, pollers, streamPollers, scheduler));
         } catch (RuntimeException e) {
             stack.close();
             throw e;

@@ -117,6 +117,26 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void healthAnswersEveryTableAndTheRuntimeAddsItsOwnServices() throws Exception {
+        HttpResponse<String> api = get("/health");
+        assertEquals(200, api.statusCode(), api.body());
+        var health = JSON.readTree(api.body());
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(runtime.stack().aws().template().resources("AWS::DynamoDB::Table").size(), health.get("tables").size());
+
+        HttpResponse<String> local = get("/_local/health");
+        assertEquals(200, local.statusCode(), local.body());
+        var runtimeHealth = JSON.readTree(local.body());
+        assertEquals("ok", runtimeHealth.get("status").asText(), local.body());
+        assertEquals(health.get("tables"), runtimeHealth.at("/api/tables"));
+        runtimeHealth.get("services").forEach(state -> assertEquals("ok", state.asText(), local.body()));
+        assertEquals(3, runtimeHealth.get("services").size());
+        assertFalse(runtimeHealth.get("consumers").isEmpty());
+        runtimeHealth.get("consumers").forEach(state -> assertEquals("polling", state.asText(), local.body()));
+        assertTrue(runtimeHealth.get("schedules").has("daily-sales-report"), local.body());
+    }
+
+    @Test
     void noFunctionNorTheRuntimeStartsWithSlf4jNotices() throws Exception {
         runtime.warmAll();
         assertEquals(200, get("/products?limit=1").statusCode());

@@ -29,6 +29,16 @@ abstract class EventSourcePoller implements AutoCloseable {
         return running;
     }
 
+    /** Whether it still polls: started, not closed, its thread alive. */
+    public boolean alive() {
+        return running && thread.isAlive();
+    }
+
+    /** "Function <- Source", as its log lines name it. */
+    public String source() {
+        return describe();
+    }
+
     /** One round; true when it found work, so the next follows at once rather than after {@link #idleMillis}. */
     protected abstract boolean round();
 
