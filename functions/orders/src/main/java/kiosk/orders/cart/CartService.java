@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import kiosk.orders.cart.CartView.LineView;
 import kiosk.shared.error.NotFoundException;
+import kiosk.shared.error.ProblemType;
+import kiosk.shared.error.RetryLaterException;
 import kiosk.shared.error.VersionConflictException;
 import kiosk.shared.money.Money;
 
@@ -28,6 +30,8 @@ public final class CartService {
     public static final Duration LIFETIME = Duration.ofDays(30);
     /** Writers racing on one cart: each round, one of them wins. */
     static final int ROUNDS = 16;
+    /** A change without If-Match that lost every round to the caller's own concurrent changes. */
+    static final ProblemType BUSY = new ProblemType("cart-busy", 503, "Cart busy");
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final CartStore carts;
@@ -92,8 +96,14 @@ public final class CartService {
                 carts.save(next, current.version(), Instant.now(clock).plus(LIFETIME).getEpochSecond());
                 return present(next);
             } catch (VersionConflictException raced) {
-                if (expected.isPresent() || round == ROUNDS) {
+                if (expected.isPresent()) {
                     throw raced;
+                }
+                if (round == ROUNDS) {
+                    // The client set no precondition, so a 412 would blame one it never sent: the
+                    // cart is busy with its other requests, and the same change may simply be sent again.
+                    throw new RetryLaterException(BUSY, "The cart is being changed by other requests at this moment: send this "
+                            + "change again.", 1);
                 }
             }
         }

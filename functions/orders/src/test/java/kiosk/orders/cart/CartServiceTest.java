@@ -29,6 +29,29 @@ class CartServiceTest {
     private final CartService carts = new CartService(store, catalog, CLOCK);
 
     @Test
+    void aChangeWithoutIfMatchThatLosesEveryRoundIsBusyNotAFailedPrecondition() {
+        // GIVEN a cart every save of which another request of the shopper's wins
+        CartStore contended = new CartStore() {
+            @Override
+            public java.util.Optional<Cart> find(String userId) {
+                return store.find(userId);
+            }
+
+            @Override
+            public void save(Cart cart, long expectedVersion, long expiresAtEpochSecond) {
+                throw new kiosk.shared.error.VersionConflictException("raced", expectedVersion + 1);
+            }
+        };
+        CartService busy = new CartService(contended, catalog, CLOCK);
+        // WHEN a change comes with no If-Match
+        var refused = assertThrows(kiosk.shared.error.RetryLaterException.class, () -> busy.setLine("ann", "lamp", 1, ANY));
+        // THEN try again (503 cart-busy, Retry-After 1), not a 412 for a precondition never sent
+        assertEquals("cart-busy", refused.type().slug());
+        assertEquals(503, refused.type().status());
+        assertEquals(1, refused.retryAfterSeconds());
+    }
+
+    @Test
     void anEmptyCartHasNoLinesNoCurrencyAndVersion0() {
         CartView cart = carts.view("ann");
         assertEquals(List.of(), cart.lines());
