@@ -58,7 +58,6 @@ public final class Http {
      * as {routeKey, status, headers, body} and throws if it breaks the API's contract. Unset in
      * Lambda, where this costs one property read at class load.
      */
-    @SuppressWarnings("unchecked")
     private static final Consumer<Map<String, Object>> CONTRACT = contract(System.getProperty("kiosk.contract"));
 
     @SuppressWarnings("unchecked")

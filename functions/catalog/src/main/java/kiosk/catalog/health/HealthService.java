@@ -3,6 +3,7 @@ package kiosk.catalog.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +16,8 @@ public final class HealthService {
 
     public static final Duration CACHED = Duration.ofSeconds(5);
 
+    /** Logical id to table name, in the order the report names them. */
     private final Map<String, String> tables;
-    private final String[] order;
     private final TableProbe probe;
     private final String version;
     private final Clock clock;
@@ -25,11 +26,10 @@ public final class HealthService {
 
     /** {@code tables}: logical id to table name, in the order to report them. */
     public HealthService(Map<String, String> tables, TableProbe probe, String version, Clock clock) {
-        this.tables = Map.copyOf(tables);
+        this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         this.probe = probe;
         this.version = version;
         this.clock = clock;
-        this.order = tables.keySet().toArray(String[]::new);
     }
 
     public synchronized HealthReport check() {
@@ -39,9 +39,9 @@ public final class HealthService {
         }
         Map<String, String> states = new LinkedHashMap<>();
         boolean healthy = true;
-        for (String logicalId : order) {
-            boolean answers = probe.answers(tables.get(logicalId));
-            states.put(logicalId, answers ? "ok" : "unavailable");
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            boolean answers = probe.answers(table.getValue());
+            states.put(table.getKey(), answers ? "ok" : "unavailable");
             healthy &= answers;
         }
         last = new HealthReport(healthy ? "ok" : "degraded", version, now.toString(), states);
