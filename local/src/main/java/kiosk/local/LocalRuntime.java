@@ -50,6 +50,7 @@ public final class LocalRuntime implements AutoCloseable {
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
             LocalRoutes local = new LocalRoutes(scheduler, stack, options.host(), ApiReference.documentOf(options.template()));
             gateway.addLocalHandler(LocalRoutes.PREFIX, local);
+            gateway.site(WebShop.of(options.template()));
             for (Blueprint.QueueSource source : blueprint.queueSources()) {
                 if (source.enabled()) {
                     pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),

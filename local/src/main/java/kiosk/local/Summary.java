@@ -49,6 +49,13 @@ final class Summary {
             log.printf("%nAPI reference: %s%s (the OpenAPI document: %s%s)%n", runtime.url(), ApiReference.DOCS, runtime.url(),
                     ApiReference.DOCUMENT);
         }
+        WebShop shop = WebShop.of(options.template());
+        if (shop.built()) {
+            log.printf("%nThe shop: %s/ (sign in as the admin above for the admin console)%n", runtime.url());
+        } else {
+            log.printf("%nThe shop's pages are not built (%s): to open the shop at %s/, run once%n  %s%n", shop.root(),
+                    runtime.url(), WebShop.BUILD_COMMAND);
+        }
         if (runtime.admin() != null) {
             log.printf("%nSign in as the admin (paste into a shell; TOKEN lasts 15 minutes):%n  %s%n",
                     signInLine(runtime.url().toString(), runtime.admin().email(), runtime.admin().password()));

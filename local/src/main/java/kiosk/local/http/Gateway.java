@@ -42,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, HttpHandler> extras = new LinkedHashMap<>();
     private final HttpListener server;
+    private StaticSite site;
 
     /** {@code throttle} false serves without the template's route throttling, for load tests. */
     public Gateway(Blueprint blueprint, Invoker functions, String accountId, String host, int port, boolean throttle) {
@@ -64,6 +65,11 @@ public final class Gateway implements AutoCloseable {
      */
     public void addLocalHandler(String prefix, HttpHandler handler) {
         extras.put(prefix, handler);
+    }
+
+    /** The files served where no route matches a GET or HEAD (the shop's pages); none by default. */
+    public void site(StaticSite site) {
+        this.site = site;
     }
 
     public void start() {
@@ -93,6 +99,9 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             RouteTable.Match match = routes.match(method, rawPath);
+            if (match == null && site != null && (method.equals("GET") || method.equals("HEAD")) && site.serve(exchange)) {
+                return;
+            }
             if (match == null) {
                 gatewayAnswer(exchange, 404, "Not Found");
                 return;
