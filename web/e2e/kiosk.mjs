@@ -125,10 +125,38 @@ export async function signInThroughThePage(page, email, password) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: /^Sign out/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Signed in as' }).waitFor();
 }
 
 /** The first horizontal overflow of the page: a phone must never scroll sideways. */
 export async function sidewaysOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Puts `quantity` of a product in the shopper's cart and checks out with a card that pays; the order. */
+export async function placeOrder(token, productId, quantity = 1) {
+  const line = await call('PUT', `/cart/lines/${productId}`, { token, body: { quantity } });
+  assert.equal(line.status, 200, JSON.stringify(line.body));
+  const placed = await call('POST', '/checkout', {
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: {
+      shippingAddress: { name: 'Test Shopper', lines: ['Hauptstrasse 1'], city: 'Berlin', postalCode: '10115', country: 'DE' },
+      paymentMethod: 'pm_card_visa',
+    },
+  });
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
+  return placed.body;
+}
+
+/** Waits until the order has left `status` (payment is taken in the background); the order then. */
+export async function awaitOrderLeaves(token, orderId, status, seconds = 30) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const order = (await call('GET', `/orders/${orderId}`, { token })).body;
+    if (order.status !== status || Date.now() > deadline) {
+      return order;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -22,6 +22,8 @@ interface Route {
 
 const routes: Route[] = [];
 let current: AbortController | null = null;
+/** The page the browser loaded keeps the browser's own focus (the document's start, the skip link next). */
+let loaded = false;
 
 /** `path` like `/products/:id`; `title` names the page for the document title. */
 export function route(path: string, title: string, page: Page): void {
@@ -68,9 +70,12 @@ export async function render(): Promise<void> {
     } finally {
       if (current === controller) {
         main.removeAttribute('aria-busy');
-        // Move focus to the new page's heading, as a page load would, so screen readers hear it.
-        main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-        window.scrollTo(0, 0);
+        // After a move within the shop, focus goes to the new page's heading, so screen readers hear it.
+        if (loaded) {
+          main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+          window.scrollTo(0, 0);
+        }
+        loaded = true;
       }
     }
     document.dispatchEvent(new CustomEvent('kiosk:navigated', { detail: path }));

@@ -23,9 +23,9 @@ async function local<T>(path: string, body?: unknown, method = body === undefine
   return data as T;
 }
 
-/** Fires one of the template's schedules now (POST /_local/schedules/{name}). */
-export function runSchedule(name: string): Promise<unknown> {
-  return local(`schedules/${encodeURIComponent(name)}`, undefined, 'POST');
+/** Fires one of the template's schedules now (POST /_local/schedules/{name}), with `input` as its event if given. */
+export function runSchedule(name: string, input?: object): Promise<unknown> {
+  return local(`schedules/${encodeURIComponent(name)}`, input, 'POST');
 }
 
 let isLocal: Promise<boolean> | null = null;

@@ -96,9 +96,9 @@ export async function cartPage(view: View): Promise<void> {
       'li',
       { class: 'cart-line', 'data-product': line.productId },
       h('div', { class: 'cart-line-name' }, h('a', { href: `#/products/${encodeURIComponent(line.productId)}` }, line.name ?? 'A product no longer sold'), availabilityNote(line)),
-      h('div', { class: 'cart-line-price' }, line.unitPrice ? price(line.unitPrice) : ''),
+      h('div', { class: 'cart-line-price' }, line.unitPrice ? `${price(line.unitPrice)} each` : ''),
       h('div', { class: 'cart-line-quantity' }, quantity),
-      h('div', { class: 'cart-line-total' }, line.lineTotal ? price(line.lineTotal) : '—'),
+      h('div', { class: 'cart-line-total' }, line.lineTotal ? h('strong', null, price(line.lineTotal)) : '—'),
       h('div', null, remove),
     );
   });

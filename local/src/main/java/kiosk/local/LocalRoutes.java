@@ -21,7 +21,8 @@ import kiosk.local.function.Invoker;
 import kiosk.local.stack.Stack;
 
 /**
- * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now;
+ * The runtime's own routes under /_local/: POST /_local/schedules/{name} fires a schedule now (with
+ * the JSON object sent, if any, as its function's input);
  * GET /_local/payment-simulator answers the simulated payment gateway's switches and ledger counts,
  * and PUT with {@code {"outage": true, "latencyMillis": 500}} sets them, through the
  * template's PaymentSimulatorFunction; GET and PUT /_local/shipping-simulator do the same for the
@@ -76,11 +77,14 @@ final class LocalRoutes implements HttpHandler {
 
     /** The simulator's input: no body is {} (read the switches), anything else must be a JSON object. */
     private static byte[] switches(byte[] body) throws BadInput {
-        if (body.length == 0) {
-            return "{}".getBytes(StandardCharsets.UTF_8);
-        }
+        return body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
+                : jsonObject(body, "the simulator's switches, such as {\"outage\": true, \"latencyMillis\": 500}");
+    }
+
+    /** A body that must be one JSON object of at most 4096 bytes; {@code what} says what it holds. */
+    private static byte[] jsonObject(byte[] body, String what) throws BadInput {
         if (body.length > 4096) {
-            throw new BadInput("the body is over 4096 bytes: send a JSON object of the simulator's switches");
+            throw new BadInput("the body is over 4096 bytes: send a JSON object of " + what);
         }
         try {
             if (STRICT.readTree(body) instanceof ObjectNode) {
@@ -89,7 +93,7 @@ final class LocalRoutes implements HttpHandler {
         } catch (IOException notJson) {
             // the same answer as JSON that is not an object
         }
-        throw new BadInput("send a JSON object of the simulator's switches, such as {\"outage\": true, \"latencyMillis\": 500}");
+        throw new BadInput("send a JSON object of " + what);
     }
 
     private static final class BadInput extends Exception {
@@ -147,9 +151,15 @@ final class LocalRoutes implements HttpHandler {
         } else if (path.startsWith(SCHEDULES) && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring(SCHEDULES.length());
             try {
-                byte[] result = scheduler.fire(name);
+                // A JSON object sent is the function's input instead of the schedule's event
+                // ({"date": "2026-11-20"} has the daily report compute that day).
+                byte[] input = exchange.getRequestBody().readNBytes(4097);
+                byte[] result = scheduler.fire(name, input.length == 0 ? null : jsonObject(input, "the function's input, such as {\"date\": \"2026-11-20\"}"));
                 status = 200;
                 body = result == null ? "null".getBytes(StandardCharsets.UTF_8) : result;
+            } catch (BadInput e) {
+                status = 400;
+                body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));
             } catch (IllegalArgumentException e) {
                 status = 404;
                 body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));

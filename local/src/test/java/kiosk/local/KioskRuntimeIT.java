@@ -282,6 +282,19 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void theShopIsServedAtTheRootAndTheApiKeepsEveryPathItDeclares() throws Exception {
+        HttpResponse<String> root = get("/");
+        WebShop shop = WebShop.of(Template.projectRoot().resolve("template.yaml"));
+        // The build of web/ is CI's browser step, not this one's: either the shop or how to build it.
+        assertEquals(shop.built() ? 200 : 404, root.statusCode());
+        assertEquals("text/html; charset=utf-8", root.headers().firstValue("content-type").orElse(null));
+        assertTrue(shop.built() ? root.body().contains("<script type=\"module\"") : root.body().contains(WebShop.BUILD_COMMAND), root.body());
+        HttpResponse<String> products = get("/products?limit=1");
+        assertEquals("application/json", products.headers().firstValue("content-type").orElse(null));
+        assertEquals(404, send(HttpRequest.newBuilder(runtime.url().resolve("/")).POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+    }
+
+    @Test
     void anUnknownRouteIsApiGatewaysNotFound() throws Exception {
         HttpResponse<String> response = get("/nowhere");
         assertEquals(404, response.statusCode());

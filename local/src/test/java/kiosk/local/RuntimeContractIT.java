@@ -239,6 +239,18 @@ class RuntimeContractIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals("{\"kind\":\"tick\"}", withInput.body());
 
+        // A JSON object sent is the function's input, as `aws lambda invoke --payload` would give it.
+        HttpResponse<String> given = send(HttpRequest.newBuilder(url("/_local/schedules/nightly-report"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"date\": \"2026-11-20\"}")));
+        assertEquals(200, given.statusCode());
+        assertEquals("{\"date\":\"2026-11-20\"}", given.body());
+        for (String notAnObject : new String[] {"[1]", "\"x\"", "{\"a\": 1} {}", "{\"a\": 1, \"a\": 2}", "{" }) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(url("/_local/schedules/nightly-report"))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(notAnObject)));
+            assertEquals(400, refused.statusCode(), notAnObject);
+            assertTrue(refused.body().contains("send a JSON object of the function's input"), refused.body());
+        }
+
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(url("/_local/schedules/nope")).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(404, unknown.statusCode());
 

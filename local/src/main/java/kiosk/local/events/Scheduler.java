@@ -72,12 +72,20 @@ public final class Scheduler implements AutoCloseable {
 
     /** Invokes a schedule's function now, as the schedule would; returns the function's result. */
     public byte[] fire(String name) {
+        return fire(name, null);
+    }
+
+    /**
+     * Invokes a schedule's function now with {@code input} as its event (a JSON object, as
+     * {@code aws lambda invoke --payload} would send it), or the schedule's own event when null.
+     */
+    public byte[] fire(String name, byte[] input) {
         Schedule schedule = schedules.get(name);
         if (schedule == null) {
             throw new IllegalArgumentException("no schedule " + name + "; there are " + schedules.keySet());
         }
         try {
-            byte[] result = functions.invoke(schedule.functionId(), event(schedule));
+            byte[] result = functions.invoke(schedule.functionId(), input == null ? event(schedule) : input);
             log.printf("schedule %s fired %s%n", name, schedule.functionId());
             return result;
         } catch (FunctionException e) {
