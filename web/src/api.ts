@@ -104,11 +104,12 @@ class Session {
 
   async signOut(): Promise<void> {
     const refresh = this.tokens?.refresh;
-    this.forget();
     if (refresh) {
-      // Revokes the refresh token's family; the access token runs out by itself within 15 minutes.
-      await call('POST', '/auth/logout', { body: { refreshToken: refresh } }).catch(() => undefined);
+      // Revokes the sign-in (every refresh token of it); the route needs the access token too. The
+      // access token itself runs out within 15 minutes. Signed out here whatever the API answered.
+      await call('POST', '/auth/logout', { auth: true, body: { refreshToken: refresh } }).catch(() => undefined);
     }
+    this.forget();
   }
 
   /** Drops the tokens (a refresh refused, or a sign-out). */
@@ -135,6 +136,17 @@ class Session {
       await this.refresh();
     }
     return this.tokens?.access ?? null;
+  }
+
+  /**
+   * After a 401 for `refused` (the access token a call was sent with): whether there is now a
+   * token to send again. Refreshes unless another call already did since that token was sent.
+   */
+  async refreshAfter(refused: string): Promise<boolean> {
+    if (this.tokens && this.tokens.access !== refused) {
+      return true;
+    }
+    return this.refresh();
   }
 
   /**
@@ -174,6 +186,7 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  let sentWith = '';
   const send = async (): Promise<Response> => {
     if (options.auth) {
       const token = await session.accessToken();
@@ -181,6 +194,7 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
         throw new Problem(401, 'urn:kiosk:problem:unauthorized', 'Please sign in first');
       }
       headers.authorization = `Bearer ${token}`;
+      sentWith = token;
     }
     try {
       return await fetch(API_BASE + path, { method, headers, body, signal: options.signal, cache: 'no-cache' });
@@ -192,7 +206,7 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
     }
   };
   let response = await send();
-  if (response.status === 401 && options.auth && (await session.refresh())) {
+  if (response.status === 401 && options.auth && (await session.refreshAfter(sentWith))) {
     response = await send();
   }
   const data = await read(response);
