@@ -87,3 +87,24 @@ test('a refresh the API refuses ends the session and says so', async () => {
   await page.getByRole('link', { name: 'Sign in' }).waitFor();
   await done();
 });
+
+test('an id that is a dot segment is not found, not a crash, and signing in from the form lands in the shop', async () => {
+  const email = newEmail('dots');
+  await signUp(email, 'Dot Segment');
+  const { page, done } = await open(browser);
+  for (const hash of ['#/products/..', '#/products/%2e%2e', '#/products/.']) {
+    await page.goto(`${URL}/${hash}`);
+    await page.getByRole('alert').filter({ hasText: 'Not found' }).waitFor();
+  }
+  await page.goto(`${URL}/#/login`);
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'The shop' }).waitFor();
+  for (const hash of ['#/orders/..', '#/orders/%2E%2e']) {
+    await page.goto(`${URL}/${hash}`);
+    await page.getByRole('alert').filter({ hasText: 'Not found' }).waitFor();
+  }
+  await done();
+});

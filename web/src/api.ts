@@ -213,6 +213,10 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
   if (!response.ok && response.status !== 304) {
     throw problemOf(response, data);
   }
+  if (data !== undefined && typeof data !== 'object') {
+    // Not the API's JSON (a page of the site, a proxy's answer): never taken for a body.
+    throw new Problem(502, 'urn:kiosk:problem:unexpected-answer', 'The shop answered something unexpected', `${method} ${path} did not answer JSON.`);
+  }
   return { status: response.status, data: data as T, headers: response.headers };
 }
 
@@ -244,6 +248,17 @@ function problemOf(response: Response, data: unknown): Problem {
   const message = data && typeof data === 'object' && 'message' in data ? String((data as { message: unknown }).message) : undefined;
   const title = GATEWAY_TITLES[response.status] ?? `The shop answered ${response.status}`;
   return new Problem(response.status, `urn:kiosk:problem:http-${response.status}`, title, message, [], requestId, retryAfter, etag);
+}
+
+/**
+ * An id as one segment of an API path. `.` and `..` are refused here: a browser resolves them as
+ * dot segments however they are written (`%2e%2e` too), so `/orders/..` would fetch `/`.
+ */
+export function segment(id: string): string {
+  if (/^(\.|%2e){1,2}$/i.test(id)) {
+    throw new Problem(404, 'urn:kiosk:problem:not-found', 'Not found', `There is nothing called "${id}".`);
+  }
+  return encodeURIComponent(id);
 }
 
 /** A query string from the given values, leaving out empty ones. */

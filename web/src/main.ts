@@ -77,7 +77,9 @@ function drawNav(): void {
       ),
     );
   } else {
-    items.push(link(`#/login?next=${encodeURIComponent(here())}`, 'Sign in'), link('#/signup', 'Create account'));
+    // Signing in comes back here, unless here is the sign-in or sign-up form itself.
+    const back = /^#\/(login|signup)(\?|$)/.test(here()) ? '' : `?next=${encodeURIComponent(here())}`;
+    items.push(link(`#/login${back}`, 'Sign in'), link('#/signup', 'Create account'));
   }
   replace(nav, ...items);
   markCurrent();
@@ -116,7 +118,8 @@ document.addEventListener('kiosk:cart', (event) => {
 });
 document.addEventListener('kiosk:notifications', () => void refreshCounts());
 document.addEventListener('kiosk:navigated', () => {
-  markCurrent();
+  // Redrawn, not only re-marked: the sign-in link comes back to the page now shown.
+  drawNav();
   closeMenu();
 });
 session.onChange(() => {

@@ -1,7 +1,7 @@
 // Hash routes (#/products/…): the page's own path stays `/`, so the shop never shadows an API path
 // on the origin it shares with the API, and any static host can serve it with no rewrite rules.
 
-import { pager } from './ui';
+import { failedPage, pager } from './ui';
 
 export interface View {
   main: HTMLElement;
@@ -62,11 +62,20 @@ export async function render(): Promise<void> {
       continue;
     }
     const params: Record<string, string> = {};
-    candidate.names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1])));
+    try {
+      candidate.names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1])));
+    } catch {
+      candidate.names.forEach((name, index) => (params[name] = match[index + 1]));
+    }
     document.title = `${candidate.title} · Kiosk`;
     main.setAttribute('aria-busy', 'true');
     try {
       await candidate.page({ main, params, query: new URLSearchParams(search ?? ''), signal: controller.signal });
+    } catch (error) {
+      // A page that fails says so in place of itself, never leaving the last page on screen.
+      if (current === controller) {
+        failedPage(main, candidate.title, error);
+      }
     } finally {
       if (current === controller) {
         main.removeAttribute('aria-busy');

@@ -141,7 +141,7 @@ export function showProblem(alert: HTMLElement, error: unknown, form?: HTMLEleme
       message.textContent = fieldError.detail;
       message.hidden = false;
       firstInvalid ??= target;
-    } else {
+    } else if (fieldError.detail !== problem.detail) {
       unplaced.push(h('li', null, fieldError.pointer ? `${fieldError.pointer}: ` : '', fieldError.detail));
     }
   }

@@ -1,6 +1,6 @@
 // Admin: orders by status, one order with its cancellation (a refund when it was paid).
 
-import { api, query } from '../api';
+import { api, query, segment } from '../api';
 import { h, replace } from '../dom';
 import { cursorPager, navigate, type View } from '../router';
 import { ORDER_STATUSES, type Order, type OrderStatus, type Page } from '../types';
@@ -40,7 +40,7 @@ export async function adminOrderPage(view: View): Promise<void> {
   if (!adminOnly(view)) {
     return;
   }
-  const path = `/admin/orders/${encodeURIComponent(view.params.id)}`;
+  const path = `/admin/orders/${segment(view.params.id)}`;
   let order: Order;
   try {
     order = (await api.get<Order>(path, { auth: true, signal: view.signal })).data;

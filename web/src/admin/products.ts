@@ -1,7 +1,7 @@
 // Admin: the catalog. Edits send the ETag they started from (If-Match); when someone else saved
 // first, the 412 is shown as what it is: their version beside yours, and the choice of which wins.
 
-import { api, Problem, query } from '../api';
+import { api, Problem, query, segment } from '../api';
 import { h, replace } from '../dom';
 import { cursorPager, navigate, type View } from '../router';
 import type { Page, Product, ProductChanges } from '../types';
@@ -119,7 +119,7 @@ export async function editProductPage(view: View): Promise<void> {
   if (!adminOnly(view)) {
     return;
   }
-  const path = `/products/${encodeURIComponent(view.params.id)}`;
+  const path = `/products/${segment(view.params.id)}`;
   let product: Product;
   let etag: string;
   try {

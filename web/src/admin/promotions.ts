@@ -1,6 +1,6 @@
 // Admin: promotion codes, a new one, and deactivating one.
 
-import { api, query } from '../api';
+import { api, query, segment } from '../api';
 import { h, replace } from '../dom';
 import { cursorPager, type View } from '../router';
 import type { Page, Promotion } from '../types';
@@ -59,7 +59,7 @@ export async function promotionsPage(view: View): Promise<void> {
                 class: 'link',
                 onclick: async () => {
                   try {
-                    await api.post(`/admin/promotions/${encodeURIComponent(promotion.code)}/deactivate`, undefined, { auth: true });
+                    await api.post(`/admin/promotions/${segment(promotion.code)}/deactivate`, undefined, { auth: true });
                     toast(`${promotion.code} deactivated`);
                     await promotionsPage(view);
                   } catch (error) {

@@ -2,7 +2,7 @@
 // (GET/PUT /_local/payment-simulator and /_local/shipping-simulator). A deployed API has no /_local/
 // routes; the page then says so.
 
-import { API_BASE, Problem } from '../api';
+import { API_BASE, Problem, segment } from '../api';
 import { h, replace } from '../dom';
 import type { View } from '../router';
 import type { PaymentSimulator, ShippingSimulator } from '../types';
@@ -25,7 +25,7 @@ async function local<T>(path: string, body?: unknown, method = body === undefine
 
 /** Fires one of the template's schedules now (POST /_local/schedules/{name}), with `input` as its event if given. */
 export function runSchedule(name: string, input?: object): Promise<unknown> {
-  return local(`schedules/${encodeURIComponent(name)}`, input, 'POST');
+  return local(`schedules/${segment(name)}`, input, 'POST');
 }
 
 let isLocal: Promise<boolean> | null = null;

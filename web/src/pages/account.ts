@@ -8,7 +8,9 @@ import { alertBox, field, heading, input, submitting, toast } from '../ui';
 /** Only a hash of this shop's own (#/…) is followed after signing in: never another site. */
 function nextOf(view: View): string {
   const next = view.query.get('next') ?? '';
-  return /^#\/[^/]/.test(next) || next === '#/' ? next : '#/';
+  const ours = /^#\/[^/]/.test(next) || next === '#/';
+  // Back to the sign-in or sign-up form would be a loop.
+  return ours && !/^#\/(login|signup)(\?|$)/.test(next) ? next : '#/';
 }
 
 export function loginPage(view: View): void {

@@ -1,6 +1,6 @@
 // The cart (quantities, a promotion code) and checkout (address, a payment method, one order).
 
-import { api, Problem, query } from '../api';
+import { api, Problem, query, segment } from '../api';
 import { h, replace, type Child } from '../dom';
 import { navigate, type View } from '../router';
 import type { Cart, CartLine, Order } from '../types';
@@ -76,7 +76,7 @@ export async function cartPage(view: View): Promise<void> {
         if (!Number.isInteger(wanted) || wanted < 0 || wanted > 99) {
           throw new Problem(400, 'urn:kiosk:problem:validation', 'Choose a quantity from 0 to 99', '0 removes the line.');
         }
-        await api.put(`/cart/lines/${encodeURIComponent(line.productId)}`, { quantity: wanted }, { auth: true });
+        await api.put(`/cart/lines/${segment(line.productId)}`, { quantity: wanted }, { auth: true });
         await rerender();
       } catch (error) {
         showProblem(alert, error);
@@ -85,7 +85,7 @@ export async function cartPage(view: View): Promise<void> {
     const remove = h('button', { type: 'button', class: 'link' }, 'Remove');
     remove.addEventListener('click', async () => {
       try {
-        await api.delete(`/cart/lines/${encodeURIComponent(line.productId)}`, { auth: true });
+        await api.delete(`/cart/lines/${segment(line.productId)}`, { auth: true });
         toast(`Removed ${line.name ?? 'the line'} from your cart`);
         await rerender();
       } catch (error) {

@@ -1,6 +1,6 @@
 // The catalog: products by category a page at a time, and a product's own page with "add to cart".
 
-import { api, query, session } from '../api';
+import { api, query, segment, session } from '../api';
 import { h, replace } from '../dom';
 import { cursorPager, here, navigate, type View } from '../router';
 import type { Cart, Page, Product } from '../types';
@@ -84,7 +84,7 @@ export async function catalogPage({ main, query: params, signal }: View): Promis
 export async function productPage({ main, params, signal }: View): Promise<void> {
   let product: Product;
   try {
-    product = (await api.get<Product>(`/products/${encodeURIComponent(params.id)}`, { signal })).data;
+    product = (await api.get<Product>(`/products/${segment(params.id)}`, { signal })).data;
   } catch (error) {
     failedPage(main, 'Product', error);
     return;
@@ -112,7 +112,7 @@ export async function productPage({ main, params, signal }: View): Promise<void>
       const cart = (await api.get<Cart>('/cart', { auth: true })).data;
       const already = cart.lines.find((line) => line.productId === product.id)?.quantity ?? 0;
       const total = Math.min(99, already + wanted);
-      const updated = await api.put<Cart>(`/cart/lines/${encodeURIComponent(product.id)}`, { quantity: total }, { auth: true });
+      const updated = await api.put<Cart>(`/cart/lines/${segment(product.id)}`, { quantity: total }, { auth: true });
       cartChanged(updated.data);
       toast(`Added to your cart: ${product.name} (${total} in the cart)`);
     });

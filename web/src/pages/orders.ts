@@ -1,6 +1,6 @@
 // The shopper's orders, one order followed live (polled while it still moves), and the inbox.
 
-import { api, Problem, query } from '../api';
+import { api, Problem, query, segment } from '../api';
 import { h, replace, type Child } from '../dom';
 import { cursorPager, type View } from '../router';
 import type { Notification, Order, OrderStatus, Page } from '../types';
@@ -103,7 +103,7 @@ export function orderDetails(order: Order): Child[] {
 }
 
 export async function orderPage(view: View): Promise<void> {
-  const path = `/orders/${encodeURIComponent(view.params.id)}`;
+  const path = `/orders/${segment(view.params.id)}`;
   let order: Order;
   try {
     order = (await api.get<Order>(path, { auth: true, signal: view.signal })).data;
@@ -209,7 +209,7 @@ export async function notificationsPage(view: View): Promise<void> {
         class: 'link',
         onclick: async () => {
           try {
-            await api.post(`/me/notifications/${encodeURIComponent(notification.id)}/read`, undefined, { auth: true });
+            await api.post(`/me/notifications/${segment(notification.id)}/read`, undefined, { auth: true });
             notification.read = true;
             entry.replaceWith(item(notification));
             document.dispatchEvent(new CustomEvent('kiosk:notifications'));

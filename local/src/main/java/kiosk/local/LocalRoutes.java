@@ -150,11 +150,13 @@ final class LocalRoutes implements HttpHandler {
             body = answer.body();
         } else if (path.startsWith(SCHEDULES) && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring(SCHEDULES.length());
+            boolean given = false;
             try {
                 // A JSON object sent is the function's input instead of the schedule's event
                 // ({"date": "2026-11-20"} has the daily report compute that day).
                 byte[] input = exchange.getRequestBody().readNBytes(4097);
-                byte[] result = scheduler.fire(name, input.length == 0 ? null : jsonObject(input, "the function's input, such as {\"date\": \"2026-11-20\"}"));
+                given = input.length > 0;
+                byte[] result = scheduler.fire(name, given ? jsonObject(input, "the function's input, such as {\"date\": \"2026-11-20\"}") : null);
                 status = 200;
                 body = result == null ? "null".getBytes(StandardCharsets.UTF_8) : result;
             } catch (BadInput e) {
@@ -164,8 +166,11 @@ final class LocalRoutes implements HttpHandler {
                 status = 404;
                 body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));
             } catch (FunctionException e) {
-                status = 500;
-                body = JSON.writeValueAsBytes(Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
+                // A function that refuses the input it was given ({"date": "soon"}): the caller's to fix.
+                boolean refused = given && String.valueOf(e.errorType()).endsWith("IllegalArgumentException");
+                status = refused ? 400 : 500;
+                body = JSON.writeValueAsBytes(refused ? Map.of("message", String.valueOf(e.getMessage()))
+                        : Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
             }
         } else if (SIMULATORS.containsKey(path) && Set.of("GET", "PUT").contains(exchange.getRequestMethod())) {
             byte[] input = exchange.getRequestMethod().equals("GET") ? new byte[0] : exchange.getRequestBody().readNBytes(4097);

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -83,8 +83,9 @@ final class WebShop implements StaticSite {
         if (answer.contentType().startsWith("text/html")) {
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
+        // HEAD is told GET's length; the listener sends no body for it.
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(answer.status(), head ? -1 : answer.body().length);
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
         if (!head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer.body());
@@ -119,7 +120,8 @@ final class WebShop implements StaticSite {
                 return null;
             }
             body = Files.readAllBytes(real);
-        } catch (NoSuchFileException gone) {
+        } catch (FileSystemException notAFile) {
+            // Absent, a file taken for a folder (/favicon.svg/a.js), a name too long: not the site's.
             return null;
         }
         // Vite names each asset by its content's hash: it never changes, so it may be kept a year.

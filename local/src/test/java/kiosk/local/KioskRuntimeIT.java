@@ -295,6 +295,20 @@ class KioskRuntimeIT {
     }
 
     @Test
+    void aScheduleFiredWithInputItsFunctionRefusesIsTheCallersToFix() throws Exception {
+        for (String input : new String[] {"{\"date\": \"not-a-date\"}", "{\"date\": 123}", "{\"date\": null}", "{\"date\": \"2999-01-01\"}"}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/schedules/daily-sales-report"))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(input)));
+            assertEquals(400, refused.statusCode(), input + ": " + refused.body());
+            assertTrue(JSON.readTree(refused.body()).get("message").asText().matches("(?s).*(date|day).*"), refused.body());
+        }
+        HttpResponse<String> today = send(HttpRequest.newBuilder(runtime.url().resolve("/_local/schedules/daily-sales-report"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\": \"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}")));
+        assertEquals(200, today.statusCode(), today.body());
+    }
+
+    @Test
     void anUnknownRouteIsApiGatewaysNotFound() throws Exception {
         HttpResponse<String> response = get("/nowhere");
         assertEquals(404, response.statusCode());

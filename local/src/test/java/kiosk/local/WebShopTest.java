@@ -119,6 +119,20 @@ class WebShopTest {
     }
 
     @Test
+    void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
+        serve(WebShop.of(built()));
+        for (String path : List.of("/", "/assets/index-abc123.js", "/favicon.svg")) {
+            HttpResponse<byte[]> get = get(path);
+            HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, head.statusCode(), path);
+            assertEquals(String.valueOf(get.body().length), header(head, "content-length"), path);
+            assertEquals(header(get, "content-type"), header(head, "content-type"), path);
+            assertEquals(0, head.body().length, path);
+        }
+    }
+
+    @Test
     void aFileIsReadAtEachRequest() throws Exception {
         Path template = built();
         serve(WebShop.of(template));
@@ -134,7 +148,8 @@ class WebShopTest {
         for (String target : List.of("/../package.json", "/assets/../../package.json", "/%2e%2e/package.json",
                 "/assets/%2e%2e/%2e%2e/package.json", "/..%2Fpackage.json", "/assets%2F..%2F..%2Fpackage.json", "//etc/passwd",
                 "/.env", "/assets/.env", "/assets/leak.json", "/index.html/", "/assets/", "/assets", "/template.yaml",
-                "/index.html%00.js", "/assets/index-abc123.js.map", "/nothing.js", "/INDEX.HTML")) {
+                "/index.html%00.js", "/assets/index-abc123.js.map", "/nothing.js", "/INDEX.HTML", "/favicon.svg/a.js",
+                "/index.html/x.js", "/assets/index-abc123.js/index.html", "/" + "a".repeat(300) + ".js")) {
             assertEquals("HTTP/1.1 404 Not Found", rawStatus(target), target);
         }
     }
