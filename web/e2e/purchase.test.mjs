@@ -99,6 +99,7 @@ test('a new shopper buys two skillets with WELCOME10 and sees them delivered', a
 
   // Signing out drops the tokens: the orders page now asks to sign in.
   await page.getByRole('button', { name: /^Sign out/ }).click();
+  await page.getByRole('status').filter({ hasText: 'Signed out' }).waitFor();
   await page.goto(`${URL}/#/orders`);
   await page.getByRole('alert').filter({ hasText: 'Please sign in first' }).waitFor();
 

@@ -103,13 +103,15 @@ class Session {
   }
 
   async signOut(): Promise<void> {
+    // The route needs a live access token beside the refresh token: refreshed first if it is about
+    // to run out. The page is signed out at once; the API is told after, whatever it answers.
+    const access = await this.accessToken().catch(() => null);
     const refresh = this.tokens?.refresh;
-    if (refresh) {
-      // Revokes the sign-in (every refresh token of it); the route needs the access token too. The
-      // access token itself runs out within 15 minutes. Signed out here whatever the API answered.
-      await call('POST', '/auth/logout', { auth: true, body: { refreshToken: refresh } }).catch(() => undefined);
-    }
     this.forget();
+    if (access && refresh) {
+      // Revokes the sign-in (every refresh token of it); the access token runs out within 15 minutes.
+      await call('POST', '/auth/logout', { headers: { authorization: `Bearer ${access}` }, body: { refreshToken: refresh } }).catch(() => undefined);
+    }
   }
 
   /** Drops the tokens (a refresh refused, or a sign-out). */
