@@ -21,29 +21,10 @@ echo "browser-tests: $("$CHROMIUM_PATH" --version 2>/dev/null | head -n 1), node
 
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
+. .ci/local-run.sh
 work=$(mktemp -d)
-runtime_pid=""
-stop_runtime() {
-  if [ -n "$runtime_pid" ] && kill -0 "$runtime_pid" 2>/dev/null; then
-    kill -TERM "$runtime_pid"
-    wait "$runtime_pid" || true
-  fi
-  runtime_pid=""
-}
 trap 'stop_runtime; rm -rf "$work"' EXIT
-
-local/run --data "$work/data" --port 0 >"$work/runtime.log" 2>&1 &
-runtime_pid=$!
-url=""
-for _ in $(seq 1 600); do
-  url=$(grep -o 'Kiosk ready at http://[0-9.:]*' "$work/runtime.log" | awk '{print $4}' || true)
-  [ -n "$url" ] && break
-  kill -0 "$runtime_pid" 2>/dev/null || break
-  sleep 0.5
-done
-if [ -z "$url" ]; then
-  echo "browser-tests: local/run did not come up:" >&2; tail -n 40 "$work/runtime.log" >&2; exit 1
-fi
+start_runtime browser-tests "$work"
 grep -q "The shop: $url/" "$work/runtime.log" || { echo "browser-tests: local/run does not serve the built shop" >&2; exit 1; }
 echo "browser-tests: the shop is at $url/"
 

@@ -26,32 +26,12 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q " $version\$"; the
   "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$version"
 fi
 
+. .ci/local-run.sh
 work=$(mktemp -d)
-runtime_pid=""
-stop_runtime() {
-  if [ -n "$runtime_pid" ] && kill -0 "$runtime_pid" 2>/dev/null; then
-    kill -TERM "$runtime_pid"
-    wait "$runtime_pid" || true
-    grep -q "Kiosk stopped" "$work/runtime.log" || { echo "schemathesis: the runtime did not stop cleanly" >&2; tail -n 20 "$work/runtime.log" >&2; }
-  fi
-  runtime_pid=""
-}
 trap 'stop_runtime; rm -rf "$work"' EXIT
 
-# A fresh data folder: the seeded accounts' credentials are kept there (<name>.json, owner-only).
 # shellcheck disable=SC2086 # options, split on purpose
-local/run --data "$work/data" --port 0 ${KIOSK_SCHEMATHESIS_RUNTIME:-} >"$work/runtime.log" 2>&1 &
-runtime_pid=$!
-url=""
-for _ in $(seq 1 600); do
-  url=$(grep -o 'Kiosk ready at http://[0-9.:]*' "$work/runtime.log" | awk '{print $4}' || true)
-  [ -n "$url" ] && break
-  kill -0 "$runtime_pid" 2>/dev/null || break
-  sleep 0.5
-done
-if [ -z "$url" ]; then
-  echo "schemathesis: local/run did not come up:" >&2; tail -n 40 "$work/runtime.log" >&2; exit 1
-fi
+start_runtime schemathesis "$work" ${KIOSK_SCHEMATHESIS_RUNTIME:-}
 echo "schemathesis: the runtime is up at $url"
 
 # The access token of a seeded account (15 minutes: longer than a run). POST /auth/logout stays in
