@@ -2,12 +2,12 @@
 // and the first render.
 
 import './style.css';
-import { session } from './api';
+import { api, session } from './api';
 import { h, replace } from './dom';
 import { here, navigate, render, route } from './router';
 import { toast } from './ui';
 import { catalogPage, productPage } from './pages/catalog';
-import { loginPage, signupPage } from './pages/account';
+import { isSignInForm, loginPage, signupPage } from './pages/account';
 import { cartPage, checkoutPage } from './pages/cart';
 import { notificationsPage, orderPage, ordersPage, unreadCount } from './pages/orders';
 import { adminProductsPage, editProductPage, newProductPage } from './admin/products';
@@ -16,7 +16,6 @@ import { promotionsPage } from './admin/promotions';
 import { reportsPage } from './admin/reports';
 import { simulatorsPage } from './admin/simulators';
 import type { Cart } from './types';
-import { api } from './api';
 
 route('/', 'Shop', catalogPage);
 route('/products/:id', 'Product', productPage);
@@ -78,7 +77,7 @@ function drawNav(): void {
     );
   } else {
     // Signing in comes back here, unless here is the sign-in or sign-up form itself.
-    const back = /^#\/(login|signup)(\?|$)/.test(here()) ? '' : `?next=${encodeURIComponent(here())}`;
+    const back = isSignInForm(here()) ? '' : `?next=${encodeURIComponent(here())}`;
     items.push(link(`#/login${back}`, 'Sign in'), link('#/signup', 'Create account'));
   }
   replace(nav, ...items);

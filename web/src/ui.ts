@@ -127,7 +127,13 @@ export function alertBox(): HTMLElement {
  * pointer it names (marked invalid and described by it); field errors without a field on the form
  * are listed in the alert. Focus moves to the first invalid field, or to the alert.
  */
-export function showProblem(alert: HTMLElement, error: unknown, form?: HTMLElement, extra?: Child): void {
+/** What a page tells of a problem beyond the API's words: a name for a pointer no field of the form has, and what to do next. */
+export interface Explanation {
+  label?: (pointer: string) => string | undefined;
+  next?: (problem: Problem) => Child;
+}
+
+export function showProblem(alert: HTMLElement, error: unknown, form?: HTMLElement, explanation: Explanation = {}): void {
   const problem = error instanceof Problem ? error : new Problem(0, 'urn:kiosk:problem:client', 'Something went wrong', String(error));
   clearProblem(alert, form);
   const unplaced: Child[] = [];
@@ -142,7 +148,8 @@ export function showProblem(alert: HTMLElement, error: unknown, form?: HTMLEleme
       message.hidden = false;
       firstInvalid ??= target;
     } else if (fieldError.detail !== problem.detail) {
-      unplaced.push(h('li', null, fieldError.pointer ? `${fieldError.pointer}: ` : '', fieldError.detail));
+      const label = fieldError.pointer ? (explanation.label?.(fieldError.pointer) ?? fieldError.pointer) : '';
+      unplaced.push(h('li', null, label ? `${label}: ` : '', fieldError.detail));
     }
   }
   replace(
@@ -150,7 +157,7 @@ export function showProblem(alert: HTMLElement, error: unknown, form?: HTMLEleme
     h('p', { class: 'alert-title' }, problem.title),
     problem.detail ? h('p', { class: 'alert-detail' }, problem.detail) : null,
     unplaced.length ? h('ul', null, unplaced) : null,
-    extra ?? null,
+    explanation.next?.(problem) ?? null,
     problem.requestId ? h('p', { class: 'alert-ref' }, `Reference: ${problem.requestId}`) : null,
   );
   alert.dataset.problem = problem.kind;
@@ -189,7 +196,7 @@ export function clearProblem(alert: HTMLElement, form?: HTMLElement): void {
  * Runs a form's submission with its button disabled (no double submit), showing any problem;
  * answers whether it succeeded.
  */
-export async function submitting(form: HTMLFormElement, alert: HTMLElement, work: () => Promise<void>): Promise<boolean> {
+export async function submitting(form: HTMLFormElement, alert: HTMLElement, work: () => Promise<void>, explanation?: Explanation): Promise<boolean> {
   const buttons = [...form.querySelectorAll<HTMLButtonElement>('button[type=submit]')];
   buttons.forEach((button) => (button.disabled = true));
   form.setAttribute('aria-busy', 'true');
@@ -198,7 +205,7 @@ export async function submitting(form: HTMLFormElement, alert: HTMLElement, work
     await work();
     return true;
   } catch (error) {
-    showProblem(alert, error, form);
+    showProblem(alert, error, form, explanation);
     return false;
   } finally {
     buttons.forEach((button) => (button.disabled = false));

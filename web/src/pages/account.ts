@@ -5,12 +5,17 @@ import { h, replace } from '../dom';
 import { navigate, type View } from '../router';
 import { alertBox, field, heading, input, submitting, toast } from '../ui';
 
+/** Whether a hash is the sign-in or sign-up form: never a page to come back to after signing in. */
+export function isSignInForm(hash: string): boolean {
+  return /^#\/(login|signup)(\?|$)/.test(hash);
+}
+
 /** Only a hash of this shop's own (#/…) is followed after signing in: never another site. */
 function nextOf(view: View): string {
   const next = view.query.get('next') ?? '';
   const ours = /^#\/[^/]/.test(next) || next === '#/';
   // Back to the sign-in or sign-up form would be a loop.
-  return ours && !/^#\/(login|signup)(\?|$)/.test(next) ? next : '#/';
+  return ours && !isSignInForm(next) ? next : '#/';
 }
 
 export function loginPage(view: View): void {

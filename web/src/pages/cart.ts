@@ -4,7 +4,7 @@ import { api, Problem, query, segment } from '../api';
 import { h, replace, type Child } from '../dom';
 import { navigate, type View } from '../router';
 import type { Cart, CartLine, Order } from '../types';
-import { alertBox, failedPage, field, heading, input, money, price, select, showProblem, submitting, toast } from '../ui';
+import { alertBox, type Explanation, failedPage, field, heading, input, money, price, select, showProblem, submitting, toast } from '../ui';
 
 /** The code the shopper applied, previewed on the cart and sent with the checkout. */
 let promoCode = '';
@@ -260,17 +260,20 @@ export async function checkoutPage(view: View): Promise<void> {
       body.shippingAddress.lines = [line1.value];
     }
     let order: Order | null = null;
-    const ok = await submitting(form, alert, async () => {
-      const text = JSON.stringify(body);
-      order = (await api.post<Order>('/checkout', body, { auth: true, headers: { 'idempotency-key': idempotencyKey(text) } })).data;
-    });
+    const ok = await submitting(
+      form,
+      alert,
+      async () => {
+        const text = JSON.stringify(body);
+        order = (await api.post<Order>('/checkout', body, { auth: true, headers: { 'idempotency-key': idempotencyKey(text) } })).data;
+      },
+      cartExplanation(cart),
+    );
     if (ok && order) {
       attempt = null;
       promoCode = '';
       cartChanged(null);
       navigate(`#/orders/${encodeURIComponent((order as Order).id)}`);
-    } else if (!ok) {
-      explainRefusal(alert, cart);
     }
   });
   replace(
@@ -296,17 +299,14 @@ export async function checkoutPage(view: View): Promise<void> {
  * Stock problems name cart lines by index (`/lines/2`): say which product each one is, and offer
  * the way back to the cart to fix it.
  */
-function explainRefusal(alert: HTMLElement, cart: Cart): void {
-  const kind = alert.dataset.problem;
-  if (kind !== 'insufficient-stock' && kind !== 'cart-empty' && kind !== 'price-changed') {
-    return;
-  }
-  alert.querySelectorAll('li').forEach((item) => {
-    const match = /^\/lines\/(\d+): (.*)$/.exec(item.textContent ?? '');
-    const line = match ? cart.lines[Number(match[1])] : undefined;
-    if (match && line) {
-      item.textContent = `${line.name ?? line.productId}: ${match[2]}`;
-    }
-  });
-  alert.append(h('p', null, h('a', { href: '#/cart' }, 'Back to your cart to change it')));
+function cartExplanation(cart: Cart): Explanation {
+  return {
+    label: (pointer) => {
+      const line = /^\/lines\/(\d+)$/.exec(pointer);
+      const named = line ? cart.lines[Number(line[1])] : undefined;
+      return named ? (named.name ?? named.productId) : undefined;
+    },
+    next: (problem) =>
+      ['insufficient-stock', 'cart-empty', 'price-changed'].includes(problem.kind) ? h('p', null, h('a', { href: '#/cart' }, 'Back to your cart to change it')) : null,
+  };
 }

@@ -96,7 +96,12 @@ final class LocalRoutes implements HttpHandler {
         throw new BadInput("send a JSON object of " + what);
     }
 
-    private static final class BadInput extends Exception {
+    /** Whether a function failed because it refused its input (an IllegalArgumentException): the caller's to fix. */
+    private static boolean refusedInput(FunctionException failure) {
+        return String.valueOf(failure.errorType()).endsWith("IllegalArgumentException");
+    }
+
+        private static final class BadInput extends Exception {
         BadInput(String message) {
             super(message);
         }
@@ -167,7 +172,7 @@ final class LocalRoutes implements HttpHandler {
                 body = JSON.writeValueAsBytes(Map.of("message", e.getMessage()));
             } catch (FunctionException e) {
                 // A function that refuses the input it was given ({"date": "soon"}): the caller's to fix.
-                boolean refused = given && String.valueOf(e.errorType()).endsWith("IllegalArgumentException");
+                boolean refused = given && refusedInput(e);
                 status = refused ? 400 : 500;
                 body = JSON.writeValueAsBytes(refused ? Map.of("message", String.valueOf(e.getMessage()))
                         : Map.of("errorType", e.errorType(), "errorMessage", String.valueOf(e.getMessage())));
@@ -189,7 +194,7 @@ final class LocalRoutes implements HttpHandler {
                 body = JSON.writeValueAsBytes(Map.of("message", String.valueOf(e.getMessage())));
             } catch (FunctionException e) {
                 // The function refuses what it cannot set (an unknown switch, a latency out of range): the caller's to fix.
-                boolean refused = String.valueOf(e.errorType()).endsWith("IllegalArgumentException");
+                boolean refused = refusedInput(e);
                 status = refused ? 400 : 500;
                 body = JSON.writeValueAsBytes(Map.of("message", refused ? String.valueOf(e.getMessage())
                         : "the simulator failed; the runtime's log says why"));

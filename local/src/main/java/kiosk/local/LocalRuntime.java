@@ -33,6 +33,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Stack stack;
     private final Gateway gateway;
     private final Scheduler scheduler;
+    private final WebShop shop;
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private Map<String, Seeder.Account> accounts = Map.of();
@@ -50,7 +51,8 @@ public final class LocalRuntime implements AutoCloseable {
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
             LocalRoutes local = new LocalRoutes(scheduler, stack, options.host(), ApiReference.documentOf(options.template()));
             gateway.addLocalHandler(LocalRoutes.PREFIX, local);
-            gateway.site(WebShop.of(options.template()));
+            this.shop = WebShop.of(options.template());
+            gateway.site(shop);
             for (Blueprint.QueueSource source : blueprint.queueSources()) {
                 if (source.enabled()) {
                     pollers.add(new QueuePoller(source, stack.aws().queueUrl(source.queueId()),
@@ -124,6 +126,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** Every seeded account by the seed file's name for it, in its order; empty without seeds. */
     public Map<String, Seeder.Account> accounts() {
         return accounts;
+    }
+
+    /** The shop's pages this runtime serves at its root. */
+    WebShop shop() {
+        return shop;
     }
 
     /** The seed file's notes to print beside the accounts. */

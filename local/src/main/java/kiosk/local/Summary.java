@@ -49,7 +49,7 @@ final class Summary {
             log.printf("%nAPI reference: %s%s (the OpenAPI document: %s%s)%n", runtime.url(), ApiReference.DOCS, runtime.url(),
                     ApiReference.DOCUMENT);
         }
-        WebShop shop = WebShop.of(options.template());
+        WebShop shop = runtime.shop();
         if (shop.built()) {
             log.printf("%nThe shop: %s/ (sign in as the admin above for the admin console)%n", runtime.url());
         } else {
