@@ -138,7 +138,8 @@ export interface Order {
 export interface Notification {
   id: string;
   type: string;
-  orderId: string;
+  /** Absent for a notice of the account itself (PASSWORD_CHANGED, PASSWORD_RESET). */
+  orderId?: string;
   title: string;
   body: string;
   data: { total?: number; currency?: string; carrier?: string; trackingNumber?: string };

@@ -227,7 +227,9 @@ export async function notificationsPage(view: View): Promise<void> {
       h('h2', null, notification.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '), notification.title),
       h('p', null, notification.body),
       data.trackingNumber ? h('p', null, `${data.carrier ?? 'Parcel'}: ${data.trackingNumber}`) : null,
-      h('p', { class: 'muted' }, dateTime(notification.createdAt), ' · ', h('a', { href: `#/orders/${encodeURIComponent(notification.orderId)}` }, 'See the order')),
+      notification.orderId
+        ? h('p', { class: 'muted' }, dateTime(notification.createdAt), ' · ', h('a', { href: `#/orders/${encodeURIComponent(notification.orderId)}` }, 'See the order'))
+        : h('p', { class: 'muted' }, dateTime(notification.createdAt)),
       notification.read ? null : read,
     );
     return entry;

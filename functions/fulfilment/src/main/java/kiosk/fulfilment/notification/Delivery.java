@@ -14,4 +14,10 @@ public interface Delivery {
      * answers the email's status now. Throws {@link Mailer.Unavailable} when it should be tried later.
      */
     Notification.EmailStatus deliver(Notification notification);
+
+    /**
+     * The same, the email carrying {@code privateText} below the notification's words: what only
+     * the mailbox may see (a password-reset token), never the inbox or a log.
+     */
+    Notification.EmailStatus deliver(Notification notification, String privateText);
 }

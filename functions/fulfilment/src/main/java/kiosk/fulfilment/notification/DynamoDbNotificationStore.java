@@ -103,7 +103,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
         item.put(USER_ID, s(notification.userId()));
         item.put(ID, s(notification.id()));
         item.put(TYPE, s(notification.type().name()));
-        item.put(ORDER_ID, s(notification.orderId()));
+        putIfPresent(item, ORDER_ID, notification.orderId());
         item.put(TITLE, s(notification.title()));
         item.put(BODY, s(notification.body()));
         Map<String, AttributeValue> data = new HashMap<>();
@@ -124,7 +124,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
     static Notification fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> data = item.get(DATA).m();
         return new Notification(string(item, USER_ID), string(item, ID), NotificationType.valueOf(string(item, TYPE)),
-                string(item, ORDER_ID), string(item, TITLE), string(item, BODY),
+                optional(item, ORDER_ID), string(item, TITLE), string(item, BODY),
                 new Notification.Data(data.containsKey(TOTAL) ? number(data, TOTAL) : null, optional(data, CURRENCY),
                         optional(data, CARRIER), optional(data, TRACKING_NUMBER)),
                 string(item, CREATED_AT), Boolean.TRUE.equals(item.get(READ).bool()),

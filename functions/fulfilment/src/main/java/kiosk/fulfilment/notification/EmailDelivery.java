@@ -27,6 +27,11 @@ public final class EmailDelivery implements Delivery {
 
     @Override
     public Notification.EmailStatus deliver(Notification notification) {
+        return deliver(notification, null);
+    }
+
+    @Override
+    public Notification.EmailStatus deliver(Notification notification, String privateText) {
         Optional<String> to = recipients.emailOf(notification.userId());
         if (to.isEmpty()) {
             Log.warn("notification email not sent: the account has no email address", "notificationId",
@@ -34,7 +39,7 @@ public final class EmailDelivery implements Delivery {
             return Notification.EmailStatus.FAILED;
         }
         try {
-            mailer.send(EmailTemplate.render(notification, sender, to.get()));
+            mailer.send(EmailTemplate.render(notification, sender, to.get(), privateText));
             Log.info("notification emailed", "notificationId", notification.id(), "type", notification.type().name());
             return Notification.EmailStatus.SENT;
         } catch (Mailer.Rejected e) {

@@ -13,16 +13,25 @@ final class EmailTemplate {
     }
 
     static Email render(Notification notification, String from, String to) {
+        return render(notification, from, to, null);
+    }
+
+    /** {@code privateText} (may be null): words for the mailbox only, such as a reset token, after the body. */
+    static Email render(Notification notification, String from, String to, String privateText) {
         Notification.Data data = notification.data();
         boolean tracked = data.carrier() != null && data.trackingNumber() != null;
-        String text = notification.title() + "\n\n" + notification.body() + "\n\nOrder: " + notification.orderId() + "\n"
+        boolean order = notification.orderId() != null;
+        String text = notification.title() + "\n\n" + notification.body() + "\n\n"
+                + (privateText == null ? "" : privateText + "\n\n")
+                + (order ? "Order: " + notification.orderId() + "\n" : "")
                 + (tracked ? "Carrier: " + data.carrier() + "\nTracking number: " + data.trackingNumber() + "\n" : "")
                 + "\n" + FOOTER + "\n";
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                 + escape(notification.title()) + "</title></head>\n<body style=\"font-family:sans-serif\">\n"
                 + "<h1>" + escape(notification.title()) + "</h1>\n"
                 + "<p>" + escape(notification.body()) + "</p>\n"
-                + "<p>Order: <strong>" + escape(notification.orderId()) + "</strong></p>\n"
+                + (privateText == null ? "" : "<p><strong>" + escape(privateText) + "</strong></p>\n")
+                + (order ? "<p>Order: <strong>" + escape(notification.orderId()) + "</strong></p>\n" : "")
                 + (tracked ? "<p>Carrier: " + escape(data.carrier()) + "<br>Tracking number: <strong>"
                         + escape(data.trackingNumber()) + "</strong></p>\n" : "")
                 + "<p style=\"color:#666\">" + escape(FOOTER) + "</p>\n</body></html>\n";

@@ -10,6 +10,12 @@ public final class LogDelivery implements Delivery {
         return Notification.EmailStatus.NONE;
     }
 
+    /** The private text is dropped: a log holds no token. */
+    @Override
+    public Notification.EmailStatus deliver(Notification notification, String privateText) {
+        return deliver(notification);
+    }
+
     @Override
     public Notification.EmailStatus deliver(Notification notification) {
         Log.info("notification", "type", notification.type().name(), "orderId", notification.orderId(),

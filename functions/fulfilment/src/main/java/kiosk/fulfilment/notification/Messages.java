@@ -34,6 +34,7 @@ final class Messages {
             case ORDER_CANCELLED -> new Words("Order cancelled", "Your order was cancelled."
                     + (order.payment() != null && order.payment().refundId() != null ? " Your payment of " + amount
                     + " was refunded; it can take a few days to show on your statement." : ""));
+            case PASSWORD_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(type + " is no order's notification");
         };
         Notification.Data data = new Notification.Data(order.totals().total(), order.currency(),
                 tracked ? shipment.carrier() : null, tracked ? shipment.trackingNumber() : null);
@@ -42,6 +43,26 @@ final class Messages {
     }
 
     private record Words(String title, String body) {
+    }
+
+    /** The notice of a password changed or a reset asked for; the token is not in it. */
+    static Notification notification(AccountNotice notice, Notification.EmailStatus email) {
+        Words words = notice.type() == NotificationType.PASSWORD_CHANGED
+                ? new Words("Password changed", "The password of your Kiosk account was changed, and every other"
+                        + " sign-in was ended. If this was not you, reset your password now and check your orders.")
+                : new Words("Password reset requested", "Someone asked to reset the password of your Kiosk account. The"
+                        + " email we sent holds a token that works once, for 30 minutes. If this was not you,"
+                        + " ignore it: your password stays as it is.");
+        return new Notification(notice.userId(), Notification.idOf(notice.at(), "account", notice.type()), notice.type(),
+                null, words.title(), words.body(), new Notification.Data(null, null, null, null),
+                Timestamps.of(notice.at()), false, email);
+    }
+
+    /** What the reset email alone carries: the token, until when it works, and where it goes. */
+    static String resetInstructions(AccountNotice notice) {
+        return "Your reset token (it works once, until " + Timestamps.of(notice.expiresAt()) + "): " + notice.resetToken()
+                + "\nSend it with your new password to POST /auth/password-reset/confirm,"
+                + " as {\"token\": \"...\", \"newPassword\": \"...\"}.";
     }
 
     /** "EUR 19.95": minor units shown with the currency's own number of decimals. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One entry of a shopper's inbox: what happened to one of their orders, told once per change of
- * its status. Its id sorts newest first and names the change ({@link #idOf}), so the same change
+ * its status, or a notice of the account itself ({@code orderId} null). Its id sorts newest first and names the change ({@link #idOf}), so the same change
  * announced twice is the same notification. {@code createdAt} is when the order took the status.
  */
 public record Notification(String userId, String id, NotificationType type, String orderId, String title, String body,

@@ -44,4 +44,24 @@ public final class NotificationService {
         }
         return added.created() ? Outcome.WRITTEN : Outcome.REPEATED;
     }
+
+    /**
+     * A notice of the account itself, in the inbox and by email like an order's. A reset's token
+     * goes into the email alone: the inbox says a reset was asked for, and how to ignore it. A
+     * reset whose email went out before (a message delivered again) is not sent again.
+     */
+    public Outcome notify(AccountNotice notice) {
+        Notification notification = Messages.notification(notice, delivery.initial());
+        NotificationStore.Added added = inbox.add(notification);
+        Notification stored = added.notification();
+        if (!added.created() && stored.email() != Notification.EmailStatus.PENDING) {
+            return Outcome.REPEATED;
+        }
+        Notification.EmailStatus email = notice.resetToken() == null ? delivery.deliver(stored)
+                : delivery.deliver(stored, Messages.resetInstructions(notice));
+        if (email != stored.email()) {
+            inbox.setEmail(stored.userId(), stored.id(), email);
+        }
+        return added.created() ? Outcome.WRITTEN : Outcome.REPEATED;
+    }
 }

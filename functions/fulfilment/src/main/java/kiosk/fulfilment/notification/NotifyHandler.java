@@ -10,8 +10,9 @@ import kiosk.orders.queue.RetrySchedule;
 import kiosk.shared.log.Log;
 
 /**
- * The NotificationsQueue's consumer (template.yaml): each change of an order's status announced
- * becomes the shopper's notification ({@link NotificationService}), a message at a time with a
+ * The NotificationsQueue's consumer (template.yaml): each change of an order's status announced,
+ * and each notice of an account's password ({@link AccountNotice}), becomes the shopper's
+ * notification ({@link NotificationService}), a message at a time with a
  * partial batch response ({@link AnnouncementBatch}): SES unavailable holds the message back,
  * longer at each receive; an unknown order or an unreadable message is poison, left to the DLQ.
  */
@@ -38,6 +39,16 @@ public final class NotifyHandler implements RequestHandler<Map<String, Object>, 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return batch.process(event, context, (announcement, orderId, messageId) -> {
+            if (AccountNotice.is(announcement)) {
+                try {
+                    if (notifications.notify(AccountNotice.of(announcement)) == NotificationService.Outcome.REPEATED) {
+                        Log.info("notification already written: a repeated message", "messageId", messageId);
+                    }
+                } catch (Mailer.Unavailable e) {
+                    throw new AnnouncementBatch.TryLater("email: " + e.getMessage());
+                }
+                return;
+            }
             StatusChange change = StatusChange.of(announcement, orderId);
             try {
                 switch (notifications.notify(change)) {

@@ -12,6 +12,7 @@ public final class CheckoutProblems {
     public static final ProblemType INSUFFICIENT_STOCK = new ProblemType("insufficient-stock", 409, "Insufficient stock");
     public static final ProblemType PRICE_CHANGED = new ProblemType("price-changed", 409, "Price changed");
     public static final ProblemType CART_CHANGED = new ProblemType("cart-changed", 409, "Cart changed");
+    public static final ProblemType ACCOUNT_ERASED = new ProblemType("account-erased", 409, "Account erased");
     public static final ProblemType KEY_REUSED = new ProblemType("idempotency-key-reused", 422, "Idempotency key reused");
     public static final ProblemType TOO_MANY_PENDING = new ProblemType("too-many-pending-orders", 409,
             "Too many orders awaiting payment");

@@ -103,6 +103,8 @@ public final class CheckoutService {
                                 CheckoutProblems.KEY_IN_USE, "This Idempotency-Key is being used by another request."));
                     }
                     case STOCK_SHORT -> throw shortLines(cart, refused.shortProducts());
+                    case ACCOUNT_ERASED -> throw new DomainException(CheckoutProblems.ACCOUNT_ERASED,
+                            "This account is being erased: no order can be placed for it.");
                     case PROMOTION, PROMOTION_LIMIT -> {
                         // Redeemed up to its limit by checkouts racing this one: say why, as the preview would.
                         promotions.apply(input.promoCode(), userId, order.currency(), order.totals().subtotal());

@@ -48,7 +48,7 @@ final class CheckoutWiring {
         static DynamoDbOrderStore.Tables tables() {
             return new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), CONFIG.optional("PRODUCTS_TABLE").orElse(""),
                     CONFIG.optional("CARTS_TABLE").orElse(""), CONFIG.optional("IDEMPOTENCY_TABLE").orElse(""),
-                    CONFIG.optional("PROMOTIONS_TABLE").orElse(""));
+                    CONFIG.optional("PROMOTIONS_TABLE").orElse(""), CONFIG.optional("USERS_TABLE").orElse(""));
         }
     }
 

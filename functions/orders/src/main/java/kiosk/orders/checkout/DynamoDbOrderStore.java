@@ -23,6 +23,7 @@ import kiosk.shared.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -76,8 +77,25 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final String REQUEST_HASH = "requestHash";
     static final String EXPIRES_AT = "expiresAt";
 
-    public record Tables(String orders, String products, String carts, String idempotency, String promotions) {
+    /**
+     * The tables; {@code users} is the accounts' UsersTable, whose account item a placement checks
+     * is not being erased (empty: no check, for readers that never place an order).
+     */
+    public record Tables(String orders, String products, String carts, String idempotency, String promotions,
+                         String users) {
+
+        public Tables(String orders, String products, String carts, String idempotency, String promotions) {
+            this(orders, products, carts, idempotency, promotions, "");
+        }
     }
+
+    /**
+     * The account item's key and erasure mark, as kiosk.accounts.UsersTable names them: repeated,
+     * not depended on, so that checkout does not package the accounts module for two names.
+     */
+    static final String ACCOUNT_PK = "pk";
+    static final String ACCOUNT_PREFIX = "user#";
+    static final String ACCOUNT_ERASING = "erasing";
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
@@ -130,13 +148,24 @@ public final class DynamoDbOrderStore implements OrderStore {
             steps.addAll(DynamoDbPromotionStore.redeem(tables.promotions(), placement.promotion(), order.userId(),
                     Instant.parse(order.createdAt())));
         }
+        int accountStep = -1;
+        if (!tables.users().isEmpty()) {
+            // An erasure marks the account before it looks at its orders: a placement after the mark
+            // fails here, and one before it is an order the erasure sees (and so refuses to erase).
+            Expression account = new Expression();
+            accountStep = steps.size();
+            steps.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(tables.users())
+                    .key(Map.of(ACCOUNT_PK, s(ACCOUNT_PREFIX + order.userId())))
+                    .conditionExpression("attribute_not_exists(" + account.name(ACCOUNT_ERASING) + ")")
+                    .expressionAttributeNames(account.names()).build()).build());
+        }
         try {
             // The request token makes the SDK's own retry of this call (after a lost answer)
             // idempotent within DynamoDB's 10 minutes; a new call gets a new token.
             String token = UUID.randomUUID().toString();
             dynamoDb.transactWriteItems(b -> b.transactItems(steps).clientRequestToken(token));
         } catch (TransactionCanceledException e) {
-            throw refusal(order, e.hasCancellationReasons() ? e.cancellationReasons() : List.of());
+            throw refusal(order, e.hasCancellationReasons() ? e.cancellationReasons() : List.of(), accountStep);
         }
     }
 
@@ -343,8 +372,11 @@ public final class DynamoDbOrderStore implements OrderStore {
      * A taken key decides first, then a refused promotion, then a moved cart, then short stock;
      * otherwise it was a conflict: try again.
      */
-    private static PlacementRefused refusal(Order order, List<CancellationReason> reasons) {
+    private static PlacementRefused refusal(Order order, List<CancellationReason> reasons, int accountStep) {
         int lines = order.lines().size();
+        if (accountStep >= 0 && reasons.size() > accountStep && "ConditionalCheckFailed".equals(reasons.get(accountStep).code())) {
+            return new PlacementRefused(PlacementRefused.Reason.ACCOUNT_ERASED, List.of());
+        }
         List<String> shortProducts = new ArrayList<>();
         for (int i = 0; i < reasons.size(); i++) {
             String code = reasons.get(i).code();

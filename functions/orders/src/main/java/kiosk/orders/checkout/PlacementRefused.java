@@ -18,6 +18,8 @@ public final class PlacementRefused extends RuntimeException {
         PROMOTION,
         /** The shopper has redeemed the code as often as it allows. */
         PROMOTION_LIMIT,
+        /** The account is being erased (or was): no order can be placed for it. */
+        ACCOUNT_ERASED,
         /** Another transaction held an item: nothing is wrong, try again. */
         CONFLICT
     }

@@ -105,7 +105,8 @@ public final class AnnouncementBatch {
         String orderId;
         try {
             announcement = announcement(record.get("body"));
-            orderId = announcement.get("orderId").asText();
+            JsonNode id = announcement.get("orderId");
+            orderId = id == null ? null : id.asText();
         } catch (Poison e) {
             Log.warn("message unworkable: it goes to the dead-letter queue after its receives", "messageId", messageId,
                     "reason", e.getMessage());
@@ -144,10 +145,16 @@ public final class AnnouncementBatch {
         }
     }
 
-    /** The announcement a message carries; Poison for a body that is not one. */
+    /**
+     * The announcement a message carries; Poison for a body that is not one. A message naming an
+     * {@code account} instead of an order (a notice of the NotificationsQueue) passes with no orderId.
+     */
     public static JsonNode announcement(Object body) {
         try {
             JsonNode announcement = Json.MAPPER.readTree(String.valueOf(body));
+            if (announcement != null && announcement.isObject() && announcement.hasNonNull("account")) {
+                return announcement;
+            }
             JsonNode id = announcement == null ? null : announcement.get("orderId");
             if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
                 throw new Poison("no orderId in the message");

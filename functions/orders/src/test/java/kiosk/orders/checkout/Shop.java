@@ -40,7 +40,8 @@ final class Shop {
 
     static DynamoDbOrderStore.Tables tables(LocalAws aws) {
         return new DynamoDbOrderStore.Tables(aws.tableName("OrdersTable"), aws.tableName("ProductsTable"),
-                aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"), aws.tableName("PromotionsTable"));
+                aws.tableName("CartsTable"), aws.tableName("IdempotencyTable"), aws.tableName("PromotionsTable"),
+                aws.tableName("UsersTable"));
     }
 
     Shop(LocalAws aws) {
