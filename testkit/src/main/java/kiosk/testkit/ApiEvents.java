@@ -82,6 +82,12 @@ public final class ApiEvents {
         return this;
     }
 
+    /** The sign-in the caller's token names, as the authorizer passes it (call after {@link #caller}). */
+    public ApiEvents session(String sessionId) {
+        authorizer.put("sessionId", sessionId);
+        return this;
+    }
+
     public APIGatewayV2HTTPEvent build() {
         String rawPath = routePath;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {

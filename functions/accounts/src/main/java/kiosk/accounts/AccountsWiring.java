@@ -2,6 +2,10 @@ package kiosk.accounts;
 
 import java.time.Clock;
 import kiosk.accounts.password.PasswordHasher;
+import kiosk.accounts.password.PasswordService;
+import kiosk.accounts.password.SqsAccountNotices;
+import kiosk.accounts.privacy.DynamoDbPersonalData;
+import kiosk.accounts.privacy.PrivacyService;
 import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.session.LogoutService;
@@ -15,6 +19,7 @@ import kiosk.shared.config.Config;
 import kiosk.shared.ratelimit.RateLimiter;
 import kiosk.shared.ratelimit.RateLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What the accounts handlers' no-argument constructors use, built once per execution environment
@@ -41,6 +46,14 @@ public final class AccountsWiring {
 
     public static LogoutService logouts() {
         return Logouts.SERVICE;
+    }
+
+    public static PasswordService passwords() {
+        return Passwords.SERVICE;
+    }
+
+    public static PrivacyService privacy() {
+        return Privacy.SERVICE;
     }
 
     public static PasswordHasher hasher() {
@@ -78,5 +91,37 @@ public final class AccountsWiring {
             return new LogoutService(new DynamoDbSessionStore(AwsClients.build(DynamoDbClient.builder(), config),
                     config.require("SESSIONS_TABLE")), Clock.systemUTC());
         }
+    }
+
+    /**
+     * Password change and reset: the account, its sign-ins and sign-in attempts, the
+     * NotificationsQueue (NOTIFICATIONS_QUEUE_URL), and the reset's limits (RATE_LIMIT, per client
+     * address and per email digest) where the function is given them.
+     */
+    private static final class Passwords {
+        static final PasswordService SERVICE = new PasswordService(Users.STORE,
+                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
+                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")), Hasher.HASHER,
+                new SqsAccountNotices(AwsClients.build(SqsClient.builder(), Users.CONFIG),
+                        Users.CONFIG.require("NOTIFICATIONS_QUEUE_URL")), limits(), Clock.systemUTC());
+
+        private static PasswordService.Limits limits() {
+            if (Users.CONFIG.optional("RATE_LIMIT").isEmpty()) {
+                return PasswordService.Limits.NONE;
+            }
+            return new PasswordService.Limits(RateLimits.fromConfig(Users.CONFIG, Users.DYNAMO_DB, "reset-address"),
+                    RateLimits.fromConfig(Users.CONFIG, Users.DYNAMO_DB, "reset-email"),
+                    RateLimits.fromConfig(Users.CONFIG, Users.DYNAMO_DB, "reset-confirm"));
+        }
+    }
+
+    /** Export and erasure: the account's items in every table that holds any. */
+    private static final class Privacy {
+        static final PrivacyService SERVICE = new PrivacyService(Users.STORE,
+                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
+                new DynamoDbPersonalData(Users.DYNAMO_DB, new DynamoDbPersonalData.Tables(Users.CONFIG.require("CARTS_TABLE"),
+                        Users.CONFIG.require("ORDERS_TABLE"), Users.CONFIG.require("NOTIFICATIONS_TABLE"),
+                        Users.CONFIG.require("PROMOTIONS_TABLE"))),
+                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE), Hasher.HASHER, Clock.systemUTC());
     }
 }

@@ -12,16 +12,20 @@ import kiosk.accounts.user.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one item layout of the UsersTable, whose key {@link Items#PK} names three kinds of item: an
+ * The one item layout of the UsersTable, whose key {@link Items#PK} names four kinds of item: an
  * account ({@code user#<id>}), the claim that makes its email unique ({@code email#<email>}, with
- * the account's id), and the failed sign-ins of an email ({@code attempts#<email>}). Stores name
- * attributes only through these constants, in items and in expressions alike.
+ * the account's id), the failed sign-ins of an email ({@code attempts#<email>}), and a password
+ * reset's token ({@code reset#<hash of the token>}, with the account's id). An erased account
+ * leaves a tombstone under its {@code user#} key ({@link #ERASED_AT}, no personal data) until the
+ * table's TTL removes it. Stores name attributes only through these constants, in items and in
+ * expressions alike.
  */
 public final class UsersTable {
 
     public static final String USER = "user#";
     public static final String EMAIL_CLAIM = "email#";
     public static final String ATTEMPTS = "attempts#";
+    public static final String RESET = "reset#";
 
     public static final String USER_ID = "userId";
     public static final String EMAIL = "email";
@@ -31,12 +35,20 @@ public final class UsersTable {
     public static final String ROLES = "roles";
     public static final String CREATED_AT = "createdAt";
     public static final String VERSION = "version";
+    /** Epoch seconds: access tokens issued before it are refused (set by a password reset). */
+    public static final String TOKENS_VALID_AFTER = "tokensValidAfter";
+    /** The hash of the account's one live password-reset token; absent when none. */
+    public static final String RESET_TOKEN_HASH = "resetTokenHash";
+    /** When an erasure began (ISO-8601): while set, no order can be placed for the account. */
+    public static final String ERASING = "erasing";
+    /** When the account was erased (ISO-8601): the item is a tombstone. */
+    public static final String ERASED_AT = "erasedAt";
 
     /** Failed sign-ins in a row, on an attempts item. */
     public static final String FAILURES = "failures";
     /** Epoch seconds until which an email is locked out, on an attempts item. */
     public static final String LOCKED_UNTIL = "lockedUntil";
-    /** Epoch seconds after which the table's TTL removes an attempts item. */
+    /** Epoch seconds after which the table's TTL removes an attempts, reset or tombstone item. */
     public static final String EXPIRES_AT = "expiresAt";
 
     private UsersTable() {

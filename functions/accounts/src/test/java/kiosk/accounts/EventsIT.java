@@ -50,7 +50,9 @@ class EventsIT {
     /** In the order a client calls them: signup first. */
     private static final List<Map.Entry<String, Integer>> EXPECTED = List.of(Map.entry("SignupFunction", 201),
             Map.entry("LoginFunction", 200), Map.entry("RefreshFunction", 200), Map.entry("LogoutFunction", 204),
-            Map.entry("GetProfileFunction", 200));
+            Map.entry("GetProfileFunction", 200), Map.entry("ChangePasswordFunction", 204),
+            Map.entry("RequestPasswordResetFunction", 202), Map.entry("ConfirmPasswordResetFunction", 204),
+            Map.entry("ExportAccountFunction", 200), Map.entry("DeleteAccountFunction", 204));
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     @RegisterExtension
@@ -80,12 +82,19 @@ class EventsIT {
         users.create(new User("sample-user-login", "sample-login@example.com", "Sam Login", hash, Set.of(), NOW.toString()));
         users.create(new User("sample-user-me", "sample-me@example.com", "Sam Me", hash, Set.of(), NOW.toString()));
         users.create(new User("sample-user-logout", "sample-logout@example.com", "Sam Logout", hash, Set.of(), NOW.toString()));
+        users.create(new User("sample-user-change", "sample-change@example.com", "Sam Change", hash, Set.of(), NOW.toString()));
+        users.create(new User("sample-user-reset", "sample-reset@example.com", "Sam Reset", hash, Set.of(), NOW.toString()));
+        users.create(new User("sample-user-erase", "sample-erase@example.com", "Sam Erase", hash, Set.of(), NOW.toString()));
+        // The reset file's token, live for the reset account (the function checks it against the real clock).
+        String resetToken = Json.MAPPER.readTree(EventLoader.loadApiGatewayHttpEvent(file("ConfirmPasswordResetFunction")
+                .toString()).getBody()).get("token").asText();
+        users.startReset("sample-user-reset", RefreshTokens.hash(resetToken), Instant.now().plusSeconds(3600));
         DynamoDbSessionStore sessions = new DynamoDbSessionStore(aws.dynamoDb(), aws.tableName("SessionsTable"));
         Instant expires = Instant.now().plusSeconds(3600);
         sessions.start("sample-family-refresh", "sample-user-login",
-                RefreshTokens.hash(refreshToken("RefreshFunction")), expires);
+                RefreshTokens.hash(refreshToken("RefreshFunction")), expires, NOW);
         sessions.start("sample-family-logout", "sample-user-logout",
-                RefreshTokens.hash(refreshToken("LogoutFunction")), expires);
+                RefreshTokens.hash(refreshToken("LogoutFunction")), expires, NOW);
     }
 
     private static String refreshToken(String logicalId) throws Exception {
@@ -99,7 +108,7 @@ class EventsIT {
 
     @Test
     void everyAccountsFunctionHasAnEventFile() {
-        assertEquals(8, functions.size(), "accounts functions in template.yaml: " + functions.keySet());
+        assertEquals(13, functions.size(), "accounts functions in template.yaml: " + functions.keySet());
         for (String id : functions.keySet()) {
             assertTrue(EventFiles.all().stream().anyMatch(f -> EventFiles.logicalId(f).equals(id)), "no event file for " + id);
         }
@@ -130,6 +139,8 @@ class EventsIT {
             Decision admin = Decision.of(handler.handleRequest(withToken(event, List.of("admin")), null));
             assertTrue(admin.allowed());
             assertEquals(Map.of("userId", "sample-user-me", "roles", "admin"), admin.context());
+            assertFalse(Decision.of(handler.handleRequest(withToken(event, List.of("admin"), "no-such-account"), null)).allowed(),
+                    "a valid token of an account that does not exist (erased) is refused");
             assertEquals(id.equals("AuthorizerFunction"),
                     Decision.of(handler.handleRequest(withToken(event, List.of()), null)).allowed(),
                     "only the Admin authorizer requires the role its REQUIRED_ROLE names");
@@ -150,9 +161,14 @@ class EventsIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withToken(Map<String, Object> event, List<String> roles) {
+        return withToken(event, roles, "sample-user-me");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withToken(Map<String, Object> event, List<String> roles, String userId) {
         Map<String, Object> copy = new HashMap<>(event);
         Map<String, Object> headers = new HashMap<>((Map<String, Object>) event.get("headers"));
-        headers.put("authorization", "Bearer " + TokenWiring.tokens().issue("sample-user-me", roles));
+        headers.put("authorization", "Bearer " + TokenWiring.tokens().issue(userId, roles));
         copy.put("headers", headers);
         return copy;
     }

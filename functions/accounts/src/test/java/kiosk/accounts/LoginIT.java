@@ -3,6 +3,7 @@ package kiosk.accounts;
 import static kiosk.testkit.Responses.assertProblem;
 import static kiosk.testkit.Responses.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,11 @@ class LoginIT extends WiredAccounts {
         assertEquals(43, session.path("refreshToken").asText().length());
         Decision allowed = authorize(authorizer, "Bearer " + session.path("accessToken").asText());
         assertTrue(allowed.allowed());
-        assertEquals(Map.of("userId", id, "roles", ""), allowed.context());
+        assertEquals(id, allowed.context().get("userId"));
+        assertEquals("", allowed.context().get("roles"));
+        // The sign-in the token was issued to: its refresh-token family, which a password change keeps.
+        String familyId = String.valueOf(allowed.context().get("sessionId"));
+        assertNotNull(item(sessionsTable, "family#" + familyId), "the sessionId names the sign-in's family");
         APIGatewayV2HTTPResponse profile = me.handleRequest(ApiEvents.request("GET", "/me").caller(id).build(), null);
         assertEquals(200, profile.getStatusCode(), profile::getBody);
         assertEquals(email, body(profile).path("email").asText());

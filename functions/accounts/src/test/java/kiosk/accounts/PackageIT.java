@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class PackageIT {
 
     private static final Path TARGET = Template.projectRoot().resolve("functions/accounts/target");
-    private static final long AUTHORIZER_BUDGET_BYTES = 6L * 1024 * 1024;
+    // 6 MB until the authorizer read the account (DynamoDB SDK, 2.6 MB more): issue 17 weighs it against cold start.
+    private static final long AUTHORIZER_BUDGET_BYTES = 9L * 1024 * 1024;
 
     @Test
     void theAccountsZipHashesAndVerifiesPasswordsAndCarriesTheCommonPasswordList() throws Exception {
@@ -64,7 +65,7 @@ class PackageIT {
         assertTrue(Files.size(zip) <= AUTHORIZER_BUDGET_BYTES, "authorizer.zip is " + Files.size(zip) + " bytes");
         try (ZipFile entries = new ZipFile(zip.toFile())) {
             List<String> names = entries.stream().map(e -> e.getName()).toList();
-            for (String absent : List.of("org/bouncycastle/", "software/amazon/awssdk/services/dynamodb/",
+            for (String absent : List.of("org/bouncycastle/", "software/amazon/awssdk/services/sqs/",
                     "com/fasterxml/jackson/databind/", "com/amazonaws/services/lambda/runtime/events/",
                     "kiosk/accounts/password/", "kiosk/accounts/session/", "kiosk/accounts/user/", "kiosk/shared/dynamodb/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(absent)), "authorizer.zip holds " + absent);
@@ -77,6 +78,10 @@ class PackageIT {
         FunctionConfiguration function = aws.function("AdminAuthorizerFunction");
         assertEquals(TARGET.resolve("authorizer.zip"), function.codeUri());
         Map<String, String> environment = function.environment();
+        // The account the token names must stand: the authorizer refuses an erased one's.
+        aws.dynamoDb().putItem(b -> b.tableName(environment.get("USERS_TABLE")).item(Map.of("pk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("user#u-1"), "userId",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("u-1"))));
         String token;
         try (SecretsManagerClient client = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             token = new AccessTokens(new SecretsManagerSigningKeys(client, environment.get("SIGNING_SECRET_ID"), Clock.systemUTC()),

@@ -27,6 +27,12 @@ class RouteAccessTest {
             Map.entry("POST /auth/refresh", "NONE"),
             Map.entry("POST /auth/logout", "SignedIn"),
             Map.entry("GET /me", "SignedIn"),
+            Map.entry("POST /me/password", "SignedIn"),
+            // The emailed token is the credential of a reset.
+            Map.entry("POST /auth/password-reset", "NONE"),
+            Map.entry("POST /auth/password-reset/confirm", "NONE"),
+            Map.entry("GET /me/export", "SignedIn"),
+            Map.entry("DELETE /me", "SignedIn"),
             // The shipping partner has no account: its requests are signed instead (HMAC, README).
             Map.entry("POST /webhooks/shipping", "NONE"),
             Map.entry("GET /me/notifications", "SignedIn"),

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import kiosk.accounts.authorizer.AuthorizerHandler;
+import kiosk.accounts.authorizer.DynamoDbAccountStates;
 import kiosk.accounts.authorizer.Decision;
 import kiosk.accounts.password.PasswordHasher;
 import kiosk.accounts.session.DynamoDbLoginAttempts;
@@ -107,8 +108,8 @@ abstract class WiredAccounts {
         logout = new LogoutHandler(new LogoutService(new DynamoDbSessionStore(dynamoDb, sessionsTable), clock));
         me = new GetProfileHandler(accounts);
         grantAdmin = new GrantAdminHandler(accounts);
-        authorizer = new AuthorizerHandler(tokens, Optional.empty());
-        adminAuthorizer = new AuthorizerHandler(tokens, Optional.of("admin"));
+        authorizer = new AuthorizerHandler(tokens, new DynamoDbAccountStates(dynamoDb, usersTable), Optional.empty());
+        adminAuthorizer = new AuthorizerHandler(tokens, new DynamoDbAccountStates(dynamoDb, usersTable), Optional.of("admin"));
     }
 
     static String newEmail() {

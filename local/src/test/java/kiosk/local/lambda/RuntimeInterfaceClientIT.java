@@ -139,6 +139,11 @@ class RuntimeInterfaceClientIT {
                 Map.entry("RefreshFunction", RuntimeInterfaceClientIT::refresh),
                 Map.entry("LogoutFunction", RuntimeInterfaceClientIT::logout),
                 Map.entry("GetProfileFunction", RuntimeInterfaceClientIT::getProfile),
+                Map.entry("ChangePasswordFunction", RuntimeInterfaceClientIT::changePassword),
+                Map.entry("RequestPasswordResetFunction", RuntimeInterfaceClientIT::requestPasswordReset),
+                Map.entry("ConfirmPasswordResetFunction", RuntimeInterfaceClientIT::confirmPasswordReset),
+                Map.entry("ExportAccountFunction", RuntimeInterfaceClientIT::exportAccount),
+                Map.entry("DeleteAccountFunction", RuntimeInterfaceClientIT::deleteAccount),
                 Map.entry("AuthorizerFunction", RuntimeInterfaceClientIT::authorizer),
                 Map.entry("AdminAuthorizerFunction", RuntimeInterfaceClientIT::adminAuthorizer),
                 Map.entry("GrantAdminFunction", RuntimeInterfaceClientIT::grantAdmin),
@@ -306,6 +311,42 @@ class RuntimeInterfaceClientIT {
         assertEquals(given.userId(), profile.body().get("id").asText());
     }
 
+    /** A wrong current password: read, hashed against and refused, and the account as it was (other checks use it). */
+    private static void changePassword(String file) throws Exception {
+        HttpAnswer refused = http("ChangePasswordFunction", pointed(pointedAt(file, "/requestContext/authorizer/lambda/userId",
+                given.userId()), body(file).get("currentPassword").asText(), "not the password at all"));
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("/currentPassword", refused.body().get("errors").get(0).get("pointer").asText(), refused::toString);
+    }
+
+    private static void requestPasswordReset(String file) throws Exception {
+        HttpAnswer accepted = http("RequestPasswordResetFunction", pointed(file, body(file).get("email").asText(), given.email()));
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertTrue(accepted.body().get("message").asText().startsWith("If an account has this email"), accepted::toString);
+    }
+
+    private static void confirmPasswordReset(String file) throws Exception {
+        HttpAnswer refused = http("ConfirmPasswordResetFunction", file);
+        assertEquals(400, refused.status(), "the sample's token was never issued here: " + refused);
+        assertTrue(refused.body().get("type").asText().endsWith("invalid-reset-token"), refused::toString);
+    }
+
+    private static void exportAccount(String file) throws Exception {
+        HttpAnswer export = http("ExportAccountFunction", pointedAt(file, "/requestContext/authorizer/lambda/userId", given.userId()));
+        assertEquals(200, export.status(), export::toString);
+        assertEquals(1, export.body().get("schemaVersion").asInt());
+        assertEquals(given.email(), export.body().get("account").get("email").asText());
+        assertTrue(export.body().get("signIns").size() >= 1, export::toString);
+    }
+
+    /** A wrong password: the erasure is refused and the account stays (other checks use it). */
+    private static void deleteAccount(String file) throws Exception {
+        HttpAnswer refused = http("DeleteAccountFunction", pointed(pointedAt(file, "/requestContext/authorizer/lambda/userId",
+                given.userId()), body(file).get("password").asText(), "not the password at all"));
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("/password", refused.body().get("errors").get(0).get("pointer").asText(), refused::toString);
+    }
+
     private static void grantAdmin(String file) throws Exception {
         JsonNode result = json(success("GrantAdminFunction", file));
         assertTrue(result.get("granted").asBoolean(), result::toString);
@@ -317,7 +358,11 @@ class RuntimeInterfaceClientIT {
         assertEquals(Map.of("isAuthorized", false, "context", Map.of()), decision("AuthorizerFunction", file),
                 "the sample's token is not signed with this stack's key");
         Map<String, Object> shopper = decision("AuthorizerFunction", withToken(file, given.shopperToken()));
-        assertEquals(Map.of("isAuthorized", true, "context", Map.of("userId", given.userId(), "roles", "")), shopper);
+        assertEquals(true, shopper.get("isAuthorized"), shopper::toString);
+        Map<?, ?> context = (Map<?, ?>) shopper.get("context");
+        assertEquals(given.userId(), context.get("userId"));
+        assertEquals("", context.get("roles"));
+        assertTrue(context.get("sessionId") instanceof String, "the token names its sign-in: " + context);
     }
 
     private static void adminAuthorizer(String file) throws Exception {

@@ -153,6 +153,18 @@ public final class ApiRequest {
         return Optional.of(new Caller(userId, roles(lambda.get("roles"))));
     }
 
+    /**
+     * The sign-in (refresh-token family) the caller's access token was issued to, as the
+     * authorizer passes it; empty for a token that names none.
+     */
+    public Optional<String> sessionId() {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        Map<String, Object> lambda = authorizer == null ? null : authorizer.getLambda();
+        return lambda != null && lambda.get("sessionId") instanceof String id && !id.isBlank() ? Optional.of(id)
+                : Optional.empty();
+    }
+
     public Caller requireCaller() {
         return caller().orElseThrow(() -> new UnauthorizedException("Sign in to use this resource."));
     }

@@ -43,6 +43,17 @@ public final class ApiResponse {
         return new ApiResponse(503, body, JSON);
     }
 
+    /**
+     * 200 with a JSON document the route wrote itself (with a streaming generator, for a body too
+     * large to build as objects first); sent as it is.
+     */
+    public static ApiResponse okJson(String json) {
+        return new ApiResponse(200, new Written(json), JSON);
+    }
+
+    private record Written(String json) {
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, null);
     }
@@ -89,7 +100,7 @@ public final class ApiResponse {
 
     public APIGatewayV2HTTPResponse toEvent() {
         Map<String, String> out = new LinkedHashMap<>(headers);
-        String json = body == null ? null : JsonWriter.write(body);
+        String json = body == null ? null : body instanceof Written written ? written.json() : JsonWriter.write(body);
         int answered = status;
         if (taggedVersion != null || sharedCacheControl != null) {
             String tag = EntityTags.of(taggedVersion, json);

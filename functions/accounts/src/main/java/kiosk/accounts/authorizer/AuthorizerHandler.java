@@ -18,7 +18,10 @@ import kiosk.shared.log.Log;
  * Authorization header carries a valid access token, passing {@code userId} and comma-separated
  * {@code roles} as the context the handlers read. template.yaml runs it twice: as SignedIn, and as
  * Admin with REQUIRED_ROLE=admin, which also denies tokens without that role, so admin routes are
- * refused at the gateway before their function runs (the handlers check the role again).
+ * refused at the gateway before their function runs (the handlers check the role again). A valid
+ * token is also refused when its account is gone (erased) or was reset after the token was issued
+ * ({@link AccountStates}): a stolen or leftover token dies with the account or with a reset. The
+ * context carries {@code sessionId} too when the token names its sign-in.
  *
  * <p>The event arrives and the answer leaves as maps, not as aws-lambda-java-events' types: the
  * event class's request context formats dates with Joda-Time, which we do not ship, and without
@@ -30,15 +33,21 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
     private static final String BEARER = "bearer ";
 
     private final AccessTokens tokens;
+    private final AccountStates accounts;
     private final Optional<String> requiredRole;
 
     public AuthorizerHandler() {
-        this(TokenWiring.tokens(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
-        SnapStart.prime("Authorizer", () -> handleRequest(Map.of(), null));
+        this(TokenWiring.tokens(), AuthorizerWiring.accounts(), Config.fromEnvironment().optional("REQUIRED_ROLE"));
+        SnapStart.prime("Authorizer", () -> {
+            handleRequest(Map.of(), null);
+            // The DynamoDB client's first call, with its class loading, before the snapshot.
+            accounts.admits("priming", 0);
+        });
     }
 
-    public AuthorizerHandler(AccessTokens tokens, Optional<String> requiredRole) {
+    public AuthorizerHandler(AccessTokens tokens, AccountStates accounts, Optional<String> requiredRole) {
         this.tokens = tokens;
+        this.accounts = accounts;
         this.requiredRole = requiredRole;
     }
 
@@ -61,7 +70,13 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
                 Log.info("authorizer denied", "reason", "missing role", "userId", claims.subject());
                 return answer(false, Map.of());
             }
-            return answer(true, Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles())));
+            if (!accounts.admits(claims.subject(), claims.issuedAt())) {
+                Log.info("authorizer denied", "reason", "account erased, or reset since the token", "userId", claims.subject());
+                return answer(false, Map.of());
+            }
+            return answer(true, claims.sessionId() == null
+                    ? Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles()))
+                    : Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles()), "sessionId", claims.sessionId()));
         }
     }
 

@@ -8,6 +8,7 @@ import static kiosk.shared.dynamodb.Attributes.s;
 import static kiosk.shared.dynamodb.Attributes.ss;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,9 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public void start(String familyId, String userId, String tokenHash, Instant expiresAt) {
+    public void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now) {
         dynamoDb.transactWriteItems(b -> b.transactItems(
-                putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt)),
+                putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
                 putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt))));
     }
 
@@ -120,5 +121,52 @@ public final class DynamoDbSessionStore implements SessionStore {
         } catch (ConditionalCheckFailedException e) {
             // Already revoked, or expired and gone: either way nothing of it works any more.
         }
+    }
+
+    @Override
+    public List<SignIn> signInsOf(String userId) {
+        List<SignIn> signIns = new ArrayList<>();
+        byUser(userId, true).forEach(item -> {
+            String familyId = item.get(Items.PK).s().substring(SessionsTable.FAMILY.length());
+            SessionStore.Family family = SessionsTable.family(familyId, item);
+            AttributeValue created = item.get(SessionsTable.CREATED_AT);
+            signIns.add(new SignIn(familyId, created == null ? null : Instant.parse(created.s()), family.rotatedAt(),
+                    family.expiresAt(), family.revoked()));
+        });
+        signIns.sort(java.util.Comparator.comparing(SignIn::startedAt, java.util.Comparator.nullsFirst(
+                java.util.Comparator.naturalOrder())));
+        return signIns;
+    }
+
+    @Override
+    public int revokeAllBut(String userId, String keep, Instant now) {
+        int revoked = 0;
+        for (Map<String, AttributeValue> item : byUser(userId, true)) {
+            String familyId = item.get(Items.PK).s().substring(SessionsTable.FAMILY.length());
+            if (!familyId.equals(keep) && !item.containsKey(SessionsTable.REVOKED_AT)) {
+                revoke(familyId, now);
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public void deleteAll(String userId) {
+        for (Map<String, AttributeValue> item : byUser(userId, false)) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(item.get(Items.PK).s())));
+        }
+    }
+
+    /** The account's items by the ByUser index: its families alone, or its tokens too. */
+    private List<Map<String, AttributeValue>> byUser(String userId, boolean familiesOnly) {
+        Expression x = new Expression();
+        String condition = x.name(SessionsTable.USER_ID) + " = " + x.value(s(userId))
+                + (familiesOnly ? " AND begins_with(" + x.name(Items.PK) + ", " + x.value(s(SessionsTable.FAMILY)) + ")" : "");
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.queryPaginator(b -> b.tableName(table).indexName(SessionsTable.BY_USER).keyConditionExpression(condition)
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()))
+                .items().forEach(items::add);
+        return items;
     }
 }

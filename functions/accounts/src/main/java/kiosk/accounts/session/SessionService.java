@@ -91,9 +91,15 @@ public final class SessionService {
         if (hasher.needsRehash(user.passwordHash())) {
             users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(input.password()));
         }
+        return startSession(user);
+    }
+
+    /** A new sign-in of the account: its refresh-token family, and the first tokens. */
+    public Session startSession(User user) {
         String refreshToken = RefreshTokens.generate();
-        sessions.start(UUID.randomUUID().toString(), user.id(), RefreshTokens.hash(refreshToken), refreshExpiry());
-        return session(user, refreshToken);
+        String familyId = UUID.randomUUID().toString();
+        sessions.start(familyId, user.id(), RefreshTokens.hash(refreshToken), refreshExpiry(), clock.instant());
+        return session(user, familyId, refreshToken);
     }
 
     /**
@@ -146,7 +152,7 @@ public final class SessionService {
                 if (retry) {
                     Log.info("refresh retried within its grace", "userId", user.id(), "familyId", family.id());
                 }
-                return session(user, next);
+                return session(user, family.id(), next);
             }
         }
         throw new InvalidRefreshTokenException();
@@ -159,8 +165,8 @@ public final class SessionService {
         throw new InvalidRefreshTokenException();
     }
 
-    private Session session(User user, String refreshToken) {
-        return new Session(tokens.issue(user.id(), user.sortedRoles()), "Bearer", AccessTokens.LIFETIME_SECONDS,
+    private Session session(User user, String familyId, String refreshToken) {
+        return new Session(tokens.issue(user.id(), user.sortedRoles(), familyId), "Bearer", AccessTokens.LIFETIME_SECONDS,
                 refreshToken, RefreshTokens.LIFETIME_SECONDS);
     }
 

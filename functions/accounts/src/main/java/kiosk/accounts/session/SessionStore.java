@@ -1,6 +1,7 @@
 package kiosk.accounts.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,8 +32,24 @@ public interface SessionStore {
         }
     }
 
-    /** A new family whose first token is {@code tokenHash}. */
-    void start(String familyId, String userId, String tokenHash, Instant expiresAt);
+    /** A new family whose first token is {@code tokenHash}, begun at {@code now}. */
+    void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now);
+
+    /**
+     * What a shopper may see of one of their sign-ins (never a token or its hash): when it began,
+     * when it was last refreshed (null if never), when it ends, and whether it was revoked.
+     */
+    record SignIn(String id, Instant startedAt, Instant lastRefreshedAt, Instant expiresAt, boolean revoked) {
+    }
+
+    /** The account's sign-ins still on record, oldest first. */
+    List<SignIn> signInsOf(String userId);
+
+    /** Revokes every live sign-in of the account except {@code keep} (null: all of them); answers how many. */
+    int revokeAllBut(String userId, String keep, Instant now);
+
+    /** Deletes every family and token of the account. */
+    void deleteAll(String userId);
 
     Optional<Token> findToken(String hash);
 

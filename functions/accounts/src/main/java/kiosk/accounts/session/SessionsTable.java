@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The one item layout of the SessionsTable: a refresh-token family ({@code family#<id>}, holding
  * the hash of its current token) and every token ever issued ({@code token#<hash>}, pointing at
- * its family). Both carry {@link #EXPIRES_AT} for the table's TTL.
+ * its family). Both carry {@link #EXPIRES_AT} for the table's TTL, and {@link #USER_ID}, which the
+ * table's ByUser index is keyed by (with {@code pk} as its sort key, so a query can ask for the
+ * families alone): how a password change finds the other sign-ins, and an erasure all of them.
  */
 final class SessionsTable {
 
@@ -23,6 +25,9 @@ final class SessionsTable {
 
     static final String USER_ID = "userId";
     static final String FAMILY_ID = "familyId";
+    static final String BY_USER = "ByUser";
+    /** When the sign-in began (ISO-8601), on a family. */
+    static final String CREATED_AT = "createdAt";
     static final String CURRENT_HASH = "currentHash";
     /** A string set: tokens given to retries of the family's last rotation; absent when none. */
     static final String SIBLING_HASHES = "siblingHashes";
@@ -38,9 +43,10 @@ final class SessionsTable {
     private SessionsTable() {
     }
 
-    static Map<String, AttributeValue> familyItem(String familyId, String userId, String currentHash, Instant expiresAt) {
+    static Map<String, AttributeValue> familyItem(String familyId, String userId, String currentHash, Instant expiresAt,
+                                                  Instant createdAt) {
         return Map.of(Items.PK, s(FAMILY + familyId), USER_ID, s(userId), CURRENT_HASH, s(currentHash),
-                EXPIRES_AT, n(expiresAt.getEpochSecond()));
+                EXPIRES_AT, n(expiresAt.getEpochSecond()), CREATED_AT, s(createdAt.toString()));
     }
 
     static Map<String, AttributeValue> tokenItem(String hash, String familyId, String userId, Instant expiresAt) {

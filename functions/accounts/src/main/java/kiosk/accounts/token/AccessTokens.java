@@ -41,6 +41,8 @@ public final class AccessTokens {
     private static final int SIGNATURE_BYTES = 32;
     /** Role names as we grant them: a comma could split one into two where handlers read them joined. */
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    /** A refresh-token family id, as the sid claim carries it: a UUID when we issue it. */
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> HEADER_MEMBERS = Set.of("alg", "typ", "kid");
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -62,6 +64,14 @@ public final class AccessTokens {
 
     /** A signed token for this user and these roles; its lifetime is {@link #LIFETIME_SECONDS}. */
     public String issue(String userId, Collection<String> roles) {
+        return issue(userId, roles, null);
+    }
+
+    /**
+     * The same, naming the sign-in (the refresh-token family) it was issued to as {@code sid}, so
+     * that a password change can end every sign-in but the caller's own.
+     */
+    public String issue(String userId, Collection<String> roles, String sessionId) {
         long now = clock.instant().getEpochSecond();
         SigningKey key = keys.current();
         Map<String, Object> header = new LinkedHashMap<>();
@@ -77,6 +87,9 @@ public final class AccessTokens {
         payload.put("nbf", now);
         payload.put("exp", now + LIFETIME_SECONDS);
         payload.put("jti", UUID.randomUUID().toString());
+        if (sessionId != null) {
+            payload.put("sid", sessionId);
+        }
         String signingInput = encode(JsonWriter.write(header)) + "." + encode(JsonWriter.write(payload));
         return signingInput + "." + ENCODER.encodeToString(sign(key, signingInput));
     }
@@ -156,7 +169,11 @@ public final class AccessTokens {
             }
             names.add(name);
         }
-        return new Claims(subject, names, iat, exp, id);
+        Object sid = payload.get("sid");
+        if (sid != null && !(sid instanceof String session && SESSION.matcher(session).matches())) {
+            throw new InvalidTokenException("session id");
+        }
+        return new Claims(subject, names, iat, exp, id, (String) sid);
     }
 
     private static byte[] sign(SigningKey key, String signingInput) {

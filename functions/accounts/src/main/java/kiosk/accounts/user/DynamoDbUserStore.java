@@ -8,6 +8,8 @@ import static kiosk.shared.dynamodb.Attributes.s;
 import static kiosk.shared.dynamodb.Attributes.ss;
 import static kiosk.shared.dynamodb.Attributes.string;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,12 @@ import kiosk.shared.error.NotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Accounts in the UsersTable of template.yaml, laid out by {@link UsersTable}. An account's email
@@ -61,7 +67,8 @@ public final class DynamoDbUserStore implements UserStore {
     @Override
     public Optional<User> findById(String id) {
         Map<String, AttributeValue> item = get(dynamoDb, table, UsersTable.USER + id);
-        return item == null ? Optional.empty() : Optional.of(UsersTable.user(item));
+        // A tombstone is what is left of an erased account: no account.
+        return item == null || item.containsKey(UsersTable.ERASED_AT) ? Optional.empty() : Optional.of(UsersTable.user(item));
     }
 
     @Override
@@ -93,6 +100,157 @@ public final class DynamoDbUserStore implements UserStore {
             return UsersTable.user(item);
         } catch (ConditionalCheckFailedException e) {
             throw new NotFoundException("No account " + userId + ".");
+        }
+    }
+
+    @Override
+    public boolean changePasswordHash(String userId, String expected, String replacement) {
+        Expression x = new Expression();
+        String hash = x.name(UsersTable.PASSWORD_HASH);
+        String update = "SET " + hash + " = " + x.value(s(replacement)) + " ADD " + x.name(UsersTable.VERSION) + " " + x.value(n(1));
+        String condition = hash + " = " + x.value(s(expected)) + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")";
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean startReset(String userId, String tokenHash, Instant expiresAt) {
+        // The token's item first: until the account names it, it opens nothing.
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(Items.PK, s(UsersTable.RESET + tokenHash),
+                UsersTable.USER_ID, s(userId), UsersTable.EXPIRES_AT, n(expiresAt.getEpochSecond()))));
+        Expression x = new Expression();
+        String update = "SET " + x.name(UsersTable.RESET_TOKEN_HASH) + " = " + x.value(s(tokenHash));
+        String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASING)
+                + ")";
+        Map<String, AttributeValue> before;
+        try {
+            before = dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                    .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(UsersTable.RESET + tokenHash)));
+            return false;
+        }
+        AttributeValue previous = before == null ? null : before.get(UsersTable.RESET_TOKEN_HASH);
+        if (previous != null && previous.s() != null && !previous.s().equals(tokenHash)) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(UsersTable.RESET + previous.s())));
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<String> resetOwner(String tokenHash, Instant now) {
+        Map<String, AttributeValue> item = get(dynamoDb, table, UsersTable.RESET + tokenHash);
+        if (item == null || !item.containsKey(UsersTable.EXPIRES_AT)
+                || Long.parseLong(item.get(UsersTable.EXPIRES_AT).n()) <= now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(string(item, UsersTable.USER_ID));
+    }
+
+    @Override
+    public boolean completeReset(String tokenHash, String userId, String replacement, Instant now) {
+        Expression used = new Expression();
+        Delete token = Delete.builder().tableName(table).key(key(UsersTable.RESET + tokenHash))
+                .conditionExpression("attribute_exists(" + used.name(Items.PK) + ") AND " + used.name(UsersTable.EXPIRES_AT)
+                        + " > " + used.value(n(now.getEpochSecond())))
+                .expressionAttributeNames(used.names()).expressionAttributeValues(used.values()).build();
+        Expression x = new Expression();
+        String update = "SET " + x.name(UsersTable.PASSWORD_HASH) + " = " + x.value(s(replacement)) + ", "
+                + x.name(UsersTable.TOKENS_VALID_AFTER) + " = " + x.value(n(now.getEpochSecond()))
+                + " REMOVE " + x.name(UsersTable.RESET_TOKEN_HASH)
+                + " ADD " + x.name(UsersTable.VERSION) + " " + x.value(n(1));
+        String condition = x.name(UsersTable.RESET_TOKEN_HASH) + " = " + x.value(s(tokenHash))
+                + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")";
+        Update account = Update.builder().tableName(table).key(key(UsersTable.USER + userId)).updateExpression(update)
+                .conditionExpression(condition).expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .build();
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().delete(token).build(),
+                    TransactWriteItem.builder().update(account).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons()
+                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean beginErasure(String userId, Instant now) {
+        Expression x = new Expression();
+        String update = "SET " + x.name(UsersTable.ERASING) + " = " + x.value(s(now.toString()));
+        String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT)
+                + ")";
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void abandonErasure(String userId) {
+        Expression x = new Expression();
+        String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT)
+                + ")";
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression("REMOVE " + x.name(UsersTable.ERASING)).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()));
+        } catch (ConditionalCheckFailedException e) {
+            // Erased meanwhile by another request: nothing to lift.
+        }
+    }
+
+    @Override
+    public void erase(User user, Instant now, Instant tombstoneExpiresAt) {
+        Map<String, AttributeValue> account = get(dynamoDb, table, UsersTable.USER + user.id());
+        if (account == null || account.containsKey(UsersTable.ERASED_AT)) {
+            return;
+        }
+        List<TransactWriteItem> steps = new ArrayList<>();
+        Expression claim = new Expression();
+        steps.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(UsersTable.EMAIL_CLAIM + user.email()))
+                // Only the account's own claim: never one the email has made since for a new account.
+                .conditionExpression("attribute_not_exists(" + claim.name(Items.PK) + ") OR " + claim.name(UsersTable.USER_ID)
+                        + " = " + claim.value(s(user.id())))
+                .expressionAttributeNames(claim.names()).expressionAttributeValues(claim.values()).build()).build());
+        steps.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(UsersTable.ATTEMPTS + user.email())).build()).build());
+        AttributeValue reset = account.get(UsersTable.RESET_TOKEN_HASH);
+        if (reset != null && reset.s() != null) {
+            steps.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(key(UsersTable.RESET + reset.s())).build()).build());
+        }
+        Expression x = new Expression();
+        steps.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of(Items.PK, s(UsersTable.USER + user.id()), UsersTable.USER_ID, s(user.id()),
+                        UsersTable.ERASING, account.getOrDefault(UsersTable.ERASING, s(now.toString())),
+                        UsersTable.ERASED_AT, s(now.toString()), UsersTable.EXPIRES_AT, n(tombstoneExpiresAt.getEpochSecond())))
+                .conditionExpression("attribute_exists(" + x.name(UsersTable.ERASING) + ")")
+                .expressionAttributeNames(x.names()).build()).build());
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(steps));
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons()
+                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return; // Another erasure of the same account finished first.
+            }
+            throw e;
         }
     }
 }

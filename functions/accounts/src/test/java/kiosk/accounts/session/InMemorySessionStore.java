@@ -14,7 +14,7 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, Family> families = new HashMap<>();
 
     @Override
-    public synchronized void start(String familyId, String userId, String tokenHash, Instant expiresAt) {
+    public synchronized void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now) {
         if (families.containsKey(familyId) || tokens.containsKey(tokenHash)) {
             throw new IllegalStateException("family or token exists already");
         }
@@ -69,5 +69,29 @@ public final class InMemorySessionStore implements SessionStore {
             families.put(familyId, new Family(familyId, family.userId(), family.currentHash(), family.siblingHashes(),
                     family.previousHash(), family.rotatedAt(), true, family.expiresAt()));
         }
+    }
+
+    @Override
+    public synchronized java.util.List<SignIn> signInsOf(String userId) {
+        return families.values().stream().filter(f -> f.userId().equals(userId))
+                .map(f -> new SignIn(f.id(), null, f.rotatedAt(), f.expiresAt(), f.revoked())).toList();
+    }
+
+    @Override
+    public synchronized int revokeAllBut(String userId, String keep, Instant now) {
+        int revoked = 0;
+        for (Family family : java.util.List.copyOf(families.values())) {
+            if (family.userId().equals(userId) && !family.id().equals(keep) && !family.revoked()) {
+                revoke(family.id(), now);
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public synchronized void deleteAll(String userId) {
+        families.values().removeIf(f -> f.userId().equals(userId));
+        tokens.values().removeIf(t -> t.userId().equals(userId));
     }
 }

@@ -29,7 +29,7 @@ abstract class SessionStoreContract {
     void givenAFamilyStartedWithTokenOne() {
         sessions = store();
         family = UUID.randomUUID().toString();
-        sessions.start(family, "u-1", hash("one"), EXPIRES);
+        sessions.start(family, "u-1", hash("one"), EXPIRES, EXPIRES.minusSeconds(60));
     }
 
     /** Hashes are unique per test: the DynamoDB table is shared by every test of the run. */

@@ -52,4 +52,72 @@ public final class InMemoryUserStore implements UserStore {
         byId.put(userId, granted);
         return granted;
     }
+
+    private final Map<String, String> resetOwners = new HashMap<>();
+    private final Map<String, java.time.Instant> resetExpiries = new HashMap<>();
+    private final Map<String, String> liveReset = new HashMap<>();
+    private final Set<String> erasing = new HashSet<>();
+
+    @Override
+    public synchronized boolean changePasswordHash(String userId, String expected, String replacement) {
+        User user = byId.get(userId);
+        if (user == null || erasing.contains(userId) || !user.passwordHash().equals(expected)) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.email(), user.name(), replacement, user.roles(), user.createdAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean startReset(String userId, String tokenHash, java.time.Instant expiresAt) {
+        if (!byId.containsKey(userId) || erasing.contains(userId)) {
+            return false;
+        }
+        String previous = liveReset.put(userId, tokenHash);
+        if (previous != null) {
+            resetOwners.remove(previous);
+        }
+        resetOwners.put(tokenHash, userId);
+        resetExpiries.put(tokenHash, expiresAt);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<String> resetOwner(String tokenHash, java.time.Instant now) {
+        java.time.Instant expires = resetExpiries.get(tokenHash);
+        return expires == null || !expires.isAfter(now) ? Optional.empty() : Optional.ofNullable(resetOwners.get(tokenHash));
+    }
+
+    @Override
+    public synchronized boolean completeReset(String tokenHash, String userId, String replacement, java.time.Instant now) {
+        if (resetOwner(tokenHash, now).filter(userId::equals).isEmpty() || !tokenHash.equals(liveReset.get(userId))
+                || erasing.contains(userId)) {
+            return false;
+        }
+        resetOwners.remove(tokenHash);
+        liveReset.remove(userId);
+        User user = byId.get(userId);
+        byId.put(userId, new User(user.id(), user.email(), user.name(), replacement, user.roles(), user.createdAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean beginErasure(String userId, java.time.Instant now) {
+        if (!byId.containsKey(userId)) {
+            return false;
+        }
+        erasing.add(userId);
+        return true;
+    }
+
+    @Override
+    public synchronized void abandonErasure(String userId) {
+        erasing.remove(userId);
+    }
+
+    @Override
+    public synchronized void erase(User user, java.time.Instant now, java.time.Instant tombstoneExpiresAt) {
+        byId.remove(user.id());
+        idByEmail.remove(user.email(), user.id());
+    }
 }

@@ -1,0 +1,39 @@
+package kiosk.accounts.authorizer;
+
+import java.util.Map;
+import kiosk.accounts.Items;
+import kiosk.accounts.UsersTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The account item's key and the two attributes that refuse tokens (UsersTable's names, which are
+ * constants the compiler copies here: the authorizer's package holds no other accounts class).
+ * One eventually consistent GetItem of a small projection per request: an erased account's tokens
+ * stop within DynamoDB's replication lag, and the password hash never reaches the authorizer.
+ */
+public final class DynamoDbAccountStates implements AccountStates {
+
+    private static final Map<String, String> NAMES = Map.of("#pk", Items.PK, "#erased", UsersTable.ERASED_AT,
+            "#after", UsersTable.TOKENS_VALID_AFTER);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbAccountStates(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public boolean admits(String userId, long issuedAt) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of(Items.PK, AttributeValue.fromS(UsersTable.USER + userId)))
+                .projectionExpression("#pk, #erased, #after").expressionAttributeNames(NAMES)).item();
+        if (item == null || item.isEmpty() || item.containsKey(UsersTable.ERASED_AT)) {
+            return false;
+        }
+        AttributeValue after = item.get(UsersTable.TOKENS_VALID_AFTER);
+        return after == null || after.n() == null || issuedAt >= Long.parseLong(after.n());
+    }
+}
