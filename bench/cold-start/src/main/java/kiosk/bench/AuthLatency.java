@@ -89,7 +89,12 @@ public final class AuthLatency {
                 }
             }
 
-            AuthorizerHandler authorizer = new AuthorizerHandler(tokens, Optional.empty());
+            // The authorizer reads the token's account (erased? reset since?): one GetItem per request.
+            aws.dynamoDb().putItem(b -> b.tableName(usersTable).item(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("user#bench-user"),
+                    "userId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("bench-user"))));
+            AuthorizerHandler authorizer = new AuthorizerHandler(tokens,
+                    new kiosk.accounts.authorizer.DynamoDbAccountStates(aws.dynamoDb(), usersTable), Optional.empty());
             Map<String, Object> event = Map.of("headers",
                     Map.of("authorization", "Bearer " + tokens.issue("bench-user", List.of("admin"))));
             for (int i = 0; i < 20_000; i++) {
