@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The accounts tables share one shape: a string key {@link #PK} whose prefix names the kind of
@@ -37,5 +38,11 @@ public final class Items {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(" + x.name(PK) + ")")
                 .expressionAttributeNames(x.names()).build()).build();
+    }
+
+    /** Whether a transaction was cancelled because one of its conditions failed (not for a conflict or a throttle). */
+    public static boolean conditionFailed(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
     }
 }

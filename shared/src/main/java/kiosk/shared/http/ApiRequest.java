@@ -144,9 +144,7 @@ public final class ApiRequest {
 
     /** The caller the authorizer vouched for, if the route has an authorizer and it allowed the call. */
     public Optional<Caller> caller() {
-        var context = event.getRequestContext();
-        var authorizer = context == null ? null : context.getAuthorizer();
-        Map<String, Object> lambda = authorizer == null ? null : authorizer.getLambda();
+        Map<String, Object> lambda = authorizerContext();
         if (lambda == null || !(lambda.get("userId") instanceof String userId) || userId.isBlank()) {
             return Optional.empty();
         }
@@ -158,11 +156,16 @@ public final class ApiRequest {
      * authorizer passes it; empty for a token that names none.
      */
     public Optional<String> sessionId() {
-        var context = event.getRequestContext();
-        var authorizer = context == null ? null : context.getAuthorizer();
-        Map<String, Object> lambda = authorizer == null ? null : authorizer.getLambda();
+        Map<String, Object> lambda = authorizerContext();
         return lambda != null && lambda.get("sessionId") instanceof String id && !id.isBlank() ? Optional.of(id)
                 : Optional.empty();
+    }
+
+    /** The context the Lambda authorizer returned, or null when the route has none. */
+    private Map<String, Object> authorizerContext() {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        return authorizer == null ? null : authorizer.getLambda();
     }
 
     public Caller requireCaller() {

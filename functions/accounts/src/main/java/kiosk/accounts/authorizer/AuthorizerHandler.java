@@ -2,6 +2,7 @@ package kiosk.accounts.authorizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.accounts.token.AccessTokens;
@@ -74,9 +75,13 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
                 Log.info("authorizer denied", "reason", "account erased, or reset since the token", "userId", claims.subject());
                 return answer(false, Map.of());
             }
-            return answer(true, claims.sessionId() == null
-                    ? Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles()))
-                    : Map.of("userId", claims.subject(), "roles", String.join(",", claims.roles()), "sessionId", claims.sessionId()));
+            Map<String, String> caller = new LinkedHashMap<>();
+            caller.put("userId", claims.subject());
+            caller.put("roles", String.join(",", claims.roles()));
+            if (claims.sessionId() != null) {
+                caller.put("sessionId", claims.sessionId());
+            }
+            return answer(true, caller);
         }
     }
 

@@ -27,8 +27,11 @@ public final class PasswordService {
 
     public static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
 
-    /** Guesses at the current password with a signed-in token: as many as a sign-in allows. */
-    static final String GUESSES = "password#";
+    /**
+     * The attempts subject (with the account's id) under which guesses at the current password
+     * with a signed-in token are counted, here and at erasure: as many as a sign-in allows.
+     */
+    public static final String GUESSES = "password#";
 
     private final UserStore users;
     private final LoginAttempts attempts;

@@ -135,21 +135,28 @@ public final class DynamoDbPersonalData implements PersonalData {
     }
 
     private List<Map<String, AttributeValue>> orders(String userId) {
-        Expression x = new Expression();
-        String condition = x.name(USER_ID) + " = " + x.value(s(userId));
-        List<Map<String, AttributeValue>> orders = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(tables.orders()).indexName(ORDERS_BY_USER).keyConditionExpression(condition)
-                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())).items().forEach(orders::add);
-        return orders;
+        return byUser(tables.orders(), ORDERS_BY_USER, userId);
     }
 
     private List<Map<String, AttributeValue>> notifications(String userId) {
+        return byUser(tables.notifications(), null, userId);
+    }
+
+    /** Every item of the account, by the table's key or (eventually consistent) by an index keyed by userId. */
+    private List<Map<String, AttributeValue>> byUser(String table, String index, String userId) {
         Expression x = new Expression();
         String condition = x.name(USER_ID) + " = " + x.value(s(userId));
-        List<Map<String, AttributeValue>> notifications = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(tables.notifications()).keyConditionExpression(condition).consistentRead(true)
-                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())).items().forEach(notifications::add);
-        return notifications;
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.queryPaginator(b -> {
+            b.tableName(table).keyConditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values());
+            if (index == null) {
+                b.consistentRead(true);
+            } else {
+                b.indexName(index);
+            }
+        }).items().forEach(items::add);
+        return items;
     }
 
     private static Map<String, AttributeValue> redeemedKey(String code, String userId) {

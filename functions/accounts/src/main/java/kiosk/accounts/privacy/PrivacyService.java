@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kiosk.accounts.password.PasswordHasher;
+import kiosk.accounts.password.PasswordService;
 import kiosk.accounts.session.LoginAttempts;
 import kiosk.accounts.session.SessionService;
 import kiosk.accounts.session.SessionStore;
@@ -105,12 +106,12 @@ public final class PrivacyService {
      */
     public void erase(String userId, String password) {
         Instant now = clock.instant();
-        attempts.begin(GUESSES + userId, now, SessionService.EMAIL_FROM_ADDRESS);
+        attempts.begin(PasswordService.GUESSES + userId, now, SessionService.EMAIL_FROM_ADDRESS);
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("This account no longer exists."));
         if (!hasher.verify(password, user.passwordHash())) {
             throw new ValidationException("/password", "is not the account's password");
         }
-        attempts.clear(GUESSES + userId);
+        attempts.clear(PasswordService.GUESSES + userId);
         if (!users.beginErasure(userId, now)) {
             throw new NotFoundException("This account no longer exists.");
         }
@@ -127,9 +128,6 @@ public final class PrivacyService {
         users.erase(user, now, now.plus(TOMBSTONE));
         Log.info("account erased", "userId", userId);
     }
-
-    /** The attempts subject PasswordService counts guesses of the current password under: one budget for both. */
-    private static final String GUESSES = "password#";
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();

@@ -100,8 +100,7 @@ public final class DynamoDbSessionStore implements SessionStore {
                     putNew(table, SessionsTable.tokenItem(newHash, familyId, userId, expiresAt))));
             return true;
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons()
-                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            if (Items.conditionFailed(e)) {
                 return false;
             }
             throw e;

@@ -177,8 +177,7 @@ public final class DynamoDbUserStore implements UserStore {
                     TransactWriteItem.builder().update(account).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons()
-                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            if (Items.conditionFailed(e)) {
                 return false;
             }
             throw e;
@@ -246,8 +245,7 @@ public final class DynamoDbUserStore implements UserStore {
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(steps));
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons()
-                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            if (Items.conditionFailed(e)) {
                 return; // Another erasure of the same account finished first.
             }
             throw e;

@@ -33,16 +33,7 @@ public final class NotificationService {
             return Outcome.PASSED_OVER;
         }
         Order order = orders.find(change.orderId()).orElseThrow(() -> new UnknownOrderException(change.orderId()));
-        NotificationStore.Added added = inbox.add(Messages.notification(type.get(), order, change, delivery.initial()));
-        Notification stored = added.notification();
-        if (!added.created() && stored.email() != Notification.EmailStatus.PENDING) {
-            return Outcome.REPEATED;
-        }
-        Notification.EmailStatus email = delivery.deliver(stored);
-        if (email != stored.email()) {
-            inbox.setEmail(stored.userId(), stored.id(), email);
-        }
-        return added.created() ? Outcome.WRITTEN : Outcome.REPEATED;
+        return write(Messages.notification(type.get(), order, change, delivery.initial()), null);
     }
 
     /**
@@ -51,14 +42,21 @@ public final class NotificationService {
      * reset whose email went out before (a message delivered again) is not sent again.
      */
     public Outcome notify(AccountNotice notice) {
-        Notification notification = Messages.notification(notice, delivery.initial());
+        return write(Messages.notification(notice, delivery.initial()),
+                notice.resetToken() == null ? null : Messages.resetInstructions(notice));
+    }
+
+    /**
+     * Writes the notification unless it is there, and delivers it if this call wrote it or its
+     * email is still PENDING; {@code privateText} (null if none) goes into the email alone.
+     */
+    private Outcome write(Notification notification, String privateText) {
         NotificationStore.Added added = inbox.add(notification);
         Notification stored = added.notification();
         if (!added.created() && stored.email() != Notification.EmailStatus.PENDING) {
             return Outcome.REPEATED;
         }
-        Notification.EmailStatus email = notice.resetToken() == null ? delivery.deliver(stored)
-                : delivery.deliver(stored, Messages.resetInstructions(notice));
+        Notification.EmailStatus email = privateText == null ? delivery.deliver(stored) : delivery.deliver(stored, privateText);
         if (email != stored.email()) {
             inbox.setEmail(stored.userId(), stored.id(), email);
         }
