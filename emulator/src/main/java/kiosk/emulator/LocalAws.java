@@ -44,6 +44,7 @@ public final class LocalAws implements AutoCloseable {
     private final SqsFront sqsFront;
     private final AccessKeys keys = AccessKeys.generate();
     private final SecretsManagerEndpoint secretsManager;
+    private final MailCatcher mail;
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
     private final DynamoDbClient dynamoDb;
@@ -98,6 +99,8 @@ public final class LocalAws implements AutoCloseable {
                 .start();
         sqsFront.forwardTo(URI.create("http://" + hidden + ":" + sqsServer.waitUntilStarted().localAddress().getPort()));
         this.secretsManager = SecretsManagerEndpoint.start(options.host(), options.secretsPort(), REGION, ACCOUNT, keys);
+        this.mail = MailCatcher.start(options.host(), 0, keys,
+                options.dataDirectory() == null ? null : options.dataDirectory().resolve("mail"));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),
                 keys.secretAccessKey()));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
@@ -204,6 +207,11 @@ public final class LocalAws implements AutoCloseable {
         return secretsManager;
     }
 
+    /** SES v2's SendEmail, caught: what a function configured with a sender mails lands here, never out. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
     public Intrinsics intrinsics() {
         return intrinsics;
     }
@@ -269,6 +277,7 @@ public final class LocalAws implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", mail.endpoint().toString());
         return env;
     }
 
@@ -291,6 +300,7 @@ public final class LocalAws implements AutoCloseable {
         dynamoDbStreams.close();
         sqs.close();
         secretsManager.close();
+        mail.close();
         sqsServer.stopAndWait();
         sqsFront.close();
         try {
@@ -302,7 +312,7 @@ public final class LocalAws implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> SDK_PROPERTIES = List.of("aws.region", "aws.accessKeyId", "aws.secretAccessKey",
-            "aws.endpointUrlDynamoDb", "aws.endpointUrlSqs", "aws.endpointUrlSecretsManager");
+            "aws.endpointUrlDynamoDb", "aws.endpointUrlSqs", "aws.endpointUrlSecretsManager", "aws.endpointUrlSesV2");
 
     private void pointSdkHere() {
         for (String name : SDK_PROPERTIES) {
@@ -319,6 +329,7 @@ public final class LocalAws implements AutoCloseable {
             case "aws.endpointUrlDynamoDb" -> dynamoEndpoint.toString();
             case "aws.endpointUrlSqs" -> sqsEndpoint.toString();
             case "aws.endpointUrlSecretsManager" -> secretsEndpoint().toString();
+            case "aws.endpointUrlSesV2" -> mail.endpoint().toString();
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -36,6 +36,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -72,9 +75,43 @@ class LocalAwsAccessIT {
         SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(aws.secretsEndpoint())
                 .region(Region.of(LocalAws.REGION)).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
+        SesV2Client ses = SesV2Client.builder().endpointOverride(aws.mail().endpoint()).region(Region.of(LocalAws.REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         String secretId = aws.secretIds().keySet().iterator().next();
         return List.of(() -> dynamoDb.listTables(), () -> sqs.listQueues(),
-                () -> secrets.getSecretValue(b -> b.secretId(secretId)));
+                () -> secrets.getSecretValue(b -> b.secretId(secretId)), () -> ses.sendEmail(MAIL));
+    }
+
+    private static final SendEmailRequest MAIL = SendEmailRequest.builder().fromEmailAddress("shop@kiosk.local")
+            .destination(d -> d.toAddresses("ivy@example.com"))
+            .content(c -> c.simple(m -> m.subject(t -> t.data("Reset your password\r\nBcc: eve@example.com"))
+                    .body(b -> b.text(t -> t.data("Your token: abc")).html(t -> t.data("<p>Your token: abc</p>")))))
+            .build();
+
+    @Test
+    void sesCatchesEachMessageAsAFileOnlyItsOwnerReadsAndSendsNothing() throws IOException {
+        SesV2Client ses = SesV2Client.builder().region(Region.of(LocalAws.REGION))
+                .credentialsProvider(credentials(aws.keys().accessKeyId(), aws.keys().secretAccessKey()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        String id = ses.sendEmail(MAIL).messageId();
+        MailCatcher.Message caught = aws.mail().messages().get(aws.mail().messages().size() - 1);
+        assertEquals(id, caught.id(), "the client found the endpoint through aws.endpointUrlSesV2");
+        assertEquals(List.of("ivy@example.com"), caught.to());
+        Path folder = data.resolve("local-data/mail");
+        assertEquals(folder, aws.mail().folder());
+        Path file;
+        try (var files = Files.list(folder)) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(id + ".eml")).findFirst().orElseThrow();
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        String text = Files.readString(file);
+        assertTrue(text.contains("\nTo: ivy@example.com\n") && text.contains("\n\nYour token: abc\n"), text);
+        assertTrue(text.contains("\nSubject: Reset your password Bcc: eve@example.com\n"), "no header smuggled in: " + text);
+
+        BadRequestException malformed = assertThrows(BadRequestException.class,
+                () -> ses.sendEmail(b -> b.fromEmailAddress("shop@kiosk.local").content(c -> c.simple(m -> m.subject(t -> t.data("x"))))));
+        assertEquals(400, malformed.statusCode());
     }
 
     @Test
@@ -96,7 +133,7 @@ class LocalAwsAccessIT {
     @Test
     void everyServiceRefusesAnUnsignedRequest() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint())) {
+        for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint(), aws.mail().endpoint())) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/x-amz-json-1.1")
                     .header("X-Amz-Target", "secretsmanager.GetSecretValue")
@@ -118,8 +155,8 @@ class LocalAwsAccessIT {
     }
 
     @Test
-    void theSqsFrontAndSecretsManagerAnswerAMalformedTargetWithoutInternals() throws IOException {
-        for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint())) {
+    void theSqsFrontSecretsManagerAndSesAnswerAMalformedTargetWithoutInternals() throws IOException {
+        for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint(), aws.mail().endpoint())) {
             for (String target : List.of("/%zz", "/a\\b")) {
                 String answer = raw(endpoint, "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertTrue(answer.startsWith("HTTP/1.1 400 "), endpoint + target + ": " + answer);
@@ -129,11 +166,11 @@ class LocalAwsAccessIT {
     }
 
     @Test
-    void aClientThatSendsNothingMoreCannotHoldTheSqsFrontOrSecretsManager() throws Exception {
+    void aClientThatSendsNothingMoreCannotHoldTheSqsFrontSecretsManagerOrSes() throws Exception {
         // Many half-sent requests, then a real call: answered while they are still open.
         List<Socket> held = new ArrayList<>();
         try {
-            for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint())) {
+            for (URI endpoint : List.of(aws.sqsEndpoint(), aws.secretsEndpoint(), aws.mail().endpoint())) {
                 for (int i = 0; i < 40; i++) {
                     Socket socket = new Socket(endpoint.getHost(), endpoint.getPort());
                     socket.getOutputStream().write('G');
@@ -169,7 +206,7 @@ class LocalAwsAccessIT {
                 .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
                 .toList();
         for (InetAddress address : external) {
-            for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint())) {
+            for (URI endpoint : List.of(aws.dynamoEndpoint(), aws.sqsEndpoint(), aws.secretsEndpoint(), aws.mail().endpoint())) {
                 try (Socket socket = new Socket()) {
                     assertThrows(IOException.class, () -> socket.connect(new InetSocketAddress(address,
                             endpoint.getPort()), 1000), endpoint + " answered on " + address);

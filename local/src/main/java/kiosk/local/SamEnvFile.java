@@ -32,6 +32,9 @@ final class SamEnvFile {
             env.put("KIOSK_ENDPOINT_URL_DYNAMODB", inContainer(aws.dynamoEndpoint().getPort()));
             env.put("KIOSK_ENDPOINT_URL_SQS", inContainer(aws.sqsEndpoint().getPort()));
             env.put("KIOSK_ENDPOINT_URL_SECRETS_MANAGER", inContainer(aws.secretsEndpoint().getPort()));
+            if (env.containsKey("KIOSK_ENDPOINT_URL_SESV2")) {
+                env.put("KIOSK_ENDPOINT_URL_SESV2", inContainer(aws.mail().endpoint().getPort()));
+            }
             env.put("KIOSK_LOCAL_ACCESS_KEY_ID", aws.keys().accessKeyId());
             env.put("KIOSK_LOCAL_SECRET_ACCESS_KEY", aws.keys().secretAccessKey());
             content.put(id, env);

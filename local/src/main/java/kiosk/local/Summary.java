@@ -2,6 +2,7 @@ package kiosk.local;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import kiosk.emulator.MailCatcher;
 import kiosk.local.events.Scheduler;
 import kiosk.local.stack.Blueprint;
 
@@ -45,6 +46,16 @@ final class Summary {
         runtime.accounts().forEach((name, account) -> log.printf("  %s: %s / %s (local only; kept in the data folder)%n",
                 name, account.email(), account.password()));
         runtime.notes().forEach(note -> log.printf("  %s%n", note));
+        MailCatcher mail = runtime.stack().aws().mail();
+        boolean mailing = runtime.stack().functions().values().stream()
+                .anyMatch(f -> !f.configuration().environment().getOrDefault("SENDER_EMAIL", "").isBlank());
+        if (mailing) {
+            log.printf("  email: caught here, never sent; each message (a password reset's token too) is a file in %s%n",
+                    mail.folder() == null ? "no folder (in memory)" : mail.folder());
+        } else {
+            log.printf("  email: off (SenderEmail is empty): notifications reach the inbox only;"
+                    + " --parameter SenderEmail=shop@kiosk.local catches each email as a file in the data folder's mail/%n");
+        }
         if (Files.isRegularFile(ApiReference.documentOf(options.template()))) {
             log.printf("%nAPI reference: %s%s (the OpenAPI document: %s%s)%n", runtime.url(), ApiReference.DOCS, runtime.url(),
                     ApiReference.DOCUMENT);

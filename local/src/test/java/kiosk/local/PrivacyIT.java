@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
+import kiosk.emulator.MailCatcher;
 import kiosk.emulator.Template;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +47,10 @@ class PrivacyIT {
     @BeforeAll
     static void start() {
         Path root = Template.projectRoot();
+        // With a sender, as a stage that emails: the local SES catches each message in data/mail.
         runtime = LocalRuntime.start(Options.ephemeral(root.resolve("template.yaml"))
-                .withSeed(root.resolve("local/seed.json")).withDataDirectory(data), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+                .withSeed(root.resolve("local/seed.json")).withDataDirectory(data)
+                .withParameters(java.util.Map.of("SenderEmail", "shop@kiosk.local")), new PrintStream(LOG, true, StandardCharsets.UTF_8));
         api = new GatewayClient(runtime.url());
         // The partner ships a second after the hand-over and delivers two later.
         assertEquals(200, api.json("PUT", "/_local/shipping-simulator", null, "{\"shipAfterSeconds\":1,\"deliverAfterSeconds\":2}").statusCode());
@@ -102,6 +105,61 @@ class PrivacyIT {
         assertFalse(text.contains("$argon2"), "no password hash");
         assertFalse(text.contains(first.refreshToken()) || text.contains(second.refreshToken()), "no refresh token");
         assertFalse(text.contains(first.accessToken()), "no access token");
+    }
+
+    @Test
+    void aPasswordResetIsMailedWorksOnceAndEndsEverySignInAtOnce() throws Exception {
+        String email = "reset-ivy@example.com";
+        String newPassword = "saffron glacier timber oak";
+        GatewayClient.Session before = api.signUp(email, PASSWORD, "Ivy Reset");
+        HttpResponse<String> asked = api.json("POST", "/auth/password-reset", null, GatewayClient.write(java.util.Map.of("email", email)));
+        assertEquals(202, asked.statusCode(), asked.body());
+        HttpResponse<String> unknown = api.json("POST", "/auth/password-reset", null,
+                GatewayClient.write(java.util.Map.of("email", "nobody-here@example.com")));
+        assertEquals(asked.statusCode() + asked.body(), unknown.statusCode() + unknown.body(), "no telling who has an account");
+
+        // Checkout's queue, the notify job, SES: the token arrives by email only.
+        MailCatcher.Message mail = awaitMail(email, "reset token");
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("token \\(.*?\\): ([A-Za-z0-9_-]{43})\\n").matcher(mail.text());
+        assertTrue(found.find(), mail.text());
+        String token = found.group(1);
+        assertTrue(runtime.stack().aws().mail().messages().stream().noneMatch(m -> m.to().contains("nobody-here@example.com")));
+        try (var files = java.nio.file.Files.list(data.resolve("mail"))) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(mail.id() + ".eml")).findFirst().orElseThrow();
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)));
+        }
+
+        HttpResponse<String> confirmed = api.json("POST", "/auth/password-reset/confirm", null,
+                GatewayClient.write(java.util.Map.of("token", token, "newPassword", newPassword)));
+        assertEquals(204, confirmed.statusCode(), confirmed.body());
+        assertEquals(403, api.get("/me", before.accessToken()).statusCode(), "a token from before the reset, refused at once");
+        assertEquals(401, api.json("POST", "/auth/refresh", null, GatewayClient.write(java.util.Map.of("refreshToken", before.refreshToken())))
+                .statusCode(), "every sign-in ended");
+        assertEquals(401, api.json("POST", "/auth/login", null, GatewayClient.write(java.util.Map.of("email", email, "password", PASSWORD)))
+                .statusCode());
+        GatewayClient.Session after = api.logIn(email, newPassword);
+        HttpResponse<String> again = api.json("POST", "/auth/password-reset/confirm", null,
+                GatewayClient.write(java.util.Map.of("token", token, "newPassword", "another fine long password")));
+        assertEquals(400, again.statusCode(), again.body());
+        assertTrue(read(again.body()).get("type").asText().endsWith("invalid-reset-token"), again.body());
+
+        // The inbox says a reset was asked for and the password changed, without the token.
+        List<JsonNode> inbox = awaitInbox(after.accessToken(), 2);
+        assertEquals(Set.of("PASSWORD_RESET", "PASSWORD_CHANGED"), texts(GatewayClient.JSON.valueToTree(inbox), "type"));
+        assertFalse(inbox.toString().contains(token), inbox.toString());
+        awaitMail(email, "password of your Kiosk account was changed");
+    }
+
+    private static MailCatcher.Message awaitMail(String to, String containing) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            for (MailCatcher.Message m : runtime.stack().aws().mail().messages()) {
+                if (m.to().contains(to) && m.text() != null && m.text().contains(containing)) {
+                    return m;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + to + " with " + containing + ": " + runtime.stack().aws().mail().messages());
     }
 
     @Test
