@@ -206,7 +206,8 @@ public final class ApiRequest {
         String contentType = header("content-type")
                 .orElseThrow(() -> new DomainException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "Send the body as application/json with a Content-Type header."));
-        String[] parts = contentType.split(";");
+        // split(";", -1): ";" alone is two empty parts, not none (split drops trailing empties, leaving nothing to index).
+        String[] parts = contentType.split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         boolean charsetOk = true;
         for (int i = 1; i < parts.length; i++) {

@@ -70,6 +70,16 @@ class ApiRequestTest {
         assertEquals("/count", missing.errors().get(0).pointer());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {";", ";;;", " ; ", "", " ", "text/plain", ";charset=utf-8",
+            "application/json; charset=latin1", "application/jsonx"})
+    void refusesAContentTypeThatIsNotJsonAs415(String contentType) {
+        var event = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", contentType))
+                .withBody("{\"name\":\"a\"}").build();
+        DomainException e = assertThrows(DomainException.class, () -> new ApiRequest(event).body(Body.class));
+        assertEquals(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.type(), contentType);
+    }
+
     @Test
     void refusesAnInvalidBase64Body() {
         var event = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
