@@ -41,6 +41,11 @@ public final class UsersTable {
     public static final String RESET_TOKEN_HASH = "resetTokenHash";
     /** When an erasure began (ISO-8601): while set, no order can be placed for the account. */
     public static final String ERASING = "erasing";
+    /**
+     * The id an erasure gives the account's orders ("erased-<uuid>"), chosen by the first of any
+     * erasures at once so that all of them use it; never kept on the tombstone.
+     */
+    public static final String TOMBSTONE_ID = "tombstoneId";
     /** When the account was erased (ISO-8601): the item is a tombstone. */
     public static final String ERASED_AT = "erasedAt";
 

@@ -118,6 +118,16 @@ class AccountLifecycleIT extends WiredAccounts {
     }
 
     @Test
+    void anOwnerWhoseNewPasswordsAreRefusedIsNotLockedOut() {
+        String id = signedUp(newEmail());
+        // The right current password each time: a new password the policy refuses is no guess.
+        for (String weak : java.util.List.of("short", "password1234", "x".repeat(129), "password1234", "short", "short")) {
+            assertProblem(changeAs(id, PASSWORD, weak), 400, "validation");
+        }
+        assertEquals(204, changeAs(id, PASSWORD, NEW_PASSWORD).getStatusCode());
+    }
+
+    @Test
     void aResetTokenSetsThePasswordOnceEndingEverySignInAndEveryEarlierAccessToken() {
         String email = newEmail();
         String id = signedUp(email);

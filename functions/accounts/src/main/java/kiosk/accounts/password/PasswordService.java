@@ -63,9 +63,10 @@ public final class PasswordService {
      */
     public void change(String userId, Optional<String> sessionId, ChangePasswordInput input) {
         Instant now = clock.instant();
-        attempts.begin(GUESSES + userId, now, SessionService.EMAIL_FROM_ADDRESS);
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("This account no longer exists."));
+        // Before the count: a new password the policy refuses is no guess at the current one.
         requireAllowed(input.newPassword(), user.email());
+        attempts.begin(GUESSES + userId, now, SessionService.EMAIL_FROM_ADDRESS);
         if (!hasher.verify(input.currentPassword(), user.passwordHash())) {
             throw new ValidationException("/currentPassword", "is not the account's current password");
         }

@@ -112,9 +112,8 @@ public final class PrivacyService {
             throw new ValidationException("/password", "is not the account's password");
         }
         attempts.clear(PasswordService.GUESSES + userId);
-        if (!users.beginErasure(userId, now)) {
-            throw new NotFoundException("This account no longer exists.");
-        }
+        String tombstoneId = users.beginErasure(userId, now, "erased-" + UUID.randomUUID())
+                .orElseThrow(() -> new NotFoundException("This account no longer exists."));
         List<PersonalData.OpenOrder> open = personal.ordersInProgress(userId);
         if (!open.isEmpty()) {
             users.abandonErasure(userId);
@@ -123,7 +122,7 @@ public final class PrivacyService {
                     .collect(Collectors.joining(", ")) + "). It can be erased once "
                     + (open.size() == 1 ? "it is" : "they are") + " delivered or cancelled.");
         }
-        personal.erase(userId, "erased-" + UUID.randomUUID());
+        personal.erase(userId, tombstoneId);
         sessions.deleteAll(userId);
         users.erase(user, now, now.plus(TOMBSTONE));
         Log.info("account erased", "userId", userId);

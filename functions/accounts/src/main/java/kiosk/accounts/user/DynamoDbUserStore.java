@@ -185,18 +185,21 @@ public final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
-    public boolean beginErasure(String userId, Instant now) {
+    public Optional<String> beginErasure(String userId, Instant now, String proposedTombstoneId) {
         Expression x = new Expression();
-        String update = "SET " + x.name(UsersTable.ERASING) + " = " + x.value(s(now.toString()));
+        String erasing = x.name(UsersTable.ERASING);
+        String tombstoneId = x.name(UsersTable.TOMBSTONE_ID);
+        String update = "SET " + erasing + " = if_not_exists(" + erasing + ", " + x.value(s(now.toString())) + "), "
+                + tombstoneId + " = if_not_exists(" + tombstoneId + ", " + x.value(s(proposedTombstoneId)) + ")";
         String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT)
                 + ")";
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
-            return true;
+            return Optional.of(dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression(update).conditionExpression(condition).returnValues(ReturnValue.UPDATED_NEW)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()))
+                    .attributes().get(UsersTable.TOMBSTONE_ID).s());
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -207,7 +210,8 @@ public final class DynamoDbUserStore implements UserStore {
                 + ")";
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression("REMOVE " + x.name(UsersTable.ERASING)).conditionExpression(condition)
+                    .updateExpression("REMOVE " + x.name(UsersTable.ERASING) + ", " + x.name(UsersTable.TOMBSTONE_ID))
+                    .conditionExpression(condition)
                     .expressionAttributeNames(x.names()));
         } catch (ConditionalCheckFailedException e) {
             // Erased meanwhile by another request: nothing to lift.

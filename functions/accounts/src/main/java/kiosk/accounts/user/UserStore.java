@@ -42,10 +42,11 @@ public interface UserStore {
     boolean completeReset(String tokenHash, String userId, String replacement, Instant now);
 
     /**
-     * Marks the account as being erased, so that no order can be placed for it; false when there
-     * is no such account (or it is already erased).
+     * Marks the account as being erased, so that no order can be placed for it, and answers the
+     * id its orders are to be given: {@code proposedTombstoneId}, or the one an erasure running at
+     * the same time chose first. Empty when there is no such account (or it is already erased).
      */
-    boolean beginErasure(String userId, Instant now);
+    Optional<String> beginErasure(String userId, Instant now, String proposedTombstoneId);
 
     /** Lifts the mark of an erasure that was refused. */
     void abandonErasure(String userId);

@@ -57,6 +57,7 @@ public final class InMemoryUserStore implements UserStore {
     private final Map<String, java.time.Instant> resetExpiries = new HashMap<>();
     private final Map<String, String> liveReset = new HashMap<>();
     private final Set<String> erasing = new HashSet<>();
+    private final Map<String, String> tombstoneIds = new HashMap<>();
 
     @Override
     public synchronized boolean changePasswordHash(String userId, String expected, String replacement) {
@@ -102,17 +103,18 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public synchronized boolean beginErasure(String userId, java.time.Instant now) {
+    public synchronized Optional<String> beginErasure(String userId, java.time.Instant now, String proposedTombstoneId) {
         if (!byId.containsKey(userId)) {
-            return false;
+            return Optional.empty();
         }
         erasing.add(userId);
-        return true;
+        return Optional.of(tombstoneIds.computeIfAbsent(userId, id -> proposedTombstoneId));
     }
 
     @Override
     public synchronized void abandonErasure(String userId) {
         erasing.remove(userId);
+        tombstoneIds.remove(userId);
     }
 
     @Override
