@@ -108,6 +108,27 @@ final class Provisioner {
      * Creates the table a logical id declares under the given name (an existing one is kept) and,
      * when it is the declared table itself, defines it for Ref and GetAtt (Arn, StreamArn).
      */
+    /**
+     * A data folder from before the template gave this table an index: add it, as a deploy does
+     * (DynamoDB Local fills it from the items already there). Without it every query of the index
+     * would fail with "The table does not have the specified index".
+     */
+    private void addMissingIndexes(String name, CreateTableRequest declared) {
+        var existing = dynamoDb.describeTable(b -> b.tableName(name)).table();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        if (existing.globalSecondaryIndexes() != null) {
+            existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        }
+        for (GlobalSecondaryIndex index : declared.globalSecondaryIndexes()) {
+            if (!present.contains(index.indexName())) {
+                dynamoDb.updateTable(b -> b.tableName(name).attributeDefinitions(declared.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+                System.err.printf("LocalAws: table %s was made by an older template: index %s added%n", name, index.indexName());
+            }
+        }
+    }
+
     String createTable(String logicalId, String name) {
         Map<String, Object> p = tables.get(logicalId);
         if (p == null) {
@@ -156,6 +177,9 @@ final class Provisioner {
                 dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
                         .streamViewType(declared)));
             }
+        }
+        if (!created && p.get("GlobalSecondaryIndexes") != null) {
+            addMissingIndexes(name, request.build());
         }
         if (created && expireItems && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
                 && Boolean.parseBoolean(String.valueOf(intrinsics.resolve(ttl.get("Enabled"))))) {

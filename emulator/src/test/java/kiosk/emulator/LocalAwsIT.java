@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -94,6 +95,21 @@ class LocalAwsIT {
         }
         assertEquals("ENABLED", aws.dynamoDb().describeTimeToLive(b -> b.tableName(aws.tableName("SessionsTable")))
                 .timeToLiveDescription().timeToLiveStatusAsString());
+    }
+
+    @Test
+    void aTableKeptFromAnEarlierStartGetsTheIndexTheTemplateNowDeclaresFilledFromItsItems() {
+        String name = "orders-without-index-" + System.nanoTime();
+        aws.dynamoDb().createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        aws.dynamoDb().putItem(b -> b.tableName(name).item(java.util.Map.of("id", AttributeValue.fromS("o-1"),
+                "userId", AttributeValue.fromS("u-1"), "placedAt", AttributeValue.fromS("2026-11-21T10:00:00Z"),
+                "status", AttributeValue.fromS("PAID"))));
+        new Provisioner(aws.template(), aws.intrinsics(), aws.dynamoDb(), aws.sqs()).createTable("OrdersTable", name);
+        var found = aws.dynamoDb().query(b -> b.tableName(name).indexName("ByUser").keyConditionExpression("userId = :u")
+                .expressionAttributeValues(java.util.Map.of(":u", AttributeValue.fromS("u-1"))));
+        assertEquals(1, found.count(), "the index exists and holds the item written before it");
     }
 
     @Test
