@@ -2,6 +2,7 @@ package kiosk.accounts;
 
 import static kiosk.shared.dynamodb.Attributes.s;
 
+import java.util.List;
 import java.util.Map;
 import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,9 +41,20 @@ public final class Items {
                 .expressionAttributeNames(x.names()).build()).build();
     }
 
-    /** Whether a transaction was cancelled because one of its conditions failed (not for a conflict or a throttle). */
-    public static boolean conditionFailed(TransactionCanceledException e) {
-        return e.hasCancellationReasons()
-                && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+    /**
+     * Writes these items in one transaction: false, with nothing written, when one of their
+     * conditions failed. A transaction cancelled for anything else (a conflict, a throttle) throws.
+     */
+    public static boolean transactIfConditionsHold(DynamoDbClient dynamoDb, List<TransactWriteItem> items) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons()
+                    && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -94,17 +93,8 @@ public final class DynamoDbSessionStore implements SessionStore {
                 .updateExpression(update).conditionExpression(condition)
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                 .build();
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(family).build(),
-                    putNew(table, SessionsTable.tokenItem(newHash, familyId, userId, expiresAt))));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Items.conditionFailed(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Items.transactIfConditionsHold(dynamoDb, List.of(TransactWriteItem.builder().update(family).build(),
+                putNew(table, SessionsTable.tokenItem(newHash, familyId, userId, expiresAt))));
     }
 
     @Override

@@ -172,16 +172,13 @@ public final class DynamoDbUserStore implements UserStore {
         Update account = Update.builder().tableName(table).key(key(UsersTable.USER + userId)).updateExpression(update)
                 .conditionExpression(condition).expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
                 .build();
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().delete(token).build(),
-                    TransactWriteItem.builder().update(account).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Items.conditionFailed(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Items.transactIfConditionsHold(dynamoDb, List.of(TransactWriteItem.builder().delete(token).build(),
+                TransactWriteItem.builder().update(account).build()));
+    }
+
+    /** The account item is there and not yet a tombstone. */
+    private static String notErased(Expression x) {
+        return "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT) + ")";
     }
 
     @Override
@@ -191,8 +188,7 @@ public final class DynamoDbUserStore implements UserStore {
         String tombstoneId = x.name(UsersTable.TOMBSTONE_ID);
         String update = "SET " + erasing + " = if_not_exists(" + erasing + ", " + x.value(s(now.toString())) + "), "
                 + tombstoneId + " = if_not_exists(" + tombstoneId + ", " + x.value(s(proposedTombstoneId)) + ")";
-        String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT)
-                + ")";
+        String condition = notErased(x);
         try {
             return Optional.of(dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
                     .updateExpression(update).conditionExpression(condition).returnValues(ReturnValue.UPDATED_NEW)
@@ -206,8 +202,7 @@ public final class DynamoDbUserStore implements UserStore {
     @Override
     public void abandonErasure(String userId) {
         Expression x = new Expression();
-        String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT)
-                + ")";
+        String condition = notErased(x);
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
                     .updateExpression("REMOVE " + x.name(UsersTable.ERASING) + ", " + x.name(UsersTable.TOMBSTONE_ID))
@@ -246,13 +241,7 @@ public final class DynamoDbUserStore implements UserStore {
                         UsersTable.ERASED_AT, s(now.toString()), UsersTable.EXPIRES_AT, n(tombstoneExpiresAt.getEpochSecond())))
                 .conditionExpression("attribute_exists(" + x.name(UsersTable.ERASING) + ")")
                 .expressionAttributeNames(x.names()).build()).build());
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(steps));
-        } catch (TransactionCanceledException e) {
-            if (Items.conditionFailed(e)) {
-                return; // Another erasure of the same account finished first.
-            }
-            throw e;
-        }
+        // False when another erasure of the same account finished first: nothing more to do.
+        Items.transactIfConditionsHold(dynamoDb, steps);
     }
 }
