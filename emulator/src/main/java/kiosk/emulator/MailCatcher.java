@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,16 +135,10 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String errorType, Map<String, Object> body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (errorType != null) {
             exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType);
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonAnswer.send(exchange, status, "application/json", body);
     }
 
     @Override

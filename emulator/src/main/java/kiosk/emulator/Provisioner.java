@@ -2,9 +2,11 @@ package kiosk.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -108,27 +111,6 @@ final class Provisioner {
      * Creates the table a logical id declares under the given name (an existing one is kept) and,
      * when it is the declared table itself, defines it for Ref and GetAtt (Arn, StreamArn).
      */
-    /**
-     * A data folder from before the template gave this table an index: add it, as a deploy does
-     * (DynamoDB Local fills it from the items already there). Without it every query of the index
-     * would fail with "The table does not have the specified index".
-     */
-    private void addMissingIndexes(String name, CreateTableRequest declared) {
-        var existing = dynamoDb.describeTable(b -> b.tableName(name)).table();
-        java.util.Set<String> present = new java.util.HashSet<>();
-        if (existing.globalSecondaryIndexes() != null) {
-            existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
-        }
-        for (GlobalSecondaryIndex index : declared.globalSecondaryIndexes()) {
-            if (!present.contains(index.indexName())) {
-                dynamoDb.updateTable(b -> b.tableName(name).attributeDefinitions(declared.attributeDefinitions())
-                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
-                                .keySchema(index.keySchema()).projection(index.projection()))));
-                System.err.printf("LocalAws: table %s was made by an older template: index %s added%n", name, index.indexName());
-            }
-        }
-    }
-
     String createTable(String logicalId, String name) {
         Map<String, Object> p = tables.get(logicalId);
         if (p == null) {
@@ -162,24 +144,28 @@ final class Provisioner {
         } catch (ResourceInUseException alreadyThere) {
             created = false;
         }
-        if (!created && p.get("StreamSpecification") instanceof Map<?, ?> stream) {
-            String declared = String.valueOf(intrinsics.resolve(stream.get("StreamViewType")));
-            var existing = dynamoDb.describeTable(b -> b.tableName(name)).table().streamSpecification();
-            boolean enabled = existing != null && Boolean.TRUE.equals(existing.streamEnabled());
-            if (enabled && !declared.equals(existing.streamViewTypeAsString())) {
-                // The template changed what the stream carries: as a deploy does, the old stream ends
-                // and a new one starts (its readers begin at the new stream's start).
-                dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
-                enabled = false;
+        // A kept table: brought to what the template now declares, read once for both.
+        if (!created && (p.get("StreamSpecification") != null || p.get("GlobalSecondaryIndexes") != null)) {
+            TableDescription existing = dynamoDb.describeTable(b -> b.tableName(name)).table();
+            if (p.get("StreamSpecification") instanceof Map<?, ?> stream) {
+                String declared = String.valueOf(intrinsics.resolve(stream.get("StreamViewType")));
+                var current = existing.streamSpecification();
+                boolean enabled = current != null && Boolean.TRUE.equals(current.streamEnabled());
+                if (enabled && !declared.equals(current.streamViewTypeAsString())) {
+                    // The template changed what the stream carries: as a deploy does, the old stream ends
+                    // and a new one starts (its readers begin at the new stream's start).
+                    dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
+                    enabled = false;
+                }
+                if (!enabled) {
+                    // A data folder from before the template gave this table a stream (or this one): give it one now.
+                    dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
+                            .streamViewType(declared)));
+                }
             }
-            if (!enabled) {
-                // A data folder from before the template gave this table a stream (or this one): give it one now.
-                dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
-                        .streamViewType(declared)));
+            if (p.get("GlobalSecondaryIndexes") != null) {
+                addMissingIndexes(name, request.build(), existing);
             }
-        }
-        if (!created && p.get("GlobalSecondaryIndexes") != null) {
-            addMissingIndexes(name, request.build());
         }
         if (created && expireItems && p.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
                 && Boolean.parseBoolean(String.valueOf(intrinsics.resolve(ttl.get("Enabled"))))) {
@@ -196,6 +182,26 @@ final class Provisioner {
             intrinsics.define(logicalId, name, attributes);
         }
         return name;
+    }
+
+    /**
+     * A data folder from before the template gave this table an index: add it, as a deploy does
+     * (DynamoDB Local fills it from the items already there). Without it every query of the index
+     * would fail with "The table does not have the specified index".
+     */
+    private void addMissingIndexes(String name, CreateTableRequest declared, TableDescription existing) {
+        Set<String> present = new HashSet<>();
+        if (existing.globalSecondaryIndexes() != null) {
+            existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        }
+        for (GlobalSecondaryIndex index : declared.globalSecondaryIndexes()) {
+            if (!present.contains(index.indexName())) {
+                dynamoDb.updateTable(b -> b.tableName(name).attributeDefinitions(declared.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+                System.err.printf("LocalAws: table %s was made by an older template: index %s added%n", name, index.indexName());
+            }
+        }
     }
 
     private Map<String, String> queueAttributes(Map<String, Object> properties, boolean redrive) {

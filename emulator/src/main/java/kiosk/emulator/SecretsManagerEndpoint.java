@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +123,7 @@ public final class SecretsManagerEndpoint implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonAnswer.send(exchange, status, "application/x-amz-json-1.1", body);
     }
 
     @Override
