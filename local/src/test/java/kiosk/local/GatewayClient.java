@@ -78,7 +78,8 @@ final class GatewayClient {
         return token == null ? request : request.header("authorization", "Bearer " + token);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Any request as built, for what the other methods do not shape. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,8 @@ class KioskRuntimeIT {
     private static PrintStream stdout;
     /** What the functions print: their log lines, as Lambda sends a function's stdout to its log. */
     private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static LocalRuntime runtime;
+    private static GatewayClient client;
 
     @TempDir
     static Path data;
@@ -71,6 +70,7 @@ class KioskRuntimeIT {
         Path root = Template.projectRoot();
         runtime = LocalRuntime.start(Options.ephemeral(root.resolve("template.yaml"))
                 .withSeed(root.resolve("local/seed.json")).withDataDirectory(data), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        client = new GatewayClient(runtime.url());
     }
 
     @AfterAll
@@ -550,30 +550,23 @@ class KioskRuntimeIT {
         return logIn(runtime.admin().email(), runtime.admin().password());
     }
 
-    private static String signUpAndLogIn(String email) throws Exception {
-        String password = "correct horse battery staple 42";
-        HttpResponse<String> signup = post("/auth/signup", JSON.writeValueAsString(java.util.Map.of("email", email,
-                "password", password, "name", "Shopper")));
-        assertEquals(201, signup.statusCode(), signup.body());
-        return logIn(email, password);
+    private static String signUpAndLogIn(String email) {
+        return client.signUp(email, "correct horse battery staple 42", "Shopper").accessToken();
     }
 
-    private static String logIn(String email, String password) throws Exception {
-        HttpResponse<String> login = post("/auth/login", JSON.writeValueAsString(java.util.Map.of("email", email, "password", password)));
-        assertEquals(200, login.statusCode(), login.body());
-        return JSON.readTree(login.body()).get("accessToken").asText();
+    private static String logIn(String email, String password) {
+        return client.logIn(email, password).accessToken();
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(runtime.url().resolve(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    private static HttpResponse<String> post(String path, String body) {
+        return client.json("POST", path, null, body);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(runtime.url().resolve(path)).GET());
+    private static HttpResponse<String> get(String path) {
+        return client.get(path, null);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return client.send(request);
     }
 }
