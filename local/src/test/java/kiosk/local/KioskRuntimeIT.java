@@ -551,7 +551,8 @@ class KioskRuntimeIT {
     }
 
     private static String signUpAndLogIn(String email) {
-        return client.signUp(email, "correct horse battery staple 42", "Shopper").accessToken();
+        String password = "correct horse battery staple 42";
+        return client.signUp(email, password, "Shopper").accessToken();
     }
 
     private static String logIn(String email, String password) {
