@@ -53,7 +53,7 @@ public final class AuthLatency {
                     "urn:kiosk:bench:api", Clock.systemUTC());
             AccountService accounts = AccountService.withDefaults(users, hasher);
             SessionService sessions = new SessionService(users, new DynamoDbLoginAttempts(aws.dynamoDb(), usersTable),
-                    new DynamoDbSessionStore(aws.dynamoDb(), aws.tableName("SessionsTable")), hasher, tokens,
+                    new DynamoDbSessionStore(aws.dynamoDb(), aws.tableName("SessionsTable"), usersTable), hasher, tokens,
                     Clock.systemUTC());
             List<String> emails = new ArrayList<>();
             for (int i = 0; i < 50; i++) {

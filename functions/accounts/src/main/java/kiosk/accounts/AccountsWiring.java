@@ -78,7 +78,7 @@ public final class AccountsWiring {
     private static final class Sessions {
         static final SessionService SERVICE = new SessionService(Users.STORE,
                 new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
-                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE")),
+                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE"), Users.TABLE),
                 Hasher.HASHER, TokenWiring.tokens(), Clock.systemUTC());
     }
 

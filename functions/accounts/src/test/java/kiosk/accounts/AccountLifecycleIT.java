@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import kiosk.accounts.password.ChangePasswordHandler;
 import kiosk.accounts.password.ConfirmPasswordResetHandler;
 import kiosk.accounts.password.PasswordHasher;
@@ -186,6 +188,68 @@ class AccountLifecycleIT extends WiredAccounts {
         assertProblem(requestReset.handleRequest(ApiEvents.request("POST", "/auth/password-reset").sourceIp(address)
                 .json("{\"email\":\"not an email\"}").build(), null), 400, "validation");
         assertProblem(confirm("short", NEW_PASSWORD), 400, "invalid-reset-token");
+    }
+
+    /**
+     * Sign-ins with the old password running while the password changes: each that got tokens
+     * either began its sign-in before the change (and is revoked with the other sign-ins) or lost
+     * to it (401). None may still refresh afterwards; only the caller's sign-in does. Several
+     * rounds, each with three sign-ins in a loop from fresh addresses, so that some land in the
+     * gap between the change's new hash and its revocations.
+     */
+    @Test
+    void aSignInWithTheOldPasswordRacingAChangeDoesNotOutliveIt() throws Exception {
+        AtomicInteger addresses = new AtomicInteger();
+        int survivors = 0;
+        int signIns = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String email = newEmail();
+                String id = signedUp(email);
+                JsonNode mine = session(email);
+                String myFamily = String.valueOf(authorize(authorizer, "Bearer " + mine.path("accessToken").asText())
+                        .context().get("sessionId"));
+                AtomicBoolean changed = new AtomicBoolean();
+                CountDownLatch running = new CountDownLatch(3);
+                List<Future<List<String>>> racers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    racers.add(pool.submit(() -> {
+                        List<String> tokens = new ArrayList<>();
+                        running.countDown();
+                        while (!changed.get()) {
+                            int n = addresses.incrementAndGet();
+                            APIGatewayV2HTTPResponse answer = logInFrom("172.16." + (n >> 8 & 255) + "." + (n & 255),
+                                    email, PASSWORD);
+                            if (answer.getStatusCode() == 200) {
+                                tokens.add(body(answer).path("refreshToken").asText());
+                            } else {
+                                assertProblem(answer, 401, "invalid-credentials");
+                            }
+                        }
+                        return tokens;
+                    }));
+                }
+                running.await();
+                Thread.sleep(5 + round * 7L);
+                APIGatewayV2HTTPResponse answer = change.handleRequest(ApiEvents.request("POST", "/me/password")
+                        .caller(id).session(myFamily).json("{\"currentPassword\":\"" + PASSWORD
+                                + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}").build(), null);
+                changed.set(true);
+                assertEquals(204, answer.getStatusCode(), answer::getBody);
+                for (Future<List<String>> racer : racers) {
+                    for (String token : racer.get()) {
+                        signIns++;
+                        survivors += refreshWith(token).getStatusCode() == 200 ? 1 : 0;
+                    }
+                }
+                assertEquals(200, refreshWith(mine.path("refreshToken").asText()).getStatusCode(), "the caller's stays");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(signIns > 0, "the old password signed in while the change was coming");
+        assertEquals(0, survivors, "sign-ins with the old password that outlived the change, of " + signIns);
     }
 
     /** Eight confirmations of one token at once, each with its own password: exactly one sets it. */

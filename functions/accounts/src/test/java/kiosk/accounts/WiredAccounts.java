@@ -101,7 +101,7 @@ abstract class WiredAccounts {
                 "urn:kiosk:test:api", clock);
         AccountService accounts = new AccountService(users, hasher, clock, () -> UUID.randomUUID().toString());
         SessionService sessions = new SessionService(users, new DynamoDbLoginAttempts(dynamoDb, usersTable),
-                new DynamoDbSessionStore(dynamoDb, sessionsTable), hasher, tokens, clock);
+                new DynamoDbSessionStore(dynamoDb, sessionsTable, usersTable), hasher, tokens, clock);
         signup = new SignupHandler(accounts, new DynamoDbRateLimiter(dynamoDb, rateLimitsTable, "signup", signupLimit, clock));
         login = new LoginHandler(sessions);
         refresh = new RefreshHandler(sessions);

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiosk.accounts.Items;
+import kiosk.accounts.UsersTable;
 import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -30,15 +32,39 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    /** The UsersTable, which {@link #startSignIn} checks the account in; null for a store that only reads and revokes. */
+    private final String usersTable;
 
+    /** A store that cannot sign in (logout's, given the sessions table alone). */
     public DynamoDbSessionStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, null);
+    }
+
+    public DynamoDbSessionStore(DynamoDbClient dynamoDb, String table, String usersTable) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.usersTable = usersTable;
     }
 
     @Override
     public void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now) {
         dynamoDb.transactWriteItems(b -> b.transactItems(
+                putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
+                putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt))));
+    }
+
+    @Override
+    public boolean startSignIn(String familyId, String userId, String passwordHash, String tokenHash, Instant expiresAt,
+                               Instant now) {
+        if (usersTable == null) {
+            throw new IllegalStateException("this sessions store was given no users table to check sign-ins against");
+        }
+        Expression x = new Expression();
+        ConditionCheck account = ConditionCheck.builder().tableName(usersTable).key(key(UsersTable.USER + userId))
+                .conditionExpression(x.name(UsersTable.PASSWORD_HASH) + " = " + x.value(s(passwordHash))
+                        + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")")
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).build();
+        return Items.transactIfConditionsHold(dynamoDb, List.of(TransactWriteItem.builder().conditionCheck(account).build(),
                 putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
                 putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt))));
     }

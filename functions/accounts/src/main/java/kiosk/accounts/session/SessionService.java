@@ -88,17 +88,35 @@ public final class SessionService {
         }
         attempts.clear(pair);
         attempts.clear(email);
-        if (hasher.needsRehash(user.passwordHash())) {
-            users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(input.password()));
+        String verified = user.passwordHash();
+        if (hasher.needsRehash(verified)) {
+            String upgraded = hasher.hash(input.password());
+            if (users.replacePasswordHash(user.id(), verified, upgraded)) {
+                verified = upgraded;
+            } else {
+                // Changed meanwhile: another sign-in's upgrade (the same password) or a change.
+                verified = users.findById(user.id()).map(User::passwordHash)
+                        .filter(current -> hasher.verify(input.password(), current))
+                        .orElseThrow(InvalidCredentialsException::new);
+            }
         }
-        return startSession(user);
+        return startSession(user, verified);
     }
 
-    /** A new sign-in of the account: its refresh-token family, and the first tokens. */
-    public Session startSession(User user) {
+    /**
+     * A new sign-in of the account: its refresh-token family, and the first tokens. It is begun
+     * only while the account's hash is still the one the password was verified against: a
+     * sign-in that verified the old password while the password changed (or a reset, or an
+     * erasure, began) gets 401, never a family the change could not see to revoke.
+     */
+    private Session startSession(User user, String verifiedHash) {
         String refreshToken = RefreshTokens.generate();
         String familyId = UUID.randomUUID().toString();
-        sessions.start(familyId, user.id(), RefreshTokens.hash(refreshToken), refreshExpiry(), clock.instant());
+        if (!sessions.startSignIn(familyId, user.id(), verifiedHash, RefreshTokens.hash(refreshToken), refreshExpiry(),
+                clock.instant())) {
+            Log.info("sign-in lost to a change of the account", "userId", user.id());
+            throw new InvalidCredentialsException();
+        }
         return session(user, familyId, refreshToken);
     }
 

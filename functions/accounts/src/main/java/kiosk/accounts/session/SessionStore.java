@@ -36,6 +36,17 @@ public interface SessionStore {
     void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now);
 
     /**
+     * A sign-in: {@link #start} together with a check that the account's password hash is still
+     * {@code passwordHash}, the one the password was verified against, and that no erasure of the
+     * account has begun. False, with nothing written, when either changed since: a sign-in with
+     * the old password that lost to a password change, a reset or an erasure gets no family that
+     * would outlive them (they revoke or delete the families they can see when they have changed
+     * the hash or set the mark, and this one would have come after).
+     */
+    boolean startSignIn(String familyId, String userId, String passwordHash, String tokenHash, Instant expiresAt,
+                        Instant now);
+
+    /**
      * What a shopper may see of one of their sign-ins (never a token or its hash): when it began,
      * when it was last refreshed (null if never), when it ends, and whether it was revoked.
      */

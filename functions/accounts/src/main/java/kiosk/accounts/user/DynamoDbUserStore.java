@@ -72,7 +72,7 @@ public final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
-    public void replacePasswordHash(String userId, String expected, String replacement) {
+    public boolean replacePasswordHash(String userId, String expected, String replacement) {
         Expression x = new Expression();
         String hash = x.name(UsersTable.PASSWORD_HASH);
         String update = "SET " + hash + " = " + x.value(s(replacement)) + " ADD " + x.name(UsersTable.VERSION) + " " + x.value(n(1));
@@ -81,8 +81,10 @@ public final class DynamoDbUserStore implements UserStore {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
                     .updateExpression(update).conditionExpression(condition)
                     .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+            return true;
         } catch (ConditionalCheckFailedException e) {
             // Changed since it was read (another login upgraded it first): that change stands.
+            return false;
         }
     }
 

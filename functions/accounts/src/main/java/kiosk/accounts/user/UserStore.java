@@ -13,8 +13,8 @@ public interface UserStore {
 
     Optional<User> findById(String id);
 
-    /** Swaps the hash if it is still {@code expected}; a concurrent change wins quietly. */
-    void replacePasswordHash(String userId, String expected, String replacement);
+    /** Swaps the hash if it is still {@code expected}; false, changing nothing, when a concurrent change won. */
+    boolean replacePasswordHash(String userId, String expected, String replacement);
 
     /** Adds a role; the account must exist. Returns the account as it now is. */
     User grantRole(String userId, String role);

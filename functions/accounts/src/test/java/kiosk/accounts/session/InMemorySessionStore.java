@@ -6,12 +6,33 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /** Refresh-token families in memory, for service tests; SessionStoreContract keeps it honest against DynamoDB's. */
 public final class InMemorySessionStore implements SessionStore {
 
     private final Map<String, Token> tokens = new HashMap<>();
     private final Map<String, Family> families = new HashMap<>();
+    /** Whether an account (id) still has a password hash and may sign in: DynamoDB's ConditionCheck on the account. */
+    private final BiPredicate<String, String> accountHolds;
+
+    public InMemorySessionStore() {
+        this((userId, passwordHash) -> true);
+    }
+
+    public InMemorySessionStore(BiPredicate<String, String> accountHolds) {
+        this.accountHolds = accountHolds;
+    }
+
+    @Override
+    public synchronized boolean startSignIn(String familyId, String userId, String passwordHash, String tokenHash,
+                                            Instant expiresAt, Instant now) {
+        if (!accountHolds.test(userId, passwordHash)) {
+            return false;
+        }
+        start(familyId, userId, tokenHash, expiresAt, now);
+        return true;
+    }
 
     @Override
     public synchronized void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now) {

@@ -29,7 +29,8 @@ class SessionServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final InMemoryUserStore users = new InMemoryUserStore();
-    private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final InMemorySessionStore sessions = new InMemorySessionStore((id, hash) -> users.findById(id)
+            .filter(user -> user.passwordHash().equals(hash)).isPresent());
     private final PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(1024, 1, 1));
     private final AccessTokens tokens = new AccessTokens(SigningKeys.of(SigningKeys.generate("k1")), "urn:kiosk:test",
             "urn:kiosk:test:api", clock);
@@ -219,5 +220,16 @@ class SessionServiceTest {
         assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(refreshed.get(0)),
                 "a sibling not kept is used up by the kept one's refresh");
         assertThrows(InvalidRefreshTokenException.class, () -> service.refresh(kept.refreshToken()));
+    }
+
+    @Test
+    void aHashOfAnOlderCostIsUpgradedAtSignInAndTheSignInStands() {
+        PasswordHasher older = new PasswordHasher(new PasswordHasher.Cost(512, 1, 1));
+        users.create(new User("u-2", "bo@example.com", "Bo", older.hash(PASSWORD), Set.of(), clock.instant().toString()));
+        Session session = service.logIn(new LoginInput("bo@example.com", PASSWORD), "192.0.2.1");
+        String upgraded = users.findById("u-2").orElseThrow().passwordHash();
+        assertFalse(hasher.needsRehash(upgraded), upgraded);
+        // The sign-in was checked against the hash it wrote, not the one it replaced.
+        assertEquals("u-2", sessions.findToken(RefreshTokens.hash(session.refreshToken())).orElseThrow().userId());
     }
 }

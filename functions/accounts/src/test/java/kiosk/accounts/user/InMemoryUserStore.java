@@ -33,11 +33,13 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public synchronized void replacePasswordHash(String userId, String expected, String replacement) {
+    public synchronized boolean replacePasswordHash(String userId, String expected, String replacement) {
         User user = byId.get(userId);
-        if (user != null && user.passwordHash().equals(expected)) {
-            byId.put(userId, new User(user.id(), user.email(), user.name(), replacement, user.roles(), user.createdAt()));
+        if (user == null || !user.passwordHash().equals(expected)) {
+            return false;
         }
+        byId.put(userId, new User(user.id(), user.email(), user.name(), replacement, user.roles(), user.createdAt()));
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package kiosk.accounts.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -78,9 +79,9 @@ abstract class UserStoreContract {
     void theHashIsReplacedOnlyWhileItIsTheOneExpected() {
         User ann = user(email());
         users.create(ann);
-        users.replacePasswordHash(ann.id(), "not the stored hash", "lost");
+        assertFalse(users.replacePasswordHash(ann.id(), "not the stored hash", "lost"));
         assertEquals(ann.passwordHash(), users.findById(ann.id()).orElseThrow().passwordHash());
-        users.replacePasswordHash(ann.id(), ann.passwordHash(), "upgraded");
+        assertTrue(users.replacePasswordHash(ann.id(), ann.passwordHash(), "upgraded"));
         assertEquals("upgraded", users.findById(ann.id()).orElseThrow().passwordHash());
     }
 
