@@ -65,7 +65,8 @@ class AccountLifecycleIT extends WiredAccounts {
                 new DynamoDbSessionStore(dynamoDb, sessionsTable), new PasswordHasher(TEST_COST),
                 new SqsAccountNotices(sqs, queue), PasswordService.Limits.NONE, clock);
         change = new ChangePasswordHandler(passwords);
-        requestReset = new RequestPasswordResetHandler(passwords);
+        // No floor here: these tests are about what is written and sent (the floor has its own test).
+        requestReset = new RequestPasswordResetHandler(passwords, Duration.ZERO);
         confirmReset = new ConfirmPasswordResetHandler(passwords);
     }
 
@@ -188,6 +189,31 @@ class AccountLifecycleIT extends WiredAccounts {
         assertProblem(requestReset.handleRequest(ApiEvents.request("POST", "/auth/password-reset").sourceIp(address)
                 .json("{\"email\":\"not an email\"}").build(), null), 400, "validation");
         assertProblem(confirm("short", NEW_PASSWORD), 400, "invalid-reset-token");
+    }
+
+    /**
+     * The answer's time does not tell whether the email has an account: every answer, for an
+     * unknown email, a real account, or a refusal, leaves no sooner than the floor after the
+     * request came, which is well above the work a real account's reset does.
+     */
+    @Test
+    void everyResetAnswerTakesTheFloorAccountOrNot() {
+        RequestPasswordResetHandler floored = new RequestPasswordResetHandler(new PasswordService(users,
+                new DynamoDbLoginAttempts(dynamoDb, usersTable), new DynamoDbSessionStore(dynamoDb, sessionsTable),
+                new PasswordHasher(TEST_COST), new SqsAccountNotices(sqs, queue), PasswordService.Limits.NONE, clock),
+                RequestPasswordResetHandler.FLOOR);
+        String email = newEmail();
+        String id = signedUp(email);
+        for (String body : List.of("{\"email\":\"" + newEmail() + "\"}", "{\"email\":\"" + email + "\"}",
+                "{\"email\":\"not an email\"}")) {
+            long began = System.nanoTime();
+            APIGatewayV2HTTPResponse answer = floored.handleRequest(ApiEvents.request("POST", "/auth/password-reset")
+                    .sourceIp(address).json(body).build(), null);
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            assertTrue(answer.getStatusCode() == 202 || answer.getStatusCode() == 400, answer::getBody);
+            assertTrue(took.compareTo(RequestPasswordResetHandler.FLOOR) >= 0, body + " answered in " + took);
+        }
+        assertNotNull(notice(id, SqsAccountNotices.PASSWORD_RESET), "the real account's reset was sent");
     }
 
     /**
