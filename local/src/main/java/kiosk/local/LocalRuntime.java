@@ -48,6 +48,13 @@ public final class LocalRuntime implements AutoCloseable {
             Blueprint blueprint = stack.blueprint();
             this.gateway = new Gateway(blueprint, stack, LocalAws.ACCOUNT, options.host(), options.port(), options.throttle());
             stack.serveApisAt(url());
+            if (options.envFile() != null) {
+                try {
+                    FunctionsFile.write(options.envFile(), stack.functions());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + options.envFile(), e);
+                }
+            }
             this.scheduler = new Scheduler(blueprint.schedules(), stack, LocalAws.REGION, LocalAws.ACCOUNT, log);
             LocalRoutes local = new LocalRoutes(scheduler, stack, options.host(), ApiReference.documentOf(options.template()));
             gateway.addLocalHandler(LocalRoutes.PREFIX, local);

@@ -36,6 +36,9 @@ public record Options(Path template, String host, int port, Path dataDirectory, 
               --services-only     only DynamoDB Local (8000), ElasticMQ (9324) and secrets (9325), for
                                   sam local; writes the --env-vars file (default .local-data/sam-env.json)
               --dynamodb-port N, --sqs-port N, --secrets-port N, --env-file FILE
+              --env-file FILE     without --services-only: writes each function's handler, package
+                                  and whole environment as this runtime runs it (this start's
+                                  credentials; owner-only), to run one in a JVM of its own
             """;
 
     static Options parse(String[] args, Path projectRoot) {
