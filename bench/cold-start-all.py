@@ -204,10 +204,14 @@ class Lambda:
         return {"wall_ms": (api.answered_at - started) * 1000, "init_ms": (api.next_at - started) * 1000,
                 "invoke_ms": (api.answered_at - api.next_at) * 1000, "cpu_ms": cpu_ms, "answer": api.answer}
 
-    def classes_loaded(self, function, event):
+    def classes_loaded(self, function, event, keep=None):
+        """How many classes one cold start loads; with keep, the list of them (and where each came from) is kept there."""
         log = self.work / "classes.log"
         log.unlink(missing_ok=True)
         self.cold(function, event, [f"-Xlog:class+load=info:file={log}"])
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(log, keep)
         return sum(1 for _ in log.open())
 
 
@@ -461,6 +465,7 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--port", type=int, default=3590)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--class-logs", metavar="DIR", help="keep each function's -Xlog:class+load list in DIR")
     args = parser.parse_args()
     java = java_home()
     version = subprocess.run([str(java / "bin/java"), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -505,8 +510,9 @@ def main():
                     bare_run()
                 measure(i, kiosk.functions[i], event_of(i, kiosk))
             print(f"round {round_number + 1}/{args.runs} done ({time.time() - started:.0f} s)", file=sys.stderr)
-        classes = {i: lam.classes_loaded(kiosk.functions[i], event_of(i, kiosk)) for i in ids}
-        classes["bare"] = lam.classes_loaded(bare, event_of("GetProductFunction", kiosk))
+        kept = (lambda name: pathlib.Path(args.class_logs) / f"{name}.log") if args.class_logs else (lambda name: None)
+        classes = {i: lam.classes_loaded(kiosk.functions[i], event_of(i, kiosk), kept(i)) for i in ids}
+        classes["bare"] = lam.classes_loaded(bare, event_of("GetProductFunction", kiosk), kept("bare"))
     finally:
         kiosk.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -37,6 +37,11 @@ public final class UsersTable {
     public static final String VERSION = "version";
     /** Epoch seconds: access tokens issued before it are refused (set by a password reset). */
     public static final String TOKENS_VALID_AFTER = "tokensValidAfter";
+    /**
+     * Epoch milliseconds: the same, set once a reset's transaction has committed, so that it also
+     * refuses tokens of sign-ins begun in the reset's own second before it took effect.
+     */
+    public static final String TOKENS_VALID_AFTER_MILLIS = "tokensValidAfterMs";
     /** The hash of the account's one live password-reset token; absent when none. */
     public static final String RESET_TOKEN_HASH = "resetTokenHash";
     /** When an erasure began (ISO-8601): while set, no order can be placed for the account. */

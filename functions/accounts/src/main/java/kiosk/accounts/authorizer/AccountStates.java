@@ -6,7 +6,8 @@ public interface AccountStates {
 
     /**
      * True while the account exists, is not erased, and accepts access tokens issued at
-     * {@code issuedAt} (epoch seconds): a password reset refuses every token issued before it.
+     * {@code issuedAt} (epoch seconds; {@code issuedAtMillis} the same to the millisecond): a
+     * password reset refuses every token issued before it.
      */
-    boolean admits(String userId, long issuedAt);
+    boolean admits(String userId, long issuedAt, long issuedAtMillis);
 }

@@ -42,7 +42,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
         SnapStart.prime("Authorizer", () -> {
             handleRequest(Map.of(), null);
             // The DynamoDB client's first call, with its class loading, before the snapshot.
-            accounts.admits("priming", 0);
+            accounts.admits("priming", 0, 0);
         });
     }
 
@@ -71,7 +71,7 @@ public final class AuthorizerHandler implements RequestHandler<Map<String, Objec
                 Log.info("authorizer denied", "reason", "missing role", "userId", claims.subject());
                 return answer(false, Map.of());
             }
-            if (!accounts.admits(claims.subject(), claims.issuedAt())) {
+            if (!accounts.admits(claims.subject(), claims.issuedAt(), claims.issuedAtMillis())) {
                 Log.info("authorizer denied", "reason", "account erased, or reset since the token", "userId", claims.subject());
                 return answer(false, Map.of());
             }

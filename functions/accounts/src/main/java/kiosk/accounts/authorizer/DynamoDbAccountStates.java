@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The account item's key and the two attributes that refuse tokens (UsersTable's names, which are
+ * The account item's key and the three attributes that refuse tokens (UsersTable's names, which are
  * constants the compiler copies here: the authorizer's package holds no other accounts class).
  * One eventually consistent GetItem of a small projection per request: an erased account's tokens
  * stop within DynamoDB's replication lag, and the password hash never reaches the authorizer.
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoDbAccountStates implements AccountStates {
 
     private static final Map<String, String> NAMES = Map.of("#pk", Items.PK, "#erased", UsersTable.ERASED_AT,
-            "#after", UsersTable.TOKENS_VALID_AFTER);
+            "#after", UsersTable.TOKENS_VALID_AFTER, "#afterMs", UsersTable.TOKENS_VALID_AFTER_MILLIS);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -26,14 +26,18 @@ public final class DynamoDbAccountStates implements AccountStates {
     }
 
     @Override
-    public boolean admits(String userId, long issuedAt) {
+    public boolean admits(String userId, long issuedAt, long issuedAtMillis) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of(Items.PK, AttributeValue.fromS(UsersTable.USER + userId)))
-                .projectionExpression("#pk, #erased, #after").expressionAttributeNames(NAMES)).item();
+                .projectionExpression("#pk, #erased, #after, #afterMs").expressionAttributeNames(NAMES)).item();
         if (item == null || item.isEmpty() || item.containsKey(UsersTable.ERASED_AT)) {
             return false;
         }
-        AttributeValue after = item.get(UsersTable.TOKENS_VALID_AFTER);
-        return after == null || after.n() == null || issuedAt >= Long.parseLong(after.n());
+        return notBefore(item.get(UsersTable.TOKENS_VALID_AFTER), issuedAt)
+                && notBefore(item.get(UsersTable.TOKENS_VALID_AFTER_MILLIS), issuedAtMillis);
+    }
+
+    private static boolean notBefore(AttributeValue mark, long issued) {
+        return mark == null || mark.n() == null || issued >= Long.parseLong(mark.n());
     }
 }

@@ -119,6 +119,8 @@ public final class PasswordService {
         if (!users.completeReset(hash, userId, hasher.hash(input.newPassword()), now)) {
             throw new InvalidResetTokenException();
         }
+        // Read after the commit: a sign-in that began before it has an earlier instant in its tokens.
+        users.refuseTokensIssuedBefore(userId, clock.instant());
         int ended = sessions.revokeAllBut(userId, null, now);
         attempts.clear(user.email());
         attempts.clear(user.email() + "#from#" + clientAddress);

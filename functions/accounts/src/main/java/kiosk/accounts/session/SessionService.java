@@ -112,12 +112,15 @@ public final class SessionService {
     private Session startSession(User user, String verifiedHash) {
         String refreshToken = RefreshTokens.generate();
         String familyId = UUID.randomUUID().toString();
+        // Taken before the session is written, and carried by its tokens: a reset that commits
+        // after this session (and so revokes it) marks a later instant, and refuses them.
+        Instant begun = clock.instant();
         if (!sessions.startSignIn(familyId, user.id(), verifiedHash, RefreshTokens.hash(refreshToken), refreshExpiry(),
-                clock.instant())) {
+                begun)) {
             Log.info("sign-in lost to a change of the account", "userId", user.id());
             throw new InvalidCredentialsException();
         }
-        return session(user, familyId, refreshToken);
+        return session(user, familyId, refreshToken, begun);
     }
 
     /**
@@ -170,7 +173,7 @@ public final class SessionService {
                 if (retry) {
                     Log.info("refresh retried within its grace", "userId", user.id(), "familyId", family.id());
                 }
-                return session(user, family.id(), next);
+                return session(user, family.id(), next, now);
             }
         }
         throw new InvalidRefreshTokenException();
@@ -183,8 +186,8 @@ public final class SessionService {
         throw new InvalidRefreshTokenException();
     }
 
-    private Session session(User user, String familyId, String refreshToken) {
-        return new Session(tokens.issue(user.id(), user.sortedRoles(), familyId), "Bearer", AccessTokens.LIFETIME_SECONDS,
+    private Session session(User user, String familyId, String refreshToken, Instant issuedAt) {
+        return new Session(tokens.issue(user.id(), user.sortedRoles(), familyId, issuedAt), "Bearer", AccessTokens.LIFETIME_SECONDS,
                 refreshToken, RefreshTokens.LIFETIME_SECONDS);
     }
 

@@ -50,6 +50,9 @@ public final class AccessTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /** The private claim holding iat in epoch milliseconds. */
+    static final String IAT_MILLIS = "iat_ms";
+
     private final SigningKeys keys;
     private final String issuer;
     private final String audience;
@@ -72,7 +75,16 @@ public final class AccessTokens {
      * that a password change can end every sign-in but the caller's own.
      */
     public String issue(String userId, Collection<String> roles, String sessionId) {
-        long now = clock.instant().getEpochSecond();
+        return issue(userId, roles, sessionId, clock.instant());
+    }
+
+    /**
+     * The same, issued as of {@code at}: a sign-in's tokens carry the instant its session was
+     * begun, which came before any reset that could revoke it (and which that reset's mark, to the
+     * millisecond, is compared with).
+     */
+    public String issue(String userId, Collection<String> roles, String sessionId, java.time.Instant at) {
+        long now = at.getEpochSecond();
         SigningKey key = keys.current();
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", ALG);
@@ -84,6 +96,8 @@ public final class AccessTokens {
         payload.put("sub", userId);
         payload.put("roles", List.copyOf(roles));
         payload.put("iat", now);
+        // iat to the millisecond: a reset refuses tokens issued before it in its own second too.
+        payload.put(IAT_MILLIS, at.toEpochMilli());
         payload.put("nbf", now);
         payload.put("exp", now + LIFETIME_SECONDS);
         payload.put("jti", UUID.randomUUID().toString());
@@ -173,7 +187,11 @@ public final class AccessTokens {
         if (sid != null && !(sid instanceof String session && SESSION.matcher(session).matches())) {
             throw new InvalidTokenException("session id");
         }
-        return new Claims(subject, names, iat, exp, id, (String) sid);
+        Object millis = payload.get(IAT_MILLIS);
+        if (millis != null && !(millis instanceof Long ms && Math.floorDiv(ms, 1000L) == iat)) {
+            throw new InvalidTokenException("iat in milliseconds");
+        }
+        return new Claims(subject, names, iat, millis == null ? iat * 1000 : (Long) millis, exp, id, (String) sid);
     }
 
     private static byte[] sign(SigningKey key, String signingInput) {

@@ -178,6 +178,20 @@ public final class DynamoDbUserStore implements UserStore {
                 TransactWriteItem.builder().update(account).build()));
     }
 
+    @Override
+    public void refuseTokensIssuedBefore(String userId, Instant at) {
+        Expression x = new Expression();
+        String update = "SET " + x.name(UsersTable.TOKENS_VALID_AFTER_MILLIS) + " = " + x.value(n(at.toEpochMilli()));
+        String condition = notErased(x) + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")";
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+        } catch (ConditionalCheckFailedException e) {
+            // Gone or being erased: the authorizer refuses all of its tokens anyway.
+        }
+    }
+
     /** The account item is there and not yet a tombstone. */
     private static String notErased(Expression x) {
         return "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + x.name(UsersTable.ERASED_AT) + ")";

@@ -42,6 +42,13 @@ public interface UserStore {
     boolean completeReset(String tokenHash, String userId, String replacement, Instant now);
 
     /**
+     * Refuses every access token of the account issued before {@code at}, to the millisecond
+     * (a reset's second mark, after its transaction: no sign-in that began before it can still
+     * begin after it). Nothing happens to an account that is gone or being erased.
+     */
+    void refuseTokensIssuedBefore(String userId, Instant at);
+
+    /**
      * Marks the account as being erased, so that no order can be placed for it, and answers the
      * id its orders are to be given: {@code proposedTombstoneId}, or the one an erasure running at
      * the same time chose first. Empty when there is no such account (or it is already erased).

@@ -238,4 +238,23 @@ class AccessTokensTest {
         assertRefused(Forge.hmac("HmacSHA256", key.secret(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload),
                 "role name");
     }
+
+    @Test
+    void carriesTheIssueInstantToTheMillisecondAndRefusesOneThatDisagreesWithIat() throws Exception {
+        java.time.Instant at = NOW.plusMillis(437);
+        Claims claims = tokens.verify(tokens.issue("u-1", java.util.List.of(), "s-1", at));
+        assertEquals(at.getEpochSecond(), claims.issuedAt());
+        assertEquals(at.toEpochMilli(), claims.issuedAtMillis());
+        String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+        long iat = NOW.getEpochSecond();
+        String older = payload(iat, iat + 900);
+        assertEquals(iat * 1000, tokens.verify(Forge.hmac("HmacSHA256", key.secret(), header, older)).issuedAtMillis(),
+                "a token from before iat_ms: the start of its second");
+        for (String wrong : java.util.List.of("" + (iat * 1000 - 1), "" + (iat * 1000 + 1000), "\"1\"")) {
+            String payload = older.substring(0, older.length() - 1) + ",\"iat_ms\":" + wrong + "}";
+            assertRefused(Forge.hmac("HmacSHA256", key.secret(), header, payload), "iat in milliseconds");
+        }
+        String fraction = older.substring(0, older.length() - 1) + ",\"iat_ms\":" + iat * 1000 + ".5}";
+        assertThrows(InvalidTokenException.class, () -> tokens.verify(Forge.hmac("HmacSHA256", key.secret(), header, fraction)));
+    }
 }

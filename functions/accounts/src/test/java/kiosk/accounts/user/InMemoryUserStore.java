@@ -105,6 +105,11 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public void refuseTokensIssuedBefore(String userId, java.time.Instant at) {
+        // No token state here: the authorizer's account states are DynamoDB's (AccountLifecycleIT).
+    }
+
+    @Override
     public synchronized Optional<String> beginErasure(String userId, java.time.Instant now, String proposedTombstoneId) {
         if (!byId.containsKey(userId)) {
             return Optional.empty();
