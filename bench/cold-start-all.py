@@ -264,7 +264,9 @@ class Kiosk:
         self.shopper = json.loads((self.data / "shopper.json").read_text())
         self.admin["id"] = self.call("GET", "/me", token=self.token(self.admin))["id"]
         self.shopper["id"] = self.call("GET", "/me", token=self.token(self.shopper))["id"]
-        self.product = self.new_product(stock=1_000_000)
+        # Room both ways: checkouts take from it, stock adjustments add to it (the limit is 1,000,000).
+        self.product = self.new_product(stock=500_000)
+        self.after_run = []
         self.order = self.new_order()
 
     def close(self):
@@ -324,6 +326,10 @@ class Kiosk:
 
     def put_line(self, quantity=1):
         self.call("PUT", f"/cart/lines/{self.product}", {"quantity": quantity}, token=self.token(self.shopper))
+
+    def payments_down(self, down):
+        """The simulated payment gateway's outage switch: down, an order stays PENDING_PAYMENT."""
+        self.call("PUT", "/_local/payment-simulator", {"outage": down})
 
     def new_order(self):
         self.put_line()
@@ -417,9 +423,12 @@ def event_of(function_id, kiosk):
     elif function_id in ("GetOrderFunction", "AdminGetOrderFunction"):
         swap["9a7b6c5d-sample-order"] = k.order
     elif function_id in ("CancelOrderFunction", "AdminCancelOrderFunction"):
+        # An order the payment job cannot pay meanwhile: still PENDING_PAYMENT, so it can be cancelled.
+        k.payments_down(True)
         swap["9a7b6c5d-sample-order"] = k.new_order()
+        k.after_run.append(lambda: k.payments_down(False))
     elif function_id == "CreatePromotionFunction":
-        swap['"code": "WELCOME10"'] = f'"code": "BENCH{uuid.uuid4().hex[:8].upper()}"'
+        swap["WELCOME10"] = f"BENCH{uuid.uuid4().hex[:8].upper()}"
     elif function_id == "GetPromotionFunction":
         swap["SAMPLE-CODE"] = "WELCOME10"
     elif function_id == "DeactivatePromotionFunction":
@@ -492,6 +501,11 @@ def main():
             sample = lam.cold(function, event)
             sample["outcome"] = outcome(sample.pop("answer"))
             runs[name].append(sample)
+            settle()
+
+        def settle():
+            while kiosk.after_run:
+                kiosk.after_run.pop()()
 
         def bare_run():
             measure("bare", bare, event_of("GetProductFunction", kiosk))
@@ -499,6 +513,7 @@ def main():
         # One warm-up round, not counted: the page cache, DynamoDB Local's and ElasticMQ's own JIT.
         for i in ids:
             lam.cold(kiosk.functions[i], event_of(i, kiosk))
+            settle()
         lam.cold(bare, event_of("GetProductFunction", kiosk))
         started = time.time()
         for round_number in range(args.runs):
@@ -511,7 +526,10 @@ def main():
                 measure(i, kiosk.functions[i], event_of(i, kiosk))
             print(f"round {round_number + 1}/{args.runs} done ({time.time() - started:.0f} s)", file=sys.stderr)
         kept = (lambda name: pathlib.Path(args.class_logs) / f"{name}.log") if args.class_logs else (lambda name: None)
-        classes = {i: lam.classes_loaded(kiosk.functions[i], event_of(i, kiosk), kept(i)) for i in ids}
+        classes = {}
+        for i in ids:
+            classes[i] = lam.classes_loaded(kiosk.functions[i], event_of(i, kiosk), kept(i))
+            settle()
         classes["bare"] = lam.classes_loaded(bare, event_of("GetProductFunction", kiosk), kept("bare"))
     finally:
         kiosk.close()
