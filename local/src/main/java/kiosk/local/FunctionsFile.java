@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.OwnerOnlyFile;
 import kiosk.local.function.LocalFunction;
@@ -31,7 +32,7 @@ final class FunctionsFile {
             entry.put("memoryMb", function.memoryMb());
             entry.put("timeoutSeconds", function.timeout().toSeconds());
             entry.put("arn", function.arn());
-            entry.put("environment", new java.util.TreeMap<>(function.environment()));
+            entry.put("environment", new TreeMap<>(function.environment()));
             content.put(id, entry);
         });
         // It holds this start's credentials: owner-only, like everything in the data folder.

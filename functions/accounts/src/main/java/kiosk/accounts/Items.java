@@ -7,6 +7,7 @@ import java.util.Map;
 import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -39,6 +40,21 @@ public final class Items {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(" + x.name(PK) + ")")
                 .expressionAttributeNames(x.names()).build()).build();
+    }
+
+    /**
+     * Updates the item keyed {@code pk} if {@code condition} holds: false, with nothing written,
+     * when it does not. {@code x} holds the names and values both expressions use.
+     */
+    public static boolean updateIfConditionHolds(DynamoDbClient dynamoDb, String table, String pk, String update,
+                                                 String condition, Expression x) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(pk)).updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /**

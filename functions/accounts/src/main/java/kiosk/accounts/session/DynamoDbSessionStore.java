@@ -18,7 +18,6 @@ import kiosk.shared.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -48,9 +47,14 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     @Override
     public void start(String familyId, String userId, String tokenHash, Instant expiresAt, Instant now) {
-        dynamoDb.transactWriteItems(b -> b.transactItems(
-                putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
-                putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt))));
+        dynamoDb.transactWriteItems(b -> b.transactItems(newFamily(familyId, userId, tokenHash, expiresAt, now)));
+    }
+
+    /** A family's item and its first token's, each written only if new. */
+    private List<TransactWriteItem> newFamily(String familyId, String userId, String tokenHash, Instant expiresAt,
+                                              Instant now) {
+        return List.of(putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
+                putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt)));
     }
 
     @Override
@@ -64,9 +68,9 @@ public final class DynamoDbSessionStore implements SessionStore {
                 .conditionExpression(x.name(UsersTable.PASSWORD_HASH) + " = " + x.value(s(passwordHash))
                         + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")")
                 .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()).build();
-        return Items.transactIfConditionsHold(dynamoDb, List.of(TransactWriteItem.builder().conditionCheck(account).build(),
-                putNew(table, SessionsTable.familyItem(familyId, userId, tokenHash, expiresAt, now)),
-                putNew(table, SessionsTable.tokenItem(tokenHash, familyId, userId, expiresAt))));
+        List<TransactWriteItem> items = new ArrayList<>(newFamily(familyId, userId, tokenHash, expiresAt, now));
+        items.add(0, TransactWriteItem.builder().conditionCheck(account).build());
+        return Items.transactIfConditionsHold(dynamoDb, items);
     }
 
     @Override
@@ -129,13 +133,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         String revokedAt = x.name(SessionsTable.REVOKED_AT);
         String update = "SET " + revokedAt + " = " + x.value(s(now.toString()));
         String condition = "attribute_exists(" + x.name(Items.PK) + ") AND attribute_not_exists(" + revokedAt + ")";
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(SessionsTable.FAMILY + familyId))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
-        } catch (ConditionalCheckFailedException e) {
-            // Already revoked, or expired and gone: either way nothing of it works any more.
-        }
+        // False when already revoked, or expired and gone: either way nothing of it works any more.
+        Items.updateIfConditionHolds(dynamoDb, table, SessionsTable.FAMILY + familyId, update, condition, x);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -83,7 +84,7 @@ public final class AccessTokens {
      * begun, which came before any reset that could revoke it (and which that reset's mark, to the
      * millisecond, is compared with).
      */
-    public String issue(String userId, Collection<String> roles, String sessionId, java.time.Instant at) {
+    public String issue(String userId, Collection<String> roles, String sessionId, Instant at) {
         long now = at.getEpochSecond();
         SigningKey key = keys.current();
         Map<String, Object> header = new LinkedHashMap<>();

@@ -73,19 +73,22 @@ public final class DynamoDbUserStore implements UserStore {
 
     @Override
     public boolean replacePasswordHash(String userId, String expected, String replacement) {
+        // False when changed since it was read (another login upgraded it first): that change stands.
+        return swapPasswordHash(userId, expected, replacement, false);
+    }
+
+    /**
+     * Sets {@code replacement} if the hash is still {@code expected} (and, with
+     * {@code unlessErasing}, no erasure has begun). Sign-in's upgrade leaves the erasure mark out
+     * of its condition: its role may touch only the attributes it writes.
+     */
+    private boolean swapPasswordHash(String userId, String expected, String replacement, boolean unlessErasing) {
         Expression x = new Expression();
         String hash = x.name(UsersTable.PASSWORD_HASH);
         String update = "SET " + hash + " = " + x.value(s(replacement)) + " ADD " + x.name(UsersTable.VERSION) + " " + x.value(n(1));
-        String condition = hash + " = " + x.value(s(expected));
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            // Changed since it was read (another login upgraded it first): that change stands.
-            return false;
-        }
+        String condition = hash + " = " + x.value(s(expected))
+                + (unlessErasing ? " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")" : "");
+        return Items.updateIfConditionHolds(dynamoDb, table, UsersTable.USER + userId, update, condition, x);
     }
 
     @Override
@@ -107,18 +110,7 @@ public final class DynamoDbUserStore implements UserStore {
 
     @Override
     public boolean changePasswordHash(String userId, String expected, String replacement) {
-        Expression x = new Expression();
-        String hash = x.name(UsersTable.PASSWORD_HASH);
-        String update = "SET " + hash + " = " + x.value(s(replacement)) + " ADD " + x.name(UsersTable.VERSION) + " " + x.value(n(1));
-        String condition = hash + " = " + x.value(s(expected)) + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")";
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return swapPasswordHash(userId, expected, replacement, true);
     }
 
     @Override
@@ -183,13 +175,8 @@ public final class DynamoDbUserStore implements UserStore {
         Expression x = new Expression();
         String update = "SET " + x.name(UsersTable.TOKENS_VALID_AFTER_MILLIS) + " = " + x.value(n(at.toEpochMilli()));
         String condition = notErased(x) + " AND attribute_not_exists(" + x.name(UsersTable.ERASING) + ")";
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(x.names()).expressionAttributeValues(x.values()));
-        } catch (ConditionalCheckFailedException e) {
-            // Gone or being erased: the authorizer refuses all of its tokens anyway.
-        }
+        // False when gone or being erased: the authorizer refuses all of its tokens anyway.
+        Items.updateIfConditionHolds(dynamoDb, table, UsersTable.USER + userId, update, condition, x);
     }
 
     /** The account item is there and not yet a tombstone. */
@@ -218,15 +205,9 @@ public final class DynamoDbUserStore implements UserStore {
     @Override
     public void abandonErasure(String userId) {
         Expression x = new Expression();
-        String condition = notErased(x);
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(UsersTable.USER + userId))
-                    .updateExpression("REMOVE " + x.name(UsersTable.ERASING) + ", " + x.name(UsersTable.TOMBSTONE_ID))
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(x.names()));
-        } catch (ConditionalCheckFailedException e) {
-            // Erased meanwhile by another request: nothing to lift.
-        }
+        String update = "REMOVE " + x.name(UsersTable.ERASING) + ", " + x.name(UsersTable.TOMBSTONE_ID);
+        // False when erased meanwhile by another request: nothing to lift.
+        Items.updateIfConditionHolds(dynamoDb, table, UsersTable.USER + userId, update, notErased(x), x);
     }
 
     @Override
