@@ -130,6 +130,9 @@ export async function reportsPage(view: View): Promise<void> {
         "Compute today's report so far (local runtime)",
       )
     : null;
+  if (view.signal.aborted) {
+    return; // the admin moved on while the runtime was asked about: the page on screen is another's
+  }
   replace(
     view.main,
     heading('Sales reports'),

@@ -48,10 +48,16 @@ export async function simulatorsPage(view: View): Promise<void> {
   try {
     [payment, shipping] = await Promise.all([local<PaymentSimulator>('payment-simulator'), local<ShippingSimulator>('shipping-simulator')]);
   } catch (error) {
+    if (view.signal.aborted) {
+      return;
+    }
     const alert = alertBox();
     replace(view.main, heading('Simulators'), h('p', null, 'The simulated payment gateway and shipping partner are switched here when the shop runs on the local runtime (local/run).'), alert);
     showProblem(alert, error);
     return;
+  }
+  if (view.signal.aborted) {
+    return; // the admin moved on while the simulators answered: the page on screen is another's
   }
 
   const paymentAlert = alertBox();

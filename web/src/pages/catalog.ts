@@ -52,6 +52,9 @@ export async function catalogPage({ main, query: params, signal }: View): Promis
     return;
   }
   const all = await knownCategories();
+  if (signal.aborted) {
+    return; // the shopper moved on while the categories loaded: the page on screen is another's
+  }
   const filters = h(
     'nav',
     { class: 'categories', 'aria-label': 'Categories' },
