@@ -119,7 +119,7 @@ class EventsIT {
         return EXPECTED.stream().map(expected -> DynamicTest.dynamicTest(expected.getKey(), () -> {
                     String id = expected.getKey();
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file(id).toString());
-                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(id);
+                    kiosk.shared.http.HttpFunction handler = Handlers.construct(functions.get(id));
                     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                     assertEquals(expected.getValue(), response.getStatusCode(), response::getBody);
                     if (response.getStatusCode() != 204) {

@@ -116,8 +116,7 @@ abstract class WiredAccounts {
         return "user" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    APIGatewayV2HTTPResponse post(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
-            APIGatewayV2HTTPResponse> handler, String path, String json) {
+    APIGatewayV2HTTPResponse post(kiosk.shared.http.HttpFunction handler, String path, String json) {
         return handler.handleRequest(ApiEvents.request("POST", path).json(json).build(), null);
     }
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Builds SDK clients the one way Kiosk builds them: the URLConnection HTTP client (the lightest to
- * load), an explicit region, and only the credentials providers a Lambda function can meet:
+ * load; while a SnapStart primer runs it sends reads only, see {@link PrimingHttpClient}), an explicit region, and only the credentials providers a Lambda function can meet:
  * environment variables (Lambda's own), the container endpoint (what Lambda gives a function
  * restored by SnapStart), and system properties (the emulator's, in tests and the local runtime).
  * The SDK's default chain would also build its profile-file, web-identity and instance-profile
@@ -34,10 +34,10 @@ public final class AwsClients {
     }
 
     public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder, Config config) {
-        builder.httpClient(UrlConnectionHttpClient.builder()
+        builder.httpClient(new PrimingHttpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))
-                .build());
+                .build()));
         builder.region(Region.of(config.region()));
         String localKey = config.optional("KIOSK_LOCAL_ACCESS_KEY_ID").orElse("");
         String localSecret = config.optional("KIOSK_LOCAL_SECRET_ACCESS_KEY").orElse("");

@@ -10,6 +10,7 @@ import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
 import kiosk.shared.error.VersionConflictException;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
 
@@ -41,7 +42,7 @@ public final class Http {
             Log.info("request", "method", request.method(), "path", request.path(),
                     "status", response.status(), "micros", (System.nanoTime() - started) / 1_000);
             APIGatewayV2HTTPResponse answer = response.toEvent();
-            if (context != null) {
+            if (context != null || SnapStart.priming()) {
                 Metrics.request(event.getRouteKey(), answer.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
             }
             if (CONTRACT != null) {

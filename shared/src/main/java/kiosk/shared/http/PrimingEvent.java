@@ -1,27 +1,44 @@
 package kiosk.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What an HTTP function primes with before a SnapStart snapshot: a payload 2.0 event with no
- * caller, which runs the route's real code path without changing anything (reads answer 404 for
- * an id that cannot exist, writes stop at the 401).
+ * What an HTTP function primes with before a SnapStart snapshot: a payload 2.0 event from a caller
+ * the authorizer would have vouched for (user {@value #USER}, with the admin role, so admin routes
+ * take their path too; public routes ignore it), optionally with a body and headers. It runs the
+ * route's real code: reads look for things that cannot exist, and whatever the route would write
+ * is answered from memory while priming (kiosk.shared.aws.PrimingHttpClient), so nothing changes.
+ * Nothing in it is unique: the same event primes every snapshot.
  */
 public final class PrimingEvent {
+
+    public static final String USER = "snapstart-priming";
 
     private PrimingEvent() {
     }
 
     public static APIGatewayV2HTTPEvent of(String method, String path, Map<String, String> pathParameters) {
+        return of(method, path, pathParameters, null, Map.of());
+    }
+
+    public static APIGatewayV2HTTPEvent of(String method, String path, Map<String, String> pathParameters, String body,
+            Map<String, String> headers) {
+        Map<String, String> allHeaders = new HashMap<>(headers);
+        allHeaders.put("content-type", "application/json");
         return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(method + " " + path)
                 .withRawPath(path)
                 .withPathParameters(pathParameters)
-                .withHeaders(Map.of("content-type", "application/json"))
+                .withHeaders(allHeaders)
+                .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("snapstart-priming")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).build())
+                                .withMethod(method).withPath(path).withSourceIp("192.0.2.1").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withLambda(Map.of("userId", USER, "roles", "admin", "sessionId", USER)).build())
                         .build())
                 .build();
     }

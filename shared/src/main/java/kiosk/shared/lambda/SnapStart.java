@@ -1,5 +1,8 @@
 package kiosk.shared.lambda;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import kiosk.shared.log.Log;
 import org.crac.Context;
 import org.crac.Core;
@@ -15,22 +18,57 @@ import org.crac.Resource;
  */
 public final class SnapStart {
 
+    private static final List<Primer> PRIMERS = new CopyOnWriteArrayList<>();
+    private static volatile boolean priming;
+
     private SnapStart() {
     }
 
+    /**
+     * True while a primer runs: the SDK clients then answer every call that would change
+     * something from memory (see {@link kiosk.shared.aws.AwsClients}), so a primer may take a
+     * write's whole path and nothing leaves the process but reads.
+     */
+    public static boolean priming() {
+        return priming;
+    }
+
+    /**
+     * A new random UUID, or while priming always the same one: ids made by a primer must not be
+     * unique, or every environment restored from the snapshot would share them.
+     */
+    public static String randomUuid() {
+        return priming ? "00000000-0000-4000-8000-000000000000" : UUID.randomUUID().toString();
+    }
+
     public static void prime(String name, Runnable primer) {
-        Core.getGlobalContext().register(new Primer(name, primer));
+        Primer resource = new Primer(name, primer);
+        // Lambda's CRaC context holds its resources weakly (a WeakHashMap in the runtime client):
+        // nothing else refers to a primer, so a collection before the snapshot would drop it and
+        // the function would be snapshotted unprimed, silently.
+        PRIMERS.add(resource);
+        Core.getGlobalContext().register(resource);
+    }
+
+    /** Runs every primer registered so far, as the snapshot's beforeCheckpoint does; for tests. */
+    public static void runPrimers() {
+        for (Primer primer : PRIMERS) {
+            primer.beforeCheckpoint(null);
+        }
     }
 
     private record Primer(String name, Runnable primer) implements Resource {
 
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
+            priming = true;
             try {
                 primer.run();
             } catch (RuntimeException e) {
                 // A failed primer costs only speed after restore; the snapshot must still be taken.
                 Log.warn("priming failed", "primer", name, "errorType", e.getClass().getName());
+            } finally {
+                priming = false;
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kiosk.shared.json.JsonWriter;
+import kiosk.shared.lambda.SnapStart;
 
 /**
  * CloudWatch metrics in the Embedded Metric Format: one JSON log line that CloudWatch Logs turns
@@ -54,7 +55,11 @@ public final class Metrics {
         if (route == null || route.isBlank()) {
             return;
         }
-        Log.raw(requestLine(route, status, millis, System.currentTimeMillis()));
+        String line = requestLine(route, status, millis, System.currentTimeMillis());
+        // A primer takes this path too, so that restore finds it loaded; its request never happened.
+        if (!SnapStart.priming()) {
+            Log.raw(line);
+        }
     }
 
     static String requestLine(String route, int status, long millis, long timestamp) {

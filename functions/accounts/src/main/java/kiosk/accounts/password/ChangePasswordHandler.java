@@ -1,13 +1,13 @@
 package kiosk.accounts.password;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -15,14 +15,14 @@ import kiosk.shared.lambda.SnapStart;
  * POST /me/password {currentPassword, newPassword}: 204, every other sign-in of the account ended;
  * the caller's stays. Signed in.
  */
-public final class ChangePasswordHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ChangePasswordHandler extends HttpFunction {
 
     private final PasswordService passwords;
 
     public ChangePasswordHandler() {
         this(AccountsWiring.passwords());
         SnapStart.prime("ChangePassword", () -> {
-            handleRequest(PrimingEvent.of("POST", "/me/password", Map.of()), null);
+            prime(PrimingEvent.of("POST", "/me/password", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -1,13 +1,13 @@
 package kiosk.accounts.password;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -15,14 +15,14 @@ import kiosk.shared.lambda.SnapStart;
  * POST /auth/password-reset/confirm {token, newPassword} (public; the token is the credential):
  * 204, the password set and every sign-in of the account ended; 400 invalid-reset-token otherwise.
  */
-public final class ConfirmPasswordResetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ConfirmPasswordResetHandler extends HttpFunction {
 
     private final PasswordService passwords;
 
     public ConfirmPasswordResetHandler() {
         this(AccountsWiring.passwords());
         SnapStart.prime("ConfirmPasswordReset", () -> {
-            handleRequest(PrimingEvent.of("POST", "/auth/password-reset/confirm", Map.of()), null);
+            prime(PrimingEvent.of("POST", "/auth/password-reset/confirm", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -1,7 +1,6 @@
 package kiosk.accounts.password;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -16,7 +16,7 @@ import kiosk.shared.lambda.SnapStart;
  * POST /auth/password-reset {email} (public): always 202 for a well-formed email, whether or not it
  * has an account; the account's owner gets the token by email.
  */
-public final class RequestPasswordResetHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RequestPasswordResetHandler extends HttpFunction {
 
     /** The one answer, account or not. */
     public record Accepted(String message) {

@@ -1,25 +1,25 @@
 package kiosk.accounts.privacy;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** DELETE /me {password}: erases the caller's account (204), or says why not (409 erasure-blocked). Signed in. */
-public final class DeleteAccountHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DeleteAccountHandler extends HttpFunction {
 
     private final PrivacyService privacy;
 
     public DeleteAccountHandler() {
         this(AccountsWiring.privacy());
         SnapStart.prime("DeleteAccount", () -> {
-            handleRequest(PrimingEvent.of("DELETE", "/me", Map.of()), null);
+            prime(PrimingEvent.of("DELETE", "/me", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -1,25 +1,25 @@
 package kiosk.accounts.session;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** POST /auth/login: an access token and a refresh token for a right email and password. Public. */
-public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class LoginHandler extends HttpFunction {
 
     private final SessionService sessions;
 
     public LoginHandler() {
         this(AccountsWiring.sessions());
         SnapStart.prime("Login", () -> {
-            handleRequest(PrimingEvent.of("POST", "/auth/login", Map.of()), null);
+            prime(PrimingEvent.of("POST", "/auth/login", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -1,7 +1,6 @@
 package kiosk.accounts.session;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -9,6 +8,7 @@ import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -17,13 +17,13 @@ import kiosk.shared.lambda.SnapStart;
  * also when the token is unknown or already revoked, as the outcome the caller wants holds. The
  * access token itself stays valid until it expires (at most 15 minutes): it is not stored anywhere.
  */
-public final class LogoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class LogoutHandler extends HttpFunction {
 
     private final LogoutService logouts;
 
     public LogoutHandler() {
         this(AccountsWiring.logouts());
-        SnapStart.prime("Logout", () -> handleRequest(PrimingEvent.of("POST", "/auth/logout", Map.of()), null));
+        SnapStart.prime("Logout", () -> prime(PrimingEvent.of("POST", "/auth/logout", Map.of())));
     }
 
     public LogoutHandler(LogoutService logouts) {

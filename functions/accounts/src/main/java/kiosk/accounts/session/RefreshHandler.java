@@ -1,13 +1,13 @@
 package kiosk.accounts.session;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -15,13 +15,13 @@ import kiosk.shared.lambda.SnapStart;
  * POST /auth/refresh: a new token pair for a refresh token, which is used up. Public: the refresh
  * token is the credential, as the access token has usually expired by then.
  */
-public final class RefreshHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RefreshHandler extends HttpFunction {
 
     private final SessionService sessions;
 
     public RefreshHandler() {
         this(AccountsWiring.sessions());
-        SnapStart.prime("Refresh", () -> handleRequest(PrimingEvent.of("POST", "/auth/refresh", Map.of()), null));
+        SnapStart.prime("Refresh", () -> prime(PrimingEvent.of("POST", "/auth/refresh", Map.of())));
     }
 
     public RefreshHandler(SessionService sessions) {

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import kiosk.accounts.password.PasswordHasher;
+import kiosk.shared.auth.Roles;
 import kiosk.shared.error.NotFoundException;
 import kiosk.shared.error.ValidationException;
-import kiosk.shared.auth.Roles;
+import kiosk.shared.lambda.SnapStart;
 
 /** Creating accounts, reading them, and the one way an account becomes an admin. */
 public final class AccountService {
@@ -27,7 +27,7 @@ public final class AccountService {
     }
 
     public static AccountService withDefaults(UserStore users, PasswordHasher hasher) {
-        return new AccountService(users, hasher, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        return new AccountService(users, hasher, Clock.systemUTC(), SnapStart::randomUuid);
     }
 
     /** A new account with no roles: signup never grants one. */

@@ -1,20 +1,20 @@
 package kiosk.accounts.user;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.ratelimit.RateLimiter;
 
 /** POST /auth/signup: a new account, without roles; 201 with its profile. Public, limited per client address. */
-public final class SignupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SignupHandler extends HttpFunction {
 
     private final AccountService accounts;
     private final RateLimiter limiter;
@@ -22,7 +22,7 @@ public final class SignupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public SignupHandler() {
         this(AccountsWiring.accounts(), AccountsWiring.signupLimiter());
         SnapStart.prime("Signup", () -> {
-            handleRequest(PrimingEvent.of("POST", "/auth/signup", Map.of()), null);
+            prime(PrimingEvent.of("POST", "/auth/signup", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

@@ -1,7 +1,6 @@
 package kiosk.catalog.health;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * one does not. Public, so it answers from a few seconds' cache. It lives in the catalog's
  * package for the smallest zip, and reads nothing of the catalog.
  */
-public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class HealthHandler extends HttpFunction {
 
     private final HealthService health;
 

@@ -1,7 +1,6 @@
 package kiosk.catalog.product;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -9,6 +8,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -18,14 +18,14 @@ import kiosk.shared.log.Log;
  * lost (n < 0). No If-Match: the delta applies to the stock as it is when it lands, so it cannot
  * lose a sale made since the admin looked; 409 when it would take the stock out of 0..1,000,000.
  */
-public final class AdjustStockHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdjustStockHandler extends HttpFunction {
 
     private final ProductService products;
 
     public AdjustStockHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("AdjustStock", () -> handleRequest(
-                PrimingEvent.of("POST", "/products/priming/stock", Map.of("id", "priming")), null));
+        SnapStart.prime("AdjustStock", () -> prime(
+                PrimingEvent.of("POST", "/products/priming/stock", Map.of("id", "priming"), "{\"delta\": 1}", Map.of())));
     }
 
     public AdjustStockHandler(ProductService products) {

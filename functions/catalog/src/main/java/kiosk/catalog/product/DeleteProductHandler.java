@@ -1,7 +1,6 @@
 package kiosk.catalog.product;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -9,6 +8,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.lambda.SnapStart;
@@ -18,14 +18,14 @@ import kiosk.shared.log.Log;
  * DELETE /products/{id}: admins archive a product (orders still point at it); 204. If-Match is
  * required (428, 412). A second delete answers 404: the product is gone for every reader.
  */
-public final class DeleteProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DeleteProductHandler extends HttpFunction {
 
     private final ProductService products;
 
     public DeleteProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("DeleteProduct", () -> handleRequest(
-                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming")), null));
+        SnapStart.prime("DeleteProduct", () -> prime(
+                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming"))));
     }
 
     public DeleteProductHandler(ProductService products) {

@@ -1,12 +1,12 @@
 package kiosk.catalog.product;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -15,14 +15,14 @@ import kiosk.shared.lambda.SnapStart;
  * is its version and a digest of its body (stock moves without a new version), and If-None-Match
  * with the current tag is a 304.
  */
-public final class GetProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetProductHandler extends HttpFunction {
 
     private final ProductService products;
 
     public GetProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("GetProduct", () -> handleRequest(
-                PrimingEvent.of("GET", "/products/priming", Map.of("id", "priming")), null));
+        SnapStart.prime("GetProduct", () -> prime(
+                PrimingEvent.of("GET", "/products/priming", Map.of("id", "priming"))));
     }
 
     public GetProductHandler(ProductService products) {

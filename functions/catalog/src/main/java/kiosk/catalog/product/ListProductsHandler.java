@@ -1,12 +1,12 @@
 package kiosk.catalog.product;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -14,14 +14,14 @@ import kiosk.shared.lambda.SnapStart;
  * GET /products?category=&limit=&cursor=: a page of active products by name. Public and briefly
  * cacheable, with its ETag a digest of the page.
  */
-public final class ListProductsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListProductsHandler extends HttpFunction {
 
     private final ProductListing listing;
 
     public ListProductsHandler() {
         this(new ProductListing(CatalogWiring.store(), CatalogWiring.cursors()));
-        SnapStart.prime("ListProducts", () -> handleRequest(
-                PrimingEvent.of("GET", "/products", Map.of()), null));
+        SnapStart.prime("ListProducts", () -> prime(
+                PrimingEvent.of("GET", "/products", Map.of())));
     }
 
     public ListProductsHandler(ProductListing listing) {

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import kiosk.shared.error.NotFoundException;
+import kiosk.shared.lambda.SnapStart;
 
 /** Reading and changing single products. Listing lives in {@link ProductListing}. */
 public final class ProductService {
@@ -26,7 +26,7 @@ public final class ProductService {
     }
 
     public static ProductService withDefaults(ProductStore store) {
-        return new ProductService(store, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        return new ProductService(store, Clock.systemUTC(), SnapStart::randomUuid);
     }
 
     /** An active product; absent and archived look the same to a client. */

@@ -1,7 +1,6 @@
 package kiosk.catalog.product;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -10,6 +9,7 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.lambda.SnapStart;
@@ -19,14 +19,18 @@ import kiosk.shared.log.Log;
  * PUT /products/{id}: admins replace a product's name, description, category and price; If-Match
  * is required (428, 412). Stock is not a field here: POST /products/{id}/stock adjusts it.
  */
-public final class UpdateProductHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UpdateProductHandler extends HttpFunction {
+
+    /** A valid body for the primer (never stored: see PrimingEvent). */
+    private static final String PRIMING_BODY = "{\"name\": \"Priming\", \"description\": \"Never stored.\", \"category\": \"priming\", "
+            + "\"price\": {\"amount\": 100, \"currency\": \"EUR\"}}";
 
     private final ProductService products;
 
     public UpdateProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("UpdateProduct", () -> handleRequest(
-                PrimingEvent.of("PUT", "/products/priming", Map.of("id", "priming")), null));
+        SnapStart.prime("UpdateProduct", () -> prime(
+                PrimingEvent.of("PUT", "/products/priming", Map.of("id", "priming"), PRIMING_BODY, Map.of("if-match", "\"1\""))));
     }
 
     public UpdateProductHandler(ProductService products) {

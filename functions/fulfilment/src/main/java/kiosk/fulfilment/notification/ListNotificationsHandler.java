@@ -1,23 +1,23 @@
 package kiosk.fulfilment.notification;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /me/notifications?limit=&cursor=: the caller's own notifications, newest first, a page at a time. Signed in. */
-public final class ListNotificationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListNotificationsHandler extends HttpFunction {
 
     private final InboxService inbox;
 
     public ListNotificationsHandler() {
         this(NotificationWiring.inbox());
-        SnapStart.prime("ListNotifications", () -> handleRequest(PrimingEvent.of("GET", "/me/notifications", Map.of()), null));
+        SnapStart.prime("ListNotifications", () -> prime(PrimingEvent.of("GET", "/me/notifications", Map.of())));
     }
 
     public ListNotificationsHandler(InboxService inbox) {

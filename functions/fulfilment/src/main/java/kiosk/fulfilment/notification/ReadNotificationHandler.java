@@ -1,24 +1,24 @@
 package kiosk.fulfilment.notification;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** POST /me/notifications/{id}/read: marks one of the caller's notifications read; anyone else's is a 404. Signed in. */
-public final class ReadNotificationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReadNotificationHandler extends HttpFunction {
 
     private final InboxService inbox;
 
     public ReadNotificationHandler() {
         this(NotificationWiring.inbox());
-        SnapStart.prime("ReadNotification", () -> handleRequest(PrimingEvent.of("POST", "/me/notifications/priming/read",
-                Map.of("id", "priming")), null));
+        SnapStart.prime("ReadNotification", () -> prime(PrimingEvent.of("POST", "/me/notifications/priming/read",
+                Map.of("id", "priming"))));
     }
 
     public ReadNotificationHandler(InboxService inbox) {

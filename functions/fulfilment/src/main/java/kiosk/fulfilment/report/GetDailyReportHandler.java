@@ -1,25 +1,25 @@
 package kiosk.fulfilment.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /admin/reports/daily/{date}: one day's sales report, as the report job last stored it. Admin. */
-public final class GetDailyReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetDailyReportHandler extends HttpFunction {
 
     private final ReportService reports;
 
     public GetDailyReportHandler() {
         this(ReportWiring.reports());
-        SnapStart.prime("GetDailyReport", () -> handleRequest(
-                PrimingEvent.of("GET", "/admin/reports/daily/priming", Map.of("date", "priming")), null));
+        SnapStart.prime("GetDailyReport", () -> prime(
+                PrimingEvent.of("GET", "/admin/reports/daily/priming", Map.of("date", "priming"))));
     }
 
     public GetDailyReportHandler(ReportService reports) {

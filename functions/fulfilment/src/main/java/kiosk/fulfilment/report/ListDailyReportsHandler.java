@@ -1,13 +1,13 @@
 package kiosk.fulfilment.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -15,14 +15,14 @@ import kiosk.shared.lambda.SnapStart;
  * GET /admin/reports/daily?from=&to=: the reports of the days from..to (both included, at most
  * {@link ReportService#MAX_DAYS}), by date ascending; a day without a report is left out. Admin.
  */
-public final class ListDailyReportsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListDailyReportsHandler extends HttpFunction {
 
     private final ReportService reports;
 
     public ListDailyReportsHandler() {
         this(ReportWiring.reports());
-        SnapStart.prime("ListDailyReports", () -> handleRequest(
-                PrimingEvent.of("GET", "/admin/reports/daily", Map.of()), null));
+        SnapStart.prime("ListDailyReports", () -> prime(
+                PrimingEvent.of("GET", "/admin/reports/daily", Map.of())));
     }
 
     public ListDailyReportsHandler(ReportService reports) {

@@ -1,11 +1,11 @@
 package kiosk.fulfilment.shipping;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.log.Log;
 
 /**
@@ -14,7 +14,7 @@ import kiosk.shared.log.Log;
  * or old signature is a 401, a replayed event a 409, and neither changes anything. README: the
  * webhook contract.
  */
-public final class ShippingWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShippingWebhookHandler extends HttpFunction {
 
     /** An event is a few hundred bytes; anything near this is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;

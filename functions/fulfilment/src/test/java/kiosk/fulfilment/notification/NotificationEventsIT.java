@@ -92,7 +92,7 @@ class NotificationEventsIT {
     }
 
     private APIGatewayV2HTTPResponse http(String id) {
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = Handlers.construct(function(id));
+        kiosk.shared.http.HttpFunction handler = Handlers.construct(function(id));
         return handler.handleRequest(httpEvent(id), null);
     }
 

@@ -97,7 +97,7 @@ class ReportEventsIT {
     private static APIGatewayV2HTTPResponse http(String id) throws Exception {
         APIGatewayV2HTTPEvent event = LENIENT.readValue(file(id).toFile(), APIGatewayV2HTTPEvent.class);
         assertEquals("admin", event.getRequestContext().getAuthorizer().getLambda().get("roles"), "the file is read whole");
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = Handlers.construct(functions.get(id));
+        kiosk.shared.http.HttpFunction handler = Handlers.construct(functions.get(id));
         return handler.handleRequest(event, null);
     }
 }

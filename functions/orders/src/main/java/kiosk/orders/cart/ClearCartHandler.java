@@ -1,26 +1,26 @@
 package kiosk.orders.cart;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.ratelimit.RateLimiter;
 
 /** DELETE /cart: empties the caller's cart; 204. */
-public final class ClearCartHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ClearCartHandler extends HttpFunction {
 
     private final CartService carts;
     private final RateLimiter limiter;
 
     public ClearCartHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("ClearCart", () -> handleRequest(PrimingEvent.of("DELETE", "/cart", Map.of()), null));
+        SnapStart.prime("ClearCart", () -> prime(PrimingEvent.of("DELETE", "/cart", Map.of())));
     }
 
     public ClearCartHandler(CartService carts, RateLimiter limiter) {

@@ -1,27 +1,27 @@
 package kiosk.orders.cart;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.ratelimit.RateLimiter;
 
 /** DELETE /cart/lines/{productId}: removes a line (a line not there is no error); answers the cart. */
-public final class DeleteCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DeleteCartLineHandler extends HttpFunction {
 
     private final CartService carts;
     private final RateLimiter limiter;
 
     public DeleteCartLineHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("DeleteCartLine", () -> handleRequest(
-                PrimingEvent.of("DELETE", "/cart/lines/priming", Map.of("productId", "priming")), null));
+        SnapStart.prime("DeleteCartLine", () -> prime(
+                PrimingEvent.of("DELETE", "/cart/lines/priming", Map.of("productId", "priming"))));
     }
 
     public DeleteCartLineHandler(CartService carts, RateLimiter limiter) {

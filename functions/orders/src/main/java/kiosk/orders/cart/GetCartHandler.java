@@ -1,7 +1,6 @@
 package kiosk.orders.cart;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
@@ -17,14 +17,14 @@ import kiosk.shared.lambda.SnapStart;
  * {@code ?promoCode=CODE}, the code's discount previewed, or a 422 naming why it does not apply.
  * Signed in.
  */
-public final class GetCartHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetCartHandler extends HttpFunction {
 
     private final CartService carts;
     private final PromotionService promotions;
 
     public GetCartHandler() {
         this(OrdersWiring.carts(), OrdersWiring.promotions());
-        SnapStart.prime("GetCart", () -> handleRequest(PrimingEvent.of("GET", "/cart", Map.of()), null));
+        SnapStart.prime("GetCart", () -> prime(PrimingEvent.of("GET", "/cart", Map.of())));
     }
 
     public GetCartHandler(CartService carts, PromotionService promotions) {

@@ -1,12 +1,12 @@
 package kiosk.orders.cart;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.Preconditions;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
@@ -16,15 +16,15 @@ import kiosk.shared.ratelimit.RateLimiter;
  * PUT /cart/lines/{productId} {"quantity": n}: sets a line of the caller's cart (0 removes it);
  * answers the cart. If-Match is optional: with it, a cart changed meanwhile is a 412.
  */
-public final class PutCartLineHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PutCartLineHandler extends HttpFunction {
 
     private final CartService carts;
     private final RateLimiter limiter;
 
     public PutCartLineHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("PutCartLine", () -> handleRequest(
-                PrimingEvent.of("PUT", "/cart/lines/priming", Map.of("productId", "priming")), null));
+        SnapStart.prime("PutCartLine", () -> prime(
+                PrimingEvent.of("PUT", "/cart/lines/priming", Map.of("productId", "priming"), "{\"quantity\": 1}", Map.of())));
     }
 
     public PutCartLineHandler(CartService carts, RateLimiter limiter) {

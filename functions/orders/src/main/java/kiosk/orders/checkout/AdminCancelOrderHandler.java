@@ -1,12 +1,12 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -16,14 +16,14 @@ import kiosk.shared.log.Log;
  * one awaiting payment, 202 CANCELLING for a paid one being refunded, 409 once fulfilment has it).
  * Admin.
  */
-public final class AdminCancelOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminCancelOrderHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public AdminCancelOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminCancelOrder", () -> handleRequest(
-                PrimingEvent.of("POST", "/admin/orders/priming/cancel", Map.of("id", "priming")), null));
+        SnapStart.prime("AdminCancelOrder", () -> prime(
+                PrimingEvent.of("POST", "/admin/orders/priming/cancel", Map.of("id", "priming"))));
     }
 
     public AdminCancelOrderHandler(OrderService orders) {

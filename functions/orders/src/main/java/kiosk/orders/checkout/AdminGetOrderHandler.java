@@ -1,25 +1,25 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /admin/orders/{id}: any order, whoever placed it. Admin. */
-public final class AdminGetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminGetOrderHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public AdminGetOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminGetOrder", () -> handleRequest(
-                PrimingEvent.of("GET", "/admin/orders/priming", Map.of("id", "priming")), null));
+        SnapStart.prime("AdminGetOrder", () -> prime(
+                PrimingEvent.of("GET", "/admin/orders/priming", Map.of("id", "priming"))));
     }
 
     public AdminGetOrderHandler(OrderService orders) {

@@ -1,24 +1,24 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /admin/orders?status=PAID&limit=&cursor=: every order in a status, newest first. Admin. */
-public final class AdminListOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminListOrdersHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public AdminListOrdersHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminListOrders", () -> handleRequest(PrimingEvent.of("GET", "/admin/orders", Map.of()), null));
+        SnapStart.prime("AdminListOrders", () -> prime(PrimingEvent.of("GET", "/admin/orders", Map.of())));
     }
 
     public AdminListOrdersHandler(OrderService orders) {

@@ -1,13 +1,13 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.error.BadRequestException;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -18,14 +18,14 @@ import kiosk.shared.log.Log;
  * the background (202, CANCELLING; CANCELLED once refunded). Again is a no-op; any other state is a
  * 409. Signed in.
  */
-public final class CancelOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CancelOrderHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public CancelOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("CancelOrder", () -> handleRequest(
-                PrimingEvent.of("POST", "/orders/priming/cancel", Map.of("id", "priming")), null));
+        SnapStart.prime("CancelOrder", () -> prime(
+                PrimingEvent.of("POST", "/orders/priming/cancel", Map.of("id", "priming"))));
     }
 
     public CancelOrderHandler(OrderService orders) {

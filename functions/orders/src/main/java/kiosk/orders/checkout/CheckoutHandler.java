@@ -1,7 +1,6 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -10,6 +9,7 @@ import kiosk.shared.error.BadRequestException;
 import kiosk.shared.http.ApiRequest;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
@@ -21,7 +21,11 @@ import kiosk.shared.ratelimit.RateLimiter;
  * Location. A replay of the same key and body answers the same order with
  * {@code Idempotent-Replayed: true}. Signed in.
  */
-public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CheckoutHandler extends HttpFunction {
+
+    /** A valid body for the primer (never stored: see PrimingEvent). */
+    private static final String PRIMING_BODY = "{\"shippingAddress\": {\"name\": \"Priming\", \"lines\": [\"Street 1\"], \"city\": \"Berlin\", "
+            + "\"postalCode\": \"10115\", \"country\": \"DE\"}, \"paymentMethod\": \"pm_card_visa\"}";
 
     /** What Stripe takes: up to 255 printable characters; a UUID is the usual choice. */
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
@@ -31,7 +35,8 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public CheckoutHandler() {
         this(CheckoutWiring.checkout(), CheckoutWiring.limiter());
-        SnapStart.prime("Checkout", () -> handleRequest(PrimingEvent.of("POST", "/checkout", Map.of()), null));
+        SnapStart.prime("Checkout", () -> prime(PrimingEvent.of("POST", "/checkout", Map.of(), PRIMING_BODY,
+                Map.of("idempotency-key", "00000000-0000-4000-8000-000000000000"))));
     }
 
     public CheckoutHandler(CheckoutService checkout, RateLimiter limiter) {

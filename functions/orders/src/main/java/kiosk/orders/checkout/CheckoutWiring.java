@@ -2,13 +2,13 @@ package kiosk.orders.checkout;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.cart.DynamoDbProductCatalog;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
 import kiosk.orders.promotion.PromotionService;
 import kiosk.shared.aws.AwsClients;
 import kiosk.shared.config.Config;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.ratelimit.RateLimiter;
 import kiosk.shared.ratelimit.RateLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,7 +72,7 @@ final class CheckoutWiring {
                     new DynamoDbOrderStore(Clients.DYNAMODB, tables),
                     new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB, tables.promotions()), Clock.systemUTC()),
                     ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
-                    () -> UUID.randomUUID().toString());
+                    SnapStart::randomUuid);
         }
     }
 

@@ -1,23 +1,23 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /orders/{id}: one of the caller's own orders; anyone else's is a 404. Signed in. */
-public final class GetOrderHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetOrderHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public GetOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("GetOrder", () -> handleRequest(PrimingEvent.of("GET", "/orders/priming", Map.of("id", "priming")), null));
+        SnapStart.prime("GetOrder", () -> prime(PrimingEvent.of("GET", "/orders/priming", Map.of("id", "priming"))));
     }
 
     public GetOrderHandler(OrderService orders) {

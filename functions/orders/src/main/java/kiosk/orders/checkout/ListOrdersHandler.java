@@ -1,23 +1,23 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /orders?limit=&cursor=: the caller's own orders, newest first, a page at a time. Signed in. */
-public final class ListOrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListOrdersHandler extends HttpFunction {
 
     private final OrderService orders;
 
     public ListOrdersHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("ListOrders", () -> handleRequest(PrimingEvent.of("GET", "/orders", Map.of()), null));
+        SnapStart.prime("ListOrders", () -> prime(PrimingEvent.of("GET", "/orders", Map.of())));
     }
 
     public ListOrdersHandler(OrderService orders) {

@@ -1,7 +1,6 @@
 package kiosk.orders.promotion;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -9,19 +8,20 @@ import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /** POST /admin/promotions/{code}/deactivate: no checkout redeems the code from now on; again is a no-op. Admin. */
-public final class DeactivatePromotionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DeactivatePromotionHandler extends HttpFunction {
 
     private final PromotionService promotions;
 
     public DeactivatePromotionHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("DeactivatePromotion", () -> handleRequest(
-                PrimingEvent.of("POST", "/admin/promotions/PRIMING/deactivate", Map.of("code", "PRIMING")), null));
+        SnapStart.prime("DeactivatePromotion", () -> prime(
+                PrimingEvent.of("POST", "/admin/promotions/PRIMING/deactivate", Map.of("code", "PRIMING"))));
     }
 
     public DeactivatePromotionHandler(PromotionService promotions) {

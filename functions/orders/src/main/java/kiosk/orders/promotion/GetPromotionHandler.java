@@ -1,25 +1,25 @@
 package kiosk.orders.promotion;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /admin/promotions/{code}: a code with its redemptions so far. Admin. */
-public final class GetPromotionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetPromotionHandler extends HttpFunction {
 
     private final PromotionService promotions;
 
     public GetPromotionHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("GetPromotion", () -> handleRequest(
-                PrimingEvent.of("GET", "/admin/promotions/PRIMING", Map.of("code", "PRIMING")), null));
+        SnapStart.prime("GetPromotion", () -> prime(
+                PrimingEvent.of("GET", "/admin/promotions/PRIMING", Map.of("code", "PRIMING"))));
     }
 
     public GetPromotionHandler(PromotionService promotions) {

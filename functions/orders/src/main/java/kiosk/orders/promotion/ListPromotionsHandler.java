@@ -1,24 +1,24 @@
 package kiosk.orders.promotion;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import kiosk.shared.auth.Roles;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
+import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 
 /** GET /admin/promotions?limit=&cursor=: every code, in code order, a page at a time. Admin. */
-public final class ListPromotionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListPromotionsHandler extends HttpFunction {
 
     private final PromotionService promotions;
 
     public ListPromotionsHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("ListPromotions", () -> handleRequest(PrimingEvent.of("GET", "/admin/promotions", Map.of()), null));
+        SnapStart.prime("ListPromotions", () -> prime(PrimingEvent.of("GET", "/admin/promotions", Map.of())));
     }
 
     public ListPromotionsHandler(PromotionService promotions) {

@@ -167,10 +167,35 @@ class EventsIT {
                         return;
                     }
                     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
-                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                    kiosk.shared.http.HttpFunction handler =
                             Handlers.construct(functions.get(EventFiles.logicalId(file)));
                     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                     assertEquals(EXPECTED.get(event.getRouteKey()), response.getStatusCode(), response::getBody);
                 }));
+    }
+
+    /**
+     * What SnapStart runs before its snapshot: every primer of this package's functions (each
+     * built as Lambda builds it), with their bodies valid and a signed-in admin caller, so writes
+     * take their whole path. Not one item of any table may change: the SDK answers writes from
+     * memory while priming.
+     */
+    @Test
+    void primingEveryFunctionChangesNothingInAnyTable() throws Exception {
+        for (String id : functions.keySet()) {
+            Handlers.construct(functions.get(id));
+        }
+        Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> before = everyItem();
+        kiosk.shared.lambda.SnapStart.runPrimers();
+        assertEquals(before, everyItem());
+    }
+
+    private static Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> everyItem() {
+        Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> items = new java.util.TreeMap<>();
+        for (String table : aws.dynamoDb().listTables().tableNames()) {
+            items.put(table, aws.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+                    .sorted(java.util.Comparator.comparing(Object::toString)).toList());
+        }
+        return items;
     }
 }
