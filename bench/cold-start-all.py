@@ -25,7 +25,6 @@ rounds visit the functions in a new random order, so that drift hits all alike.
 Usage: bench/cold-start-all.py [--runs N] [--only Id,Id] [--no-build]
 """
 import argparse
-import base64
 import http.server
 import json
 import os
@@ -57,6 +56,7 @@ BUDGET_HTTP_RATIO = 1.0
 BUDGET_GET_PRODUCT_RATIO = 0.8
 BUDGET_PACKAGE_BYTES = 9 * 1000 * 1000
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+ARN = "arn:aws:lambda:eu-west-1:000000000000:function:bench"
 
 
 def java_home():
@@ -67,6 +67,51 @@ def java_home():
 
 
 # ------------------------------------------------------------------ the Runtime API, one invocation
+
+
+class RuntimeApiHandler(http.server.BaseHTTPRequestHandler):
+    """What every Runtime API these benchmarks serve has in common: quiet, HTTP/1.1, no Nagle."""
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes: with Nagle's algorithm the body waited for the
+    # client's delayed ACK, 40 ms added to every event handed over.
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+    def send_event(self, body, request_id, arn):
+        """The answer to /runtime/invocation/next: the event, with the headers Lambda sends."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Lambda-Runtime-Aws-Request-Id", request_id)
+        self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 60_000))
+        self.send_header("Lambda-Runtime-Invoked-Function-Arn", arn)
+        self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0")
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+    def reply(self, status, body):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve_runtime_api(handler):
+    """A Runtime API on a free loopback port, served from a daemon thread."""
+
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request, client_address):
+            pass  # a held ask ends when the process is killed: expected, not news
+
+    server = Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 class RuntimeApi:
@@ -85,14 +130,7 @@ class RuntimeApi:
         self.closing = threading.Event()
         api = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # Headers and body go out as two writes: with Nagle's algorithm the body waited for the
-            # client's delayed ACK, 40 ms added to every event handed over.
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
+        class Handler(RuntimeApiHandler):
 
             def do_GET(self):
                 if not self.path.endswith("/runtime/invocation/next"):
@@ -101,15 +139,7 @@ class RuntimeApi:
                     api.closing.wait(120)  # one event per environment: hold the second ask
                     return
                 api.next_at = time.perf_counter()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(api.event)))
-                self.send_header("Lambda-Runtime-Aws-Request-Id", api.request_id)
-                self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 60_000))
-                self.send_header("Lambda-Runtime-Invoked-Function-Arn", api.arn)
-                self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0")
-                self.end_headers()
-                self.wfile.write(api.event)
+                self.send_event(api.event, api.request_id, api.arn)
 
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -122,21 +152,7 @@ class RuntimeApi:
                 self.reply(202, b"{}")
                 api.done.set()
 
-            def reply(self, status, body):
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        class Server(http.server.ThreadingHTTPServer):
-            daemon_threads = True
-
-            def handle_error(self, request, client_address):
-                pass  # the held second ask ends when the process is killed: expected, not news
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve_runtime_api(Handler)
 
     @property
     def address(self):
@@ -175,9 +191,9 @@ class Lambda:
             self.task_roots[zip_path] = root
         return self.task_roots[zip_path]
 
-    def cold(self, function, event, extra_flags=()):
-        """One cold start answering one event: timings, CPU, the answer."""
-        api = RuntimeApi(event, function.get("arn", "arn:aws:lambda:eu-west-1:000000000000:function:bench"))
+    def start(self, function, runtime_api, log, extra_flags=(), initialization="on-demand"):
+        """The function's JVM, started with Lambda's command line and environment against this
+        Runtime API, its output to log; the process and when it was started."""
         root = self.task_root(function["codeUri"])
         memory = int(function.get("memoryMb", 1024))
         command = [str(self.java / "bin/java"), f"-XX:MaxHeapSize={memory * 1024 * 85 // 100}k", "-XX:+UseSerialGC",
@@ -186,14 +202,20 @@ class Lambda:
                    "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr", f"-D{NATIVE_CLIENT}={self.native}",
                    *extra_flags, "-classpath", self.classpath, RIC_MAIN, function["handler"]]
         env = dict(function["environment"])
-        env.update({"AWS_LAMBDA_RUNTIME_API": api.address, "LAMBDA_TASK_ROOT": str(root),
+        env.update({"AWS_LAMBDA_RUNTIME_API": runtime_api, "LAMBDA_TASK_ROOT": str(root),
                     "LAMBDA_RUNTIME_DIR": str(RUNTIME_DIR), "_HANDLER": function["handler"],
-                    "AWS_EXECUTION_ENV": "AWS_Lambda_java25", "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+                    "AWS_EXECUTION_ENV": "AWS_Lambda_java25", "AWS_LAMBDA_INITIALIZATION_TYPE": initialization,
                     "LANG": "en_US.UTF-8", "TZ": ":UTC", "PATH": "/usr/local/bin:/usr/bin:/bin"})
-        log = self.work / "function.log"
         started = time.perf_counter()
         with log.open("wb") as out:
             process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+        return process, started
+
+    def cold(self, function, event, extra_flags=()):
+        """One cold start answering one event: timings, CPU, the answer."""
+        api = RuntimeApi(event, function.get("arn", ARN))
+        log = self.work / "function.log"
+        process, started = self.start(function, api.address, log, extra_flags)
         try:
             if not api.done.wait(90):
                 raise RuntimeError(f"{function['handler']} did not answer in 90 s:\n{log.read_text()[-3000:]}")

@@ -24,7 +24,6 @@ answering from memory, so nothing they do leaves the process.
 Usage: bench/priming.py [--runs N] [--warm N] [--settle N] [--only Id,Id] [--no-build]
 """
 import argparse
-import http.server
 import importlib.util
 import json
 import os
@@ -62,14 +61,7 @@ class Environment:
         self.closing = threading.Event()
         env = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # Headers and body go out as two writes: with Nagle's algorithm the body waited for the
-            # client's delayed ACK, 40 ms added to every event handed over.
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
+        class Handler(cold.RuntimeApiHandler):
 
             def do_GET(self):
                 if self.path.endswith("/runtime/restore/next"):
@@ -83,17 +75,7 @@ class Environment:
                     env.done.set()
                     env.closing.wait(120)
                     return
-                body = json.dumps(env.events()).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Lambda-Runtime-Aws-Request-Id", str(uuid.uuid4()))
-                self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 60_000))
-                self.send_header("Lambda-Runtime-Invoked-Function-Arn", env.arn)
-                self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0")
-                self.end_headers()
-                self.wfile.write(body)
-                self.wfile.flush()
+                self.send_event(json.dumps(env.events()).encode(), str(uuid.uuid4()), env.arn)
                 env.invocations.append([time.perf_counter(), None, None])
 
             def do_POST(self):
@@ -109,21 +91,7 @@ class Environment:
                     env.done.set()
                 self.reply(202, b"{}")
 
-            def reply(self, status, body):
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        class Server(http.server.ThreadingHTTPServer):
-            daemon_threads = True
-
-            def handle_error(self, request, client_address):
-                pass
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = cold.serve_runtime_api(Handler)
 
     @property
     def address(self):
@@ -137,24 +105,9 @@ class Environment:
 
 def run_environment(lam, function, events, count, snap_start, extra_flags=()):
     """One fresh JVM answering count events; init time and each invocation's time."""
-    env = Environment(events, count, function.get("arn", "arn:aws:lambda:eu-west-1:000000000000:function:bench"))
-    root = lam.task_root(function["codeUri"])
-    memory = int(function.get("memoryMb", 1024))
-    command = [str(lam.java / "bin/java"), f"-XX:MaxHeapSize={memory * 1024 * 85 // 100}k", "-XX:+UseSerialGC",
-               "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-               "--add-opens=java.base/java.io=ALL-UNNAMED", "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-               "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr", f"-D{cold.NATIVE_CLIENT}={lam.native}",
-               *extra_flags, "-classpath", lam.classpath, cold.RIC_MAIN, function["handler"]]
-    variables = dict(function["environment"])
-    variables.update({"AWS_LAMBDA_RUNTIME_API": env.address, "LAMBDA_TASK_ROOT": str(root),
-                      "LAMBDA_RUNTIME_DIR": str(cold.RUNTIME_DIR), "_HANDLER": function["handler"],
-                      "AWS_EXECUTION_ENV": "AWS_Lambda_java25",
-                      "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start" if snap_start else "on-demand",
-                      "LANG": "en_US.UTF-8", "TZ": ":UTC", "PATH": "/usr/local/bin:/usr/bin:/bin"})
+    env = Environment(events, count, function.get("arn", cold.ARN))
     log = lam.work / "function.log"
-    started = time.perf_counter()
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=root, env=variables, stdout=out, stderr=subprocess.STDOUT)
+    process, started = lam.start(function, env.address, log, extra_flags, "snap-start" if snap_start else "on-demand")
     try:
         if not env.done.wait(600):
             raise RuntimeError(f"{function['handler']} did not answer {count} events in 600 s:\n{log.read_text()[-3000:]}")

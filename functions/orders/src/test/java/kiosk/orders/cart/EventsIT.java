@@ -35,6 +35,7 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Primers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -181,21 +182,7 @@ class EventsIT {
      * memory while priming.
      */
     @Test
-    void primingEveryFunctionChangesNothingInAnyTable() throws Exception {
-        for (String id : functions.keySet()) {
-            Handlers.construct(functions.get(id));
-        }
-        Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> before = everyItem();
-        kiosk.shared.lambda.SnapStart.runPrimers();
-        assertEquals(before, everyItem());
-    }
-
-    private static Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> everyItem() {
-        Map<String, java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>> items = new java.util.TreeMap<>();
-        for (String table : aws.dynamoDb().listTables().tableNames()) {
-            items.put(table, aws.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
-                    .sorted(java.util.Comparator.comparing(Object::toString)).toList());
-        }
-        return items;
+    void primingEveryFunctionChangesNothingInAnyTable() {
+        Primers.assertPrimingChangesNothing(aws, functions.values());
     }
 }
