@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import kiosk.emulator.LocalAws;
 import kiosk.emulator.OwnerOnlyFile;
@@ -145,10 +147,33 @@ public final class LocalRuntime implements AutoCloseable {
         return notes;
     }
 
-    /** Constructs every function's handler, as the first request to each would, off the request path. */
+    /**
+     * Constructs and primes, off the request path, the handlers of every function a request can
+     * reach: the public routes first (what a visitor opens), then the authorizers and the routes
+     * behind them. Before the ready line, so that no one's first request pays a function's init
+     * (a few seconds in all on 2 cores, against 0.2-1 s on each function's first request).
+     */
+    public void warmRoutes() {
+        Blueprint blueprint = stack.blueprint();
+        Set<String> order = new LinkedHashSet<>();
+        blueprint.routes().stream().filter(r -> r.authorizer() == null).forEach(r -> order.add(r.functionId()));
+        blueprint.authorizers().values().stream().map(Blueprint.Authorizer::functionId).sorted().forEach(order::add);
+        blueprint.routes().forEach(r -> order.add(r.functionId()));
+        warm(order);
+    }
+
+    /**
+     * Every function, the event-driven ones too (for tests). The runtime itself leaves those to
+     * their first event, as Lambda does: warming them after the ready line took the cores from
+     * the first requests, and an event waits for no one.
+     */
     public void warmAll() {
+        warm(stack.functions().keySet());
+    }
+
+    private void warm(Set<String> functionIds) {
         try (var pool = Executors.newFixedThreadPool(2)) {
-            stack.functions().values().forEach(f -> pool.submit(() -> {
+            functionIds.stream().map(stack.functions()::get).filter(f -> f != null && !f.warm()).forEach(f -> pool.submit(() -> {
                 try {
                     f.warmUp();
                 } catch (FunctionException e) {

@@ -35,6 +35,7 @@ public final class Main {
                 running = services;
             } else {
                 runtime = LocalRuntime.start(options, System.out);
+                runtime.warmRoutes();
                 Summary.print(System.out, runtime, started);
                 running = runtime;
             }
@@ -52,8 +53,5 @@ public final class Main {
             }
             System.out.println("Kiosk stopped; data kept in " + (options.dataDirectory() == null ? "nowhere (in memory)" : options.dataDirectory()));
         }));
-        if (runtime != null) {
-            runtime.warmAll();
-        }
     }
 }

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  * classes at the top, or a folder with classes at the top and libraries under lib/) over the
  * JDK's own classes. Only the Lambda core interfaces (Context, RequestHandler...) come from the
  * runtime, as Lambda's own runtime provides them, so that the Context we pass is the type the
- * handler compiled against. Nothing else is lent: a class the package lacks is missing here as it
- * is on Lambda (Joda-Time, which Lambda's serializers need for SQS and schedule events, included).
+ * handler compiled against. Besides those, only classes of the libraries the runtime shares
+ * ({@link SharedLibraries}) are lent, and only when the package holds the same bytes: a class the
+ * package lacks is missing here as it is on Lambda (Joda-Time, which Lambda's serializers need for
+ * SQS and schedule events, included).
  */
 final class FunctionClassLoader extends URLClassLoader {
 
@@ -27,13 +29,16 @@ final class FunctionClassLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
+    private final Path codeUri;
+
     FunctionClassLoader(String name, Path codeUri) {
         super(name, urls(codeUri), ClassLoader.getPlatformClassLoader());
+        this.codeUri = codeUri;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (isCore(name)) {
+        if (isCore(name) || SharedLibraries.lends(codeUri, name)) {
             return RUNTIME.loadClass(name);
         }
         return super.loadClass(name, resolve);

@@ -32,6 +32,7 @@ import kiosk.emulator.FunctionConfiguration;
 public final class LocalFunction implements AutoCloseable {
 
     private static final String CONFIG_CLASS = "kiosk.shared.config.Config";
+    private static final String SNAPSTART_CLASS = "kiosk.shared.lambda.SnapStart";
 
     private final FunctionConfiguration function;
     private final ExecutorService workers;
@@ -54,9 +55,14 @@ public final class LocalFunction implements AutoCloseable {
         return environment != null;
     }
 
-    /** Constructs the handler now rather than on the first invocation. */
+    /**
+     * Constructs the handler now rather than on the first invocation, and runs its SnapStart
+     * primers as Lambda does before a snapshot: the first request then finds its path loaded and
+     * linked. Requests arriving meanwhile wait for it, as they would for an init, so none runs
+     * while the primers' writes are held back.
+     */
     public void warmUp() {
-        environment();
+        environment(true);
     }
 
     /**
@@ -89,12 +95,16 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private Environment environment() {
+        return environment(false);
+    }
+
+    private Environment environment(boolean prime) {
         Environment current = environment;
         if (current == null) {
             synchronized (this) {
                 current = environment;
                 if (current == null) {
-                    current = Environment.init(function, log);
+                    current = Environment.init(function, log, prime);
                     environment = current;
                 }
             }
@@ -112,7 +122,7 @@ public final class LocalFunction implements AutoCloseable {
     private record Environment(ClassLoader loader, Object handler, Method method, Serialization serialization,
             Serialization.Serializer input, Map<Class<?>, Serialization.Serializer> outputs) {
 
-        static Environment init(FunctionConfiguration function, PrintStream log) {
+        static Environment init(FunctionConfiguration function, PrintStream log, boolean prime) {
             long started = System.nanoTime();
             FunctionClassLoader loader = new FunctionClassLoader(function.logicalId(), function.codeUri());
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -126,7 +136,11 @@ public final class LocalFunction implements AutoCloseable {
                 Serialization serialization = new Serialization(function.logicalId(), loader);
                 Serialization.Serializer input = handler instanceof RequestStreamHandler ? null
                         : serialization.serializer(method.getGenericParameterTypes()[0]);
-                log.printf("%s: init %s in %d ms%n", function.logicalId(), function.handler(), (System.nanoTime() - started) / 1_000_000);
+                long constructed = System.nanoTime();
+                int primers = prime ? prime(loader) : 0;
+                String primed = primers == 0 ? "" : String.format(" (%d primer%s in %d ms)", primers, primers == 1 ? "" : "s",
+                        (System.nanoTime() - constructed) / 1_000_000);
+                log.printf("%s: init %s in %d ms%s%n", function.logicalId(), function.handler(), (constructed - started) / 1_000_000, primed);
                 return new Environment(loader, handler, method, serialization, input, new ConcurrentHashMap<>());
             } catch (InvocationTargetException e) {
                 throw FunctionException.initError(function, "failed to initialise", e.getCause());
@@ -136,6 +150,17 @@ public final class LocalFunction implements AutoCloseable {
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
+        }
+
+        /** Runs the primers the handler registered with Kiosk's SnapStart and answers how many: none for other code. */
+        private static int prime(ClassLoader loader) throws ReflectiveOperationException {
+            Class<?> snapStart;
+            try {
+                snapStart = Class.forName(SNAPSTART_CLASS, true, loader);
+            } catch (ClassNotFoundException notKiosk) {
+                return 0;
+            }
+            return (int) snapStart.getMethod("runPrimers").invoke(null);
         }
 
         byte[] handle(byte[] event, Context context) throws Exception {

@@ -50,11 +50,15 @@ public final class SnapStart {
         Core.getGlobalContext().register(resource);
     }
 
-    /** Runs every primer registered so far, as the snapshot's beforeCheckpoint does; for tests. */
-    public static void runPrimers() {
+    /**
+     * Runs every primer registered so far, as the snapshot's beforeCheckpoint does (for tests, and
+     * for the local runtime's warm-up), and answers how many ran.
+     */
+    public static int runPrimers() {
         for (Primer primer : PRIMERS) {
             primer.beforeCheckpoint(null);
         }
+        return PRIMERS.size();
     }
 
     private record Primer(String name, Runnable primer) implements Resource {

@@ -1,0 +1,111 @@
+package kiosk.local.function;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The libraries function packages carry (the AWS SDK, Jackson, Bouncy Castle) that the runtime's own class
+ * path holds too, byte for byte: a function's class loader takes such a class from the runtime
+ * instead of defining its own copy. Lambda gives each function a JVM of its own, so there each
+ * loads and compiles the SDK once; here 50 functions in one JVM did it 50 times, which is what made
+ * each function's first request take half a second or more and the first seconds after start slow.
+ * A lent class is the very class the package holds (same entry, same CRC-32 and size), so code
+ * runs as it would from the package; what is shared is the classes' static state, which in these
+ * libraries is caches. A class the package lacks is never lent, so a package missing a library
+ * still fails here as on Lambda. Kiosk's own code is never lent: each function keeps its own
+ * configuration.
+ */
+final class SharedLibraries {
+
+    /**
+     * Whole libraries only: a lent class resolves what it refers to in the runtime, so every class
+     * a function's code and a lent class pass between them must come from one side. The SDK
+     * (with its own copy of Jackson's parser under software.amazon.awssdk.thirdparty), Jackson and
+     * Bouncy Castle (Argon2id: the first password hashed in a cold copy costs most of a second)
+     * are each complete in the runtime and refer to nothing else but the JDK and SLF4J.
+     */
+    private static final String[] LENDABLE = {"software/amazon/awssdk/", "com/fasterxml/jackson/", "org/bouncycastle/"};
+
+    /** Off with -Dkiosk.local.shareLibraries=false: every function then defines its own copies, as before. */
+    static final boolean ENABLED = !"false".equals(System.getProperty("kiosk.local.shareLibraries"));
+
+    private static volatile Map<String, Long> runtime;
+    private static final Map<Path, Map<String, Long>> PACKAGES = new ConcurrentHashMap<>();
+
+    private SharedLibraries() {
+    }
+
+    /** Whether a package at codeUri may take the class with this binary name from the runtime. */
+    static boolean lends(Path codeUri, String className) {
+        if (!ENABLED) {
+            return false;
+        }
+        String entry = className.replace('.', '/') + ".class";
+        if (!lendable(entry)) {
+            return false;
+        }
+        Long own = PACKAGES.computeIfAbsent(codeUri, SharedLibraries::index).get(entry);
+        return own != null && own.equals(runtime().get(entry));
+    }
+
+    private static boolean lendable(String entry) {
+        for (String prefix : LENDABLE) {
+            if (entry.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The runtime's class path as the application class loader reads it: the first jar holding an entry wins. */
+    private static Map<String, Long> runtime() {
+        Map<String, Long> index = runtime;
+        if (index == null) {
+            synchronized (SharedLibraries.class) {
+                index = runtime;
+                if (index == null) {
+                    index = new HashMap<>();
+                    for (String element : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                        if (element.endsWith(".jar")) {
+                            index(Path.of(element), index);
+                        }
+                    }
+                    runtime = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** A package's lendable entries; a folder package lends nothing (it is a test's, not a build's). */
+    private static Map<String, Long> index(Path codeUri) {
+        Map<String, Long> index = new HashMap<>();
+        if (Files.isRegularFile(codeUri)) {
+            index(codeUri, index);
+        }
+        return index;
+    }
+
+    private static void index(Path jar, Map<String, Long> into) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.getName().endsWith(".class") && lendable(e.getName()) && e.getCrc() != -1) {
+                    // CRC-32 and size in one number: equal for the same bytes, and a clash of both by chance is beyond reach.
+                    into.putIfAbsent(e.getName(), e.getCrc() << 32 ^ e.getSize());
+                }
+            }
+        } catch (IOException e) {
+            // Unreadable: lends nothing, and the class loader reports the package as it would anyway.
+        }
+    }
+}
