@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import kiosk.local.http.Gateway;
 import kiosk.local.http.StaticSite;
 
 /**
@@ -70,7 +71,7 @@ final class WebShop implements StaticSite {
 
     @Override
     public boolean serve(HttpExchange exchange) throws IOException {
-        Answer answer = answer(exchange.getRequestURI().getRawPath());
+        Answer answer = answer(Gateway.rawPath(exchange));
         if (answer == null) {
             return false;
         }
@@ -96,6 +97,9 @@ final class WebShop implements StaticSite {
 
     /** The answer for a raw (undecoded) path, or null if it names no file of the site. */
     Answer answer(String rawPath) throws IOException {
+        if (!rawPath.startsWith("/")) {
+            return null;
+        }
         if (rawPath.equals("/") && !built()) {
             return notBuilt();
         }

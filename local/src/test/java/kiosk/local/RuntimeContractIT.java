@@ -360,6 +360,30 @@ class RuntimeContractIT {
     }
 
     @Test
+    void anyHostHeaderIsServedEvenOneWithoutALabel() throws Exception {
+        // "." split on dots and colons has no first label: every route answered a bare 500.
+        for (String host : List.of(".", ":", "..", "")) {
+            String answer = raw("GET /echo/fixed HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200 "), host + ": " + answer);
+            assertTrue(answer.contains("\"routeKey\":\"GET /echo/fixed\""), answer);
+        }
+    }
+
+    @Test
+    void aPathBeginningWithTwoSlashesIsThePathWrittenNotAHostAndAPath() throws Exception {
+        // The JDK parses "//x/echo/fixed" as host x, path /echo/fixed: it was routed as /echo/fixed,
+        // and "//products" (an empty path) failed with a 500.
+        String port = ":" + runtime.url().getPort();
+        String routed = raw("GET //x/echo/fixed HTTP/1.1\r\nHost: 127.0.0.1" + port + "\r\nConnection: close\r\n\r\n");
+        assertTrue(routed.startsWith("HTTP/1.1 200 "), routed);
+        assertTrue(routed.contains("\"routeKey\":\"$default\""), "not GET /echo/fixed: " + routed);
+        assertTrue(routed.contains("\"rawPath\":\"//x/echo/fixed\""), routed);
+        String bare = raw("GET //products HTTP/1.1\r\nHost: 127.0.0.1" + port + "\r\nConnection: close\r\n\r\n");
+        assertTrue(bare.startsWith("HTTP/1.1 200 "), bare);
+        assertTrue(bare.contains("\"rawPath\":\"//products\""), bare);
+    }
+
+    @Test
     void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         // Nothing of the 20 MiB follows the head: the answer cannot wait for it.
         String port = ":" + runtime.url().getPort();

@@ -1,6 +1,7 @@
 package kiosk.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -103,6 +104,16 @@ class WebShopTest {
         assertTrue(policy.contains("script-src 'self';") && policy.contains("connect-src 'self';")
                 && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe"), policy);
         assertEquals(INDEX, text(get("/index.html")));
+    }
+
+    @Test
+    void aPathThatIsNotAnAbsolutePathNamesNoFile() throws Exception {
+        WebShop shop = WebShop.of(built());
+        serve(shop);
+        // What the gateway had for "//products" before it kept the path as written: a 500 here.
+        assertNull(shop.answer(""));
+        assertNull(shop.answer("products"));
+        assertNull(shop.answer("//products"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -80,107 +81,127 @@ public final class Gateway implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The path as the client wrote it. The JDK's server parses the request target as a URI, so
+     * "//products" comes back as a host named products with an empty path; API Gateway routes the
+     * path as written (and finds no route for it).
+     */
+    public static String rawPath(HttpExchange exchange) {
+        URI target = exchange.getRequestURI();
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        return target.getScheme() == null && target.getRawAuthority() != null ? "//" + target.getRawAuthority() + path : path;
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String rawPath = exchange.getRequestURI().getRawPath();
-            for (Map.Entry<String, HttpHandler> extra : extras.entrySet()) {
-                if (rawPath.startsWith(extra.getKey())) {
-                    extra.getValue().handle(exchange);
-                    return;
-                }
-            }
-            String requestId = requestId();
-            exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            Headers request = exchange.getRequestHeaders();
-            if (cors.enabled() && Cors.isPreflight(method, request)) {
-                cors.preflight(request, exchange.getResponseHeaders());
-                send(exchange, 204, null);
-                return;
-            }
-            RouteTable.Match match = routes.match(method, rawPath);
-            if (match == null && site != null && (method.equals("GET") || method.equals("HEAD")) && site.serve(exchange)) {
-                return;
-            }
-            if (match == null) {
-                gatewayAnswer(exchange, 404, "Not Found");
-                return;
-            }
-            if (throttles != null && !throttles.admit(match.route())) {
-                gatewayAnswer(exchange, 429, "Too Many Requests");
-                return;
-            }
-            // Routed and admitted before a byte of the body is read, and a declared length over the
-            // limit refused unread: a flood of large bodies costs the runtime little.
-            if (declaredLength(request) > MAX_BODY) {
-                gatewayAnswer(exchange, 413, "Request Entity Too Large");
-                return;
-            }
-            byte[] body;
             try {
-                body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-            } catch (IOException malformed) {
-                gatewayAnswer(exchange, 400, "Bad Request");
-                return;
-            }
-            if (body.length > MAX_BODY) {
-                gatewayAnswer(exchange, 413, "Request Entity Too Large");
-                return;
-            }
-            ObjectNode event = payload.event(new Payload20.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                    request, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
-                    match, requestId, Instant.now());
-            if (match.route().authorizer() != null) {
-                AuthorizerOutcome outcome;
-                try {
-                    outcome = authorizers.decide(match.route().authorizer(), event);
-                } catch (Stack.ThrottledException e) {
-                    // The authorizer's function at its concurrency limit is throttled like any other.
-                    gatewayAnswer(exchange, 429, "Too Many Requests");
-                    return;
-                }
-                switch (outcome) {
-                    case AuthorizerOutcome.Allow allow -> ((ObjectNode) event.get("requestContext")).putObject("authorizer")
-                            .set("lambda", allow.context());
-                    case AuthorizerOutcome.Unauthorized unauthorized -> {
-                        gatewayAnswer(exchange, 401, "Unauthorized");
-                        return;
-                    }
-                    case AuthorizerOutcome.Forbidden forbidden -> {
-                        gatewayAnswer(exchange, 403, "Forbidden");
-                        return;
-                    }
-                    case AuthorizerOutcome.Error error -> {
-                        gatewayAnswer(exchange, 500, "Internal Server Error");
-                        return;
-                    }
+                route(exchange);
+            } catch (RuntimeException e) {
+                // A fault of the runtime itself, not of a function: still API Gateway's 500, with the
+                // cause logged (inside the exchange: closed, it would already have sent a bare 500).
+                System.err.println("gateway: " + e);
+                if (exchange.getResponseCode() == -1) {
+                    gatewayAnswer(exchange, 500, "Internal Server Error");
                 }
             }
-            byte[] result;
-            try {
-                result = functions.invoke(match.route().functionId(), json.writeValueAsBytes(event));
-            } catch (FunctionException e) {
-                gatewayAnswer(exchange, e.timedOut() ? 503 : 500, e.timedOut() ? "Service Unavailable" : "Internal Server Error");
-                return;
-            } catch (Stack.ThrottledException e) {
-                // Lambda's throttle reaches the client as API Gateway's 429.
-                gatewayAnswer(exchange, 429, "Too Many Requests");
-                return;
-            }
-            Optional<Payload20.Response> response = payload.response(result);
-            if (response.isEmpty()) {
-                gatewayAnswer(exchange, 500, "Internal Server Error");
-                return;
-            }
-            Headers out = exchange.getResponseHeaders();
-            response.get().headers().forEach((name, values) -> out.put(name, values));
-            decorate(exchange);
-            send(exchange, response.get().status(), response.get().body());
-        } catch (RuntimeException e) {
-            // A fault of the runtime itself, not of a function: still API Gateway's 500, with the cause logged.
-            System.err.println("gateway: " + e);
-            gatewayAnswer(exchange, 500, "Internal Server Error");
         }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String rawPath = rawPath(exchange);
+        for (Map.Entry<String, HttpHandler> extra : extras.entrySet()) {
+            if (rawPath.startsWith(extra.getKey())) {
+                extra.getValue().handle(exchange);
+                return;
+            }
+        }
+        String requestId = requestId();
+        exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        Headers request = exchange.getRequestHeaders();
+        if (cors.enabled() && Cors.isPreflight(method, request)) {
+            cors.preflight(request, exchange.getResponseHeaders());
+            send(exchange, 204, null);
+            return;
+        }
+        RouteTable.Match match = routes.match(method, rawPath);
+        if (match == null && site != null && (method.equals("GET") || method.equals("HEAD")) && site.serve(exchange)) {
+            return;
+        }
+        if (match == null) {
+            gatewayAnswer(exchange, 404, "Not Found");
+            return;
+        }
+        if (throttles != null && !throttles.admit(match.route())) {
+            gatewayAnswer(exchange, 429, "Too Many Requests");
+            return;
+        }
+        // Routed and admitted before a byte of the body is read, and a declared length over the
+        // limit refused unread: a flood of large bodies costs the runtime little.
+        if (declaredLength(request) > MAX_BODY) {
+            gatewayAnswer(exchange, 413, "Request Entity Too Large");
+            return;
+        }
+        byte[] body;
+        try {
+            body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        } catch (IOException malformed) {
+            gatewayAnswer(exchange, 400, "Bad Request");
+            return;
+        }
+        if (body.length > MAX_BODY) {
+            gatewayAnswer(exchange, 413, "Request Entity Too Large");
+            return;
+        }
+        ObjectNode event = payload.event(new Payload20.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
+                request, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
+                match, requestId, Instant.now());
+        if (match.route().authorizer() != null) {
+            AuthorizerOutcome outcome;
+            try {
+                outcome = authorizers.decide(match.route().authorizer(), event);
+            } catch (Stack.ThrottledException e) {
+                // The authorizer's function at its concurrency limit is throttled like any other.
+                gatewayAnswer(exchange, 429, "Too Many Requests");
+                return;
+            }
+            switch (outcome) {
+                case AuthorizerOutcome.Allow allow -> ((ObjectNode) event.get("requestContext")).putObject("authorizer")
+                        .set("lambda", allow.context());
+                case AuthorizerOutcome.Unauthorized unauthorized -> {
+                    gatewayAnswer(exchange, 401, "Unauthorized");
+                    return;
+                }
+                case AuthorizerOutcome.Forbidden forbidden -> {
+                    gatewayAnswer(exchange, 403, "Forbidden");
+                    return;
+                }
+                case AuthorizerOutcome.Error error -> {
+                    gatewayAnswer(exchange, 500, "Internal Server Error");
+                    return;
+                }
+            }
+        }
+        byte[] result;
+        try {
+            result = functions.invoke(match.route().functionId(), json.writeValueAsBytes(event));
+        } catch (FunctionException e) {
+            gatewayAnswer(exchange, e.timedOut() ? 503 : 500, e.timedOut() ? "Service Unavailable" : "Internal Server Error");
+            return;
+        } catch (Stack.ThrottledException e) {
+            // Lambda's throttle reaches the client as API Gateway's 429.
+            gatewayAnswer(exchange, 429, "Too Many Requests");
+            return;
+        }
+        Optional<Payload20.Response> response = payload.response(result);
+        if (response.isEmpty()) {
+            gatewayAnswer(exchange, 500, "Internal Server Error");
+            return;
+        }
+        Headers out = exchange.getResponseHeaders();
+        response.get().headers().forEach((name, values) -> out.put(name, values));
+        decorate(exchange);
+        send(exchange, response.get().status(), response.get().body());
     }
 
     /** The Content-Length a request declares, 0 without one (the listener refused a malformed one). */

@@ -88,7 +88,7 @@ final class Payload20 {
         context.put("apiId", API_ID);
         String host = headers.path("host").asText(null);
         context.put("domainName", host == null ? "localhost" : host);
-        context.put("domainPrefix", host == null ? "localhost" : host.split("[.:]")[0]);
+        context.put("domainPrefix", host == null ? "localhost" : domainPrefix(host));
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
         http.put("path", request.rawPath());
@@ -197,5 +197,14 @@ final class Payload20 {
         } catch (IllegalArgumentException malformed) {
             return text;
         }
+    }
+
+    /** The host's first label ("." has an empty one: a client may send any Host). */
+    static String domainPrefix(String host) {
+        int end = 0;
+        while (end < host.length() && host.charAt(end) != '.' && host.charAt(end) != ':') {
+            end++;
+        }
+        return host.substring(0, end);
     }
 }

@@ -33,6 +33,17 @@ class Payload20Test {
     }
 
     @Test
+    void theDomainPrefixIsTheHostsFirstLabelEvenAnEmptyOne() {
+        assertEquals("shop", Payload20.domainPrefix("shop.example:3000"));
+        assertEquals("localhost", Payload20.domainPrefix("localhost:3000"));
+        assertEquals("127", Payload20.domainPrefix("127.0.0.1"));
+        // String.split dropped these to no label at all, and the event's encoder failed.
+        assertEquals("", Payload20.domainPrefix("."));
+        assertEquals("", Payload20.domainPrefix(":"));
+        assertEquals("", Payload20.domainPrefix(""));
+    }
+
+    @Test
     void anEventCarriesWhatApiGatewayPutsInIt() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Cookie", List.of("a=1; b=2", "c=3"));
