@@ -108,7 +108,8 @@ class Client:
         if token:
             h["authorization"] = "Bearer " + token
         h.update(headers or {})
-        data = None if body is None else json.dumps(body).encode()
+        # A body already in bytes goes as it is (a signed webhook's must); anything else as JSON.
+        data = None if body is None else body if isinstance(body, bytes) else json.dumps(body).encode()
         started = time.perf_counter()
         try:
             conn.request(method, path, body=data, headers=h)

@@ -114,11 +114,31 @@ def serve_runtime_api(handler):
     return server
 
 
-class RuntimeApi:
+class RuntimeApiServer:
+    """A Runtime API on a free loopback port for one execution environment; a held ask waits on closing."""
+
+    def __init__(self):
+        self.closing = threading.Event()
+
+    def serve(self, handler):
+        self.server = serve_runtime_api(handler)
+
+    @property
+    def address(self):
+        return f"127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self):
+        self.closing.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class RuntimeApi(RuntimeApiServer):
     """Lambda's Runtime API for one execution environment and one event: records when the client
     first asks for an event (init done) and when it posts the answer; a second ask is held."""
 
     def __init__(self, event, arn):
+        super().__init__()
         self.event = json.dumps(event).encode()
         self.arn = arn
         self.request_id = str(uuid.uuid4())
@@ -127,7 +147,6 @@ class RuntimeApi:
         self.answer = None
         self.failure = None
         self.done = threading.Event()
-        self.closing = threading.Event()
         api = self
 
         class Handler(RuntimeApiHandler):
@@ -152,16 +171,7 @@ class RuntimeApi:
                 self.reply(202, b"{}")
                 api.done.set()
 
-        self.server = serve_runtime_api(Handler)
-
-    @property
-    def address(self):
-        return f"127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self):
-        self.closing.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
 
 
 class Lambda:

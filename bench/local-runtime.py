@@ -14,15 +14,17 @@ usage: python3 bench/local-runtime.py [--starts N] [--seconds S] [--connections 
 Needs a built tree (local/run builds one) and node/npm: autocannon is installed under
 /tmp/kiosk-bench-tools on first use. Writes bench/results/local-runtime.json.
 """
-import argparse, glob, json, os, re, shutil, signal, socket, statistics, subprocess, tempfile, threading, time
-import urllib.error, urllib.request
+import argparse, glob, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import urllib.parse, urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checkout import ROOT, Client, admin_token_of, free_port  # noqa: E402
+
 TOOLS = "/tmp/kiosk-bench-tools"
 
 
 def launch(data, extra=(), ready="Kiosk ready at", log=None):
-    """Starts local/run and returns at its ready line: (process, ms, url, lines before it)."""
+    """Starts local/run and returns at its ready line: (process, ms, url)."""
     started = time.monotonic()
     proc = subprocess.Popen([os.path.join(ROOT, "local", "run"), "--data", data, *extra], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -37,46 +39,18 @@ def launch(data, extra=(), ready="Kiosk ready at", log=None):
                         log.append(rest)
             threading.Thread(target=drain, daemon=True).start()
             url = re.search(r"http://\S+", line)
-            return proc, ms, url.group(0) if url else None, seen
+            return proc, ms, url.group(0) if url else None
         seen.append(line)
     raise SystemExit("the runtime exited before its ready line:\n" + "".join(seen[-20:]))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def services_only(data):
     """The reference: the same launcher starting only the data services (DynamoDB Local, ElasticMQ, secrets)."""
     ports = ["--dynamodb-port", str(free_port()), "--sqs-port", str(free_port()), "--secrets-port", str(free_port()),
              "--env-file", os.path.join(data, "sam-env.json")]
-    proc, ms, _, _ = launch(data, ["--services-only", *ports], ready="Kiosk data services ready")
+    proc, ms, _ = launch(data, ["--services-only", *ports], ready="Kiosk data services ready")
     stop(proc)
     return ms
-
-
-def call(url, method, path, body=None, token=None, headers=None):
-    """One request; (status, ms, parsed body or None)."""
-    request = urllib.request.Request(url + path, method=method, data=body.encode() if body is not None else None)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    if body is not None:
-        request.add_header("content-type", "application/json")
-    if token:
-        request.add_header("authorization", "Bearer " + token)
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(request, timeout=30) as r:
-            status, raw = r.status, r.read()
-    except urllib.error.HTTPError as e:
-        status, raw = e.code, e.read()
-    ms = (time.monotonic() - started) * 1000
-    try:
-        return status, ms, json.loads(raw) if raw else None
-    except ValueError:
-        return status, ms, None
 
 
 # Last, in this order: they end the session or the account the walk runs as.
@@ -86,16 +60,16 @@ PUBLIC = {"GetProductFunction", "ListProductsFunction", "HealthFunction", "Refre
           "ConfirmPasswordResetFunction", "ShippingWebhookFunction"}
 
 
-def first_requests(url, admin):
+def first_requests(client, data):
     """Every HTTP function's first request after a restart: its event file's request through the gateway."""
     results = {}
-    shopper = f"bench-{int(time.time() * 1000)}@example.com"
-    status, ms, _ = call(url, "POST", "/auth/signup", json.dumps({"email": shopper, "password": "correct horse battery 9", "name": "Bench"}))
+    shopper = {"email": f"bench-{int(time.time() * 1000)}@example.com", "password": "correct horse battery 9", "name": "Bench"}
+    status, _, _, ms = client.call("POST", "/auth/signup", shopper)
     results["SignupFunction"] = {"route": "POST /auth/signup", "status": status, "ms": round(ms, 1)}
-    status, ms, body = call(url, "POST", "/auth/login", json.dumps({"email": admin[0], "password": admin[1]}))
-    results["LoginFunction"] = {"route": "POST /auth/login", "status": status, "ms": round(ms, 1)}
-    admin_token = body["accessToken"]
-    _, _, body = call(url, "POST", "/auth/login", json.dumps({"email": shopper, "password": "correct horse battery 9"}))
+    started = time.perf_counter()
+    admin_token = admin_token_of(client, data)  # asserts a 200
+    results["LoginFunction"] = {"route": "POST /auth/login", "status": 200, "ms": round((time.perf_counter() - started) * 1000, 1)}
+    _, body, _, _ = client.call("POST", "/auth/login", {"email": shopper["email"], "password": shopper["password"]})
     shopper_token = body["accessToken"]
     events = {}
     for path in sorted(glob.glob(os.path.join(ROOT, "events", "*.json"))):
@@ -111,7 +85,8 @@ def first_requests(url, admin):
         headers = {k: v for k, v in (event.get("headers") or {}).items()
                    if k.lower() in ("if-match", "idempotency-key", "kiosk-signature")}
         token = None if function in PUBLIC else admin_token if route.startswith(("/admin", "/products")) else shopper_token
-        status, ms, _ = call(url, method, path, event.get("body"), token, headers)
+        body = event.get("body")
+        status, _, _, ms = client.call(method, path, None if body is None else body.encode(), token, headers)
         results[function] = {"route": event["routeKey"], "status": status, "ms": round(ms, 1)}
     return results
 
@@ -131,7 +106,7 @@ def autocannon():
 def load_phases(data, opts):
     """GET /products/{id} under load: the first 10 s after a restart's ready line, then after a warm-up."""
     # Without the template's route throttling, or the load would measure the 429s.
-    proc, _, url, _ = launch(data, ["--no-throttle"])
+    proc, _, url = launch(data, ["--no-throttle"])
     try:
         with urllib.request.urlopen(url + "/products?limit=1") as r:
             product = json.load(r)["items"][0]["id"]
@@ -172,18 +147,17 @@ def main():
     subprocess.run([os.path.join(ROOT, "local", "run"), "--help"], cwd=ROOT, capture_output=True)  # builds if stale
     data = tempfile.mkdtemp(prefix="kiosk-bench-")
     try:
-        proc, first, url, lines = launch(data)
+        proc, first, url = launch(data)
         stop(proc)
-        admin = next(re.search(r"admin: (\S+) / (\S+)", line).groups() for line in lines if re.search(r"^\s+admin: \S+ / ", line))
         restarts, references = [], []
         for _ in range(opts.starts):
             references.append(services_only(data))
-            proc, ms, url, _ = launch(data)
+            proc, ms, url = launch(data)
             restarts.append(ms)
             stop(proc)
         log = []
-        proc, _, url, _ = launch(data, log=log)
-        firsts = first_requests(url, admin)
+        proc, _, url = launch(data, log=log)
+        firsts = first_requests(Client(urllib.parse.urlsplit(url).port), data)
         stop(proc)
         inits = {m.group(1): int(m.group(2)) for m in (re.match(r"(\w+): init \S+ in (\d+) ms", line) for line in log) if m}
         phases = {} if opts.no_load else load_phases(data, opts)

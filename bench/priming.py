@@ -46,10 +46,11 @@ _spec.loader.exec_module(cold)
 BUDGET_PRIMED_OVER_WARM = 2.0
 
 
-class Environment:
+class Environment(cold.RuntimeApiServer):
     """Lambda's Runtime API for one execution environment answering a series of events."""
 
     def __init__(self, events, count, arn):
+        super().__init__()
         self.events = events  # called for each event, on the client's ask (not timed)
         self.count = count
         self.arn = arn
@@ -58,7 +59,6 @@ class Environment:
         self.invocations = []  # [handed_at, answered_at, answer]
         self.failure = None
         self.done = threading.Event()
-        self.closing = threading.Event()
         env = self
 
         class Handler(cold.RuntimeApiHandler):
@@ -91,16 +91,7 @@ class Environment:
                     env.done.set()
                 self.reply(202, b"{}")
 
-        self.server = cold.serve_runtime_api(Handler)
-
-    @property
-    def address(self):
-        return f"127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self):
-        self.closing.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
 
 
 def run_environment(lam, function, events, count, snap_start, extra_flags=()):
