@@ -154,13 +154,17 @@ public final class LocalFunction implements AutoCloseable {
 
         /** Runs the primers the handler registered with Kiosk's SnapStart and answers how many: none for other code. */
         private static int prime(ClassLoader loader) throws ReflectiveOperationException {
-            Class<?> snapStart;
+            Class<?> snapStart = kioskClass(SNAPSTART_CLASS, loader);
+            return snapStart == null ? 0 : (int) snapStart.getMethod("runPrimers").invoke(null);
+        }
+
+        /** One of Kiosk's shared classes in the function's package, or null when the package is not Kiosk code. */
+        private static Class<?> kioskClass(String name, ClassLoader loader) {
             try {
-                snapStart = Class.forName(SNAPSTART_CLASS, true, loader);
+                return Class.forName(name, true, loader);
             } catch (ClassNotFoundException notKiosk) {
-                return 0;
+                return null;
             }
-            return (int) snapStart.getMethod("runPrimers").invoke(null);
         }
 
         byte[] handle(byte[] event, Context context) throws Exception {
@@ -205,10 +209,8 @@ public final class LocalFunction implements AutoCloseable {
          * reads System.getenv directly sees the runtime's environment.
          */
         private static void overlayEnvironment(FunctionConfiguration function, ClassLoader loader) throws ReflectiveOperationException {
-            Class<?> config;
-            try {
-                config = Class.forName(CONFIG_CLASS, true, loader);
-            } catch (ClassNotFoundException notKiosk) {
+            Class<?> config = kioskClass(CONFIG_CLASS, loader);
+            if (config == null) {
                 return;
             }
             config.getMethod("overlayEnvironment", Map.class).invoke(null, new HashMap<>(function.environment()));

@@ -16,9 +16,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Builds SDK clients the one way Kiosk builds them: the URLConnection HTTP client (the lightest to
- * load; while a SnapStart primer runs it sends reads only, see {@link PrimingHttpClient}), an explicit region, and only the credentials providers a Lambda function can meet:
- * environment variables (Lambda's own), the container endpoint (what Lambda gives a function
- * restored by SnapStart), and system properties (the emulator's, in tests and the local runtime).
+ * load; while a SnapStart primer runs it sends reads only, see {@link PrimingHttpClient}), an
+ * explicit region, and only the credentials providers a Lambda function can meet: environment
+ * variables (Lambda's own), the container endpoint (what Lambda gives a function restored by
+ * SnapStart), and system properties (the emulator's, in tests and the local runtime).
  * The SDK's default chain would also build its profile-file, web-identity and instance-profile
  * providers, which no function uses: measured about 27 classes and 10-15 ms of every cold start.
  * Endpoints come from the SDK's own AWS_ENDPOINT_URL_DYNAMODB and friends, or from the
