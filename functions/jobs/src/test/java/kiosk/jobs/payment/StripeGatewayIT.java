@@ -183,8 +183,9 @@ class StripeGatewayIT {
 
     /**
      * The gateway as packaged (jobs.zip), loaded from the zip alone: it charges, refunds and finds.
-     * Guards the package: Stripe's client cannot be trimmed to the classes the gateway names (its
-     * models name parameter classes across its whole API, and the JVM's verifier loads them).
+     * Guards the package, which buildtools/PackageTrim.java cuts to the Stripe services the gateway
+     * names (its models still name parameter classes across Stripe's whole API, which the JVM's
+     * verifier loads: those stay, without their nested classes).
      */
     @Test
     void thePackagedGatewayStillSpeaksStripe() throws Exception {
