@@ -174,9 +174,13 @@ public final class PackageTrim {
         }
         for (String name : classes.keySet()) {
             Matcher sdk = SDK_SERVICE.matcher(name);
-            if (sdk.matches() && sdk.group(2).startsWith("transform/") && name.endsWith("RequestMarshaller")) {
-                String op = name.substring(name.lastIndexOf('/') + 1, name.length() - "RequestMarshaller".length());
-                operations.computeIfAbsent(sdk.group(1), s -> new HashSet<>()).add(op);
+            // An operation's input: model/XRequest extending the service's own request type
+            // (DynamoDbRequest, DynamoDbStreamsRequest), which stays even when X is taken out.
+            List<String> supers = infos.get(name).supers;
+            if (sdk.matches() && sdk.group(2).matches("model/[A-Za-z0-9]+Request") && !supers.isEmpty()
+                    && supers.get(0).matches(".*/model/[A-Za-z0-9]+Request")) {
+                String op = name.substring(name.lastIndexOf('/') + 1, name.length() - "Request".length());
+                operations.computeIfAbsent(service(sdk), s -> new HashSet<>()).add(op);
             }
         }
         // What names an operation or a Stripe service: Kiosk's code, and the SDK's own code outside
@@ -204,8 +208,8 @@ public final class PackageTrim {
                     if (sdk.matches() && isClient(owner)) {
                         String method = call.substring(call.indexOf('.') + 1).replaceFirst("Paginator$", "");
                         String op = Character.toUpperCase(method.charAt(0)) + method.substring(1);
-                        if (operations.getOrDefault(sdk.group(1), Set.of()).contains(op)) {
-                            called.computeIfAbsent(sdk.group(1), s -> new TreeSet<>()).add(op);
+                        if (operations.getOrDefault(service(sdk), Set.of()).contains(op)) {
+                            called.computeIfAbsent(service(sdk), s -> new TreeSet<>()).add(op);
                         }
                     }
                 }
@@ -308,15 +312,24 @@ public final class PackageTrim {
             return null;
         }
         Matcher op = SDK_OP_CLASS.matcher(sdk.group(2));
-        if (!op.matches() || !operations.getOrDefault(sdk.group(1), Set.of()).contains(op.group(1))) {
+        if (!op.matches() || !operations.getOrDefault(service(sdk), Set.of()).contains(op.group(1))) {
             return null;
         }
-        return new String[] {sdk.group(1), op.group(1)};
+        return new String[] {service(sdk), op.group(1)};
     }
 
     private boolean isSameOperation(String from, String[] op) {
         String[] own = operationOf(from);
         return own != null && own[0].equals(op[0]) && own[1].equals(op[1]);
+    }
+
+    /**
+     * The service whose model a class shares: DynamoDB Streams' client (services/dynamodb/streams)
+     * keeps its shapes in DynamoDB's model package.
+     */
+    private static String service(Matcher sdk) {
+        String path = sdk.group(1);
+        return path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
     }
 
     private static String outer(String name) {
