@@ -8,6 +8,7 @@ import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
 
@@ -31,8 +32,20 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
     private final PaymentService payments;
     private final AnnouncementBatch batch;
 
+    /**
+     * What the SnapStart primer sends: one announcement, for an order that cannot exist (order ids
+     * are UUIDs, this one is not). It takes the batch's path (the SQS event read, the body parsed,
+     * the order read from DynamoDB and found missing, the lines and metrics built) and stops there,
+     * before any gateway: a primer must never charge, nor reach Stripe or the simulator.
+     */
+    static final Map<String, Object> PRIMING_EVENT = Map.of("Records", List.of(Map.of(
+            "messageId", "priming", "receiptHandle", "priming",
+            "body", "{\"orderId\":\"priming: no order has this id\"}",
+            "attributes", Map.of("ApproximateReceiveCount", "1"))));
+
     public PayOrdersHandler() {
         this(JobsWiring.payments(), JobsWiring.retryQueue(), JobsWiring.retrySchedule());
+        SnapStart.prime("PayOrders", () -> handleRequest(PRIMING_EVENT, null));
     }
 
     public PayOrdersHandler(PaymentService payments, RetryQueue queue, RetrySchedule schedule) {

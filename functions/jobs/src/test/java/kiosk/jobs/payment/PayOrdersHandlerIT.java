@@ -49,6 +49,7 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.Primers;
 import kiosk.testkit.SqsEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +129,39 @@ class PayOrdersHandlerIT {
                 new TypeReference<Map<String, Object>>() { });
         assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
         assertEquals(OrderStatus.PAID, status("6a1f0c3e-sample-paid-order"));
+    }
+
+    /**
+     * SnapStart's primer: built as Lambda builds it (template environment, the simulator gateway),
+     * its priming changes no item of any table, and the event it sends is one the gateway never
+     * sees: a handler whose gateway fails on any call answers it as poison.
+     */
+    @Test
+    void thePrimerReadsAnOrderThatCannotExistAndNeverReachesTheGateway() {
+        Map<String, String> environment = new HashMap<>(aws.functions().get("PayOrdersFunction").environment());
+        CONFIG.set(environment);
+        Primers.assertPrimingChangesNothing(aws, List.of(aws.functions().get("PayOrdersFunction")));
+
+        PaymentGateway none = new PaymentGateway() {
+            @Override
+            public Charge charge(ChargeRequest request) {
+                throw new AssertionError("a primer charged " + request.orderId());
+            }
+
+            @Override
+            public java.util.Optional<Charge> findCharge(String idempotencyKey) {
+                throw new AssertionError("a primer asked the gateway about " + idempotencyKey);
+            }
+
+            @Override
+            public String refund(RefundRequest request) {
+                throw new AssertionError("a primer refunded " + request.orderId());
+            }
+        };
+        PayOrdersHandler handler = new PayOrdersHandler(new PaymentService(orders, none, CLOCK),
+                new SqsRetryQueue(aws.sqs(), queue), RetrySchedule.DEFAULT);
+        assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "priming"))),
+                handler.handleRequest(PayOrdersHandler.PRIMING_EVENT, null));
     }
 
     @Test
