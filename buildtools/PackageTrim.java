@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.CRC32;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -73,6 +73,9 @@ public final class PackageTrim {
     /** The package's classes it names, its superclass and interfaces, and the methods it calls (owner.name). */
     record ClassInfo(Set<String> refs, List<String> supers, Set<String> calls) {}
 
+    /** A file of the zip; className null for a resource. */
+    record Entry(String name, long time, byte[] bytes, String className) {}
+
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("usage: java PackageTrim.java package.zip [package.zip ...]");
@@ -85,9 +88,7 @@ public final class PackageTrim {
 
     static void trim(Path zip) throws IOException {
         PackageTrim trim = new PackageTrim();
-        List<String> order = new ArrayList<>();
-        Map<String, byte[]> resources = new LinkedHashMap<>();
-        Map<String, Long> times = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
         try (ZipFile in = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : java.util.Collections.list(in.entries())) {
                 if (entry.isDirectory()) {
@@ -99,13 +100,13 @@ public final class PackageTrim {
                 try (InputStream stream = in.getInputStream(entry)) {
                     bytes = stream.readAllBytes();
                 }
-                order.add(entry.getName());
-                times.put(entry.getName(), entry.getTime());
-                if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
-                    trim.classes.put(entry.getName().substring(0, entry.getName().length() - 6), bytes);
-                } else {
-                    resources.put(entry.getName(), bytes);
+                String name = entry.getName();
+                String className = name.endsWith(".class") && !name.startsWith("META-INF/")
+                        ? name.substring(0, name.length() - ".class".length()) : null;
+                if (className != null) {
+                    trim.classes.put(className, bytes);
                 }
+                entries.add(new Entry(name, entry.getTime(), bytes, className));
             }
         }
         Set<String> kept = trim.keep();
@@ -114,18 +115,14 @@ public final class PackageTrim {
         Map<String, Integer> cut = new TreeMap<>();
         try (ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(out))) {
             zos.setLevel(Deflater.BEST_COMPRESSION);
-            for (String name : order) {
-                byte[] bytes = resources.get(name);
-                if (bytes == null) {
-                    String className = name.substring(0, name.length() - 6);
-                    if (!kept.contains(className)) {
-                        cut.merge(family(className), 1, Integer::sum);
-                        continue;
-                    }
-                    bytes = trim.classes.get(className);
+            for (Entry file : entries) {
+                if (file.className() != null && !kept.contains(file.className())) {
+                    cut.merge(family(file.className()), 1, Integer::sum);
+                    continue;
                 }
-                ZipEntry entry = new ZipEntry(name);
-                entry.setTime(times.get(name));
+                byte[] bytes = file.bytes();
+                ZipEntry entry = new ZipEntry(file.name());
+                entry.setTime(file.time());
                 // Sizes and CRC known up front: no 16-byte data descriptor after each of thousands of entries.
                 CRC32 crc = new CRC32();
                 crc.update(bytes);
@@ -157,15 +154,10 @@ public final class PackageTrim {
         }
     }
 
+    /** For the summary: the service or Stripe package a taken-out (so trimmable) class is of. */
     private static String family(String className) {
         Matcher sdk = SDK_SERVICE.matcher(className);
-        if (sdk.matches()) {
-            return sdk.group(1);
-        }
-        if (className.startsWith(STRIPE)) {
-            return "stripe " + className.split("/")[2];
-        }
-        return className.substring(0, Math.max(className.lastIndexOf('/'), 0));
+        return sdk.matches() ? sdk.group(1) : "stripe " + className.split("/")[2];
     }
 
     private Set<String> keep() {
@@ -193,7 +185,7 @@ public final class PackageTrim {
             }
             for (String ref : c.getValue().refs) {
                 String[] op = operationOf(ref);
-                if (op != null && !isSameOperation(from, op)) {
+                if (op != null) {
                     called.computeIfAbsent(op[0], s -> new TreeSet<>()).add(op[1]);
                 }
                 if (from.startsWith("kiosk/") && ref.startsWith(STRIPE + "service/")) {
@@ -283,8 +275,8 @@ public final class PackageTrim {
     private static boolean trimmable(String name) {
         Matcher sdk = SDK_SERVICE.matcher(name);
         if (sdk.matches()) {
-            return SDK_OP_CLASS.matcher(sdk.group(2)).lookingAt() || sdk.group(2).startsWith("model/")
-                    || sdk.group(2).startsWith("transform/") || sdk.group(2).startsWith("paginators/");
+            return sdk.group(2).startsWith("model/") || sdk.group(2).startsWith("transform/")
+                    || sdk.group(2).startsWith("paginators/");
         }
         return name.startsWith(STRIPE + "service/") || name.startsWith(STRIPE + "param/");
     }
@@ -316,11 +308,6 @@ public final class PackageTrim {
             return null;
         }
         return new String[] {service(sdk), op.group(1)};
-    }
-
-    private boolean isSameOperation(String from, String[] op) {
-        String[] own = operationOf(from);
-        return own != null && own[0].equals(op[0]) && own[1].equals(op[1]);
     }
 
     /**
