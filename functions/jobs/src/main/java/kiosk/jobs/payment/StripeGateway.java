@@ -1,73 +1,87 @@
 package kiosk.jobs.payment;
 
-import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.CardException;
-import com.stripe.exception.IdempotencyException;
-import com.stripe.exception.RateLimitException;
-import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeError;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.PaymentIntentSearchParams;
-import com.stripe.param.RefundCreateParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import kiosk.shared.json.Json;
 
 /**
- * Stripe, through its Java client: a charge is a PaymentIntent created and confirmed in one call
- * with the order's payment-method token, amount and currency, off session (the shopper is not
- * there to pass a 3-D Secure challenge, so one that needs it is a decline, not a wait); a refund
- * is a Refund of that PaymentIntent. Both carry the idempotency key derived from the order, so
- * Stripe answers a repeat with the first outcome instead of charging again (for 24 hours, longer
- * than the payment job ever retries).
+ * Stripe, over its HTTP API: a charge is a PaymentIntent created and confirmed in one call with the
+ * order's payment-method token, amount and currency, off session (the shopper is not there to pass
+ * a 3-D Secure challenge, so one that needs it is a decline, not a wait); a refund is a Refund of
+ * that PaymentIntent. Both carry the idempotency key derived from the order, so Stripe answers a
+ * repeat with the first outcome instead of charging again (for 24 hours, longer than the payment
+ * job ever retries).
  *
- * <p>What Stripe answers maps onto the gateway's three outcomes: a card error is a decline with
- * its decline code; a connection failure, a rate limit or a 5xx is "unavailable, try again"; a key
- * reused with other parameters is a programming error (IllegalStateException), as in the simulator.
+ * <p>Three calls, written against one pinned API version, rather than stripe-java: its models,
+ * parameter classes and Gson were 6.9 MB of the payment job's 16 MB package (issue 17 budgets
+ * 9 MB) and a reflective Gson pass on its first answer, for three form posts and a JSON read.
+ *
+ * <p>What Stripe answers maps onto the gateway's three outcomes, as Stripe documents its errors:
+ * a 402 card error is a decline with its decline code; no answer, a 429 or a 5xx is "unavailable,
+ * try again" (under the same key, so a charge that did happen is answered, not repeated); a key
+ * reused with other parameters (idempotency_error) or any other 4xx is a programming error
+ * (IllegalStateException), as in the simulator.
  */
 public final class StripeGateway implements PaymentGateway {
 
-    private final StripeClient stripe;
+    /** The version these requests and this parsing are written against; Stripe's changes reach us by choice. */
+    static final String API_VERSION = "2025-11-17.clover";
+    /** No retries of its own and 5 s at most a call (PayOrdersHandler.TIME_PER_MESSAGE counts on it). */
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 3_000;
+    /** Far above any answer of these three calls: a larger one is not Stripe's, and is not read whole. */
+    private static final int MAX_ANSWER_BYTES = 1 << 20;
 
-    public StripeGateway(StripeClient stripe) {
-        this.stripe = stripe;
+    /** Where and as whom the gateway calls Stripe. The key is never part of a message or a log line. */
+    public record Api(String apiKey, URI base) {
+
+        @Override
+        public String toString() {
+            return "Api[" + base + "]";
+        }
     }
 
-    /** A client for this API key; {@code apiBase} empty for Stripe itself (set for stripe-mock). */
-    public static StripeClient client(String apiKey, String apiBase) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(apiKey)
-                // No retries of its own and 5 s at most a call: a slow Stripe becomes a message held
-                // back with the job's backoff (under the same idempotency key), never a function
-                // that times out mid-batch (PayOrdersHandler.TIME_PER_MESSAGE counts on it).
-                .setMaxNetworkRetries(0).setConnectTimeout(2_000).setReadTimeout(3_000);
-        if (apiBase != null && !apiBase.isBlank()) {
-            builder.setApiBase(apiBase);
-        }
-        return builder.build();
+    private final Api api;
+
+    public StripeGateway(Api api) {
+        this.api = api;
+    }
+
+    /** The API for this key; {@code apiBase} empty for Stripe itself (set for stripe-mock). */
+    public static Api client(String apiKey, String apiBase) {
+        String base = apiBase == null || apiBase.isBlank() ? "https://api.stripe.com" : apiBase.strip();
+        return new Api(apiKey, URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base));
     }
 
     @Override
     public Charge charge(ChargeRequest request) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(request.amount())
-                .setCurrency(request.currency().toLowerCase(Locale.ROOT))
-                .setPaymentMethod(request.paymentMethod())
-                .setConfirm(true)
-                .setOffSession(true)
-                .putMetadata("order_id", request.orderId())
-                .putMetadata("idempotency_key", request.idempotencyKey())
-                .build();
-        try {
-            PaymentIntent intent = stripe.v1().paymentIntents().create(params, keyed(request.idempotencyKey()));
-            return outcome(intent);
-        } catch (CardException declined) {
-            return Charge.declined(declined.getCharge(), declined.getDeclineCode() != null ? declined.getDeclineCode()
-                    : String.valueOf(declined.getCode()));
-        } catch (StripeException e) {
-            throw failure(e);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("amount", Long.toString(request.amount()));
+        form.put("currency", request.currency().toLowerCase(Locale.ROOT));
+        form.put("payment_method", request.paymentMethod());
+        form.put("confirm", "true");
+        form.put("off_session", "true");
+        form.put("metadata[order_id]", request.orderId());
+        form.put("metadata[idempotency_key]", request.idempotencyKey());
+        Answer answer = call("POST", "/v1/payment_intents", form, request.idempotencyKey());
+        if (answer.status() == 402) {
+            // A card error: its PaymentIntent, when Stripe made one, is the charge that was declined.
+            JsonNode error = answer.body().path("error");
+            String id = text(error.path("payment_intent"), "id");
+            String code = declineCode(error);
+            return Charge.declined(id != null ? id : text(error, "charge"), code != null ? code : "card_declined");
         }
+        return outcome(succeeded(answer));
     }
 
     /**
@@ -78,61 +92,155 @@ public final class StripeGateway implements PaymentGateway {
      */
     @Override
     public Optional<Charge> findCharge(String idempotencyKey) {
-        try {
-            var found = stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
-                    .setQuery("metadata['idempotency_key']:'" + idempotencyKey.replace("'", "") + "'")
-                    .setLimit(1L).build());
-            return found.getData().stream().findFirst().map(StripeGateway::outcome);
-        } catch (StripeException e) {
-            throw failure(e);
-        }
+        String query = "metadata['idempotency_key']:'" + idempotencyKey.replace("'", "").replace("\\", "") + "'";
+        Map<String, String> search = new LinkedHashMap<>();
+        search.put("query", query);
+        search.put("limit", "1");
+        JsonNode found = succeeded(call("GET", "/v1/payment_intents/search?" + encode(search), Map.of(), null)).path("data");
+        return found.isArray() && !found.isEmpty() ? Optional.of(outcome(found.get(0))) : Optional.empty();
     }
 
     @Override
     public String refund(RefundRequest request) {
-        RefundCreateParams params = RefundCreateParams.builder()
-                .setPaymentIntent(request.chargeId())
-                .setAmount(request.amount())
-                .putMetadata("order_id", request.orderId())
-                .build();
-        try {
-            return stripe.v1().refunds().create(params, keyed(request.idempotencyKey())).getId();
-        } catch (StripeException e) {
-            throw failure(e);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("payment_intent", request.chargeId());
+        form.put("amount", Long.toString(request.amount()));
+        form.put("metadata[order_id]", request.orderId());
+        String id = text(succeeded(call("POST", "/v1/refunds", form, request.idempotencyKey())), "id");
+        if (id == null) {
+            throw new GatewayUnavailableException("Stripe answered a refund without its id");
         }
-    }
-
-    private static RequestOptions keyed(String idempotencyKey) {
-        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return id;
     }
 
     /** A confirmed PaymentIntent: succeeded, or declined with why (an authentication it cannot pass here). */
-    private static Charge outcome(PaymentIntent intent) {
-        String status = String.valueOf(intent.getStatus());
+    private static Charge outcome(JsonNode intent) {
+        String id = text(intent, "id");
+        String status = String.valueOf(text(intent, "status"));
+        if (id == null) {
+            // A 2xx without the intent's id is not an answer to act on; the same key asks again.
+            throw new GatewayUnavailableException("Stripe answered a PaymentIntent without its id");
+        }
         return switch (status) {
-            case "succeeded" -> Charge.succeeded(intent.getId());
+            case "succeeded" -> Charge.succeeded(id);
             // Not final yet (a bank transfer, a delayed capture): ask again later under the same key.
-            case "processing" -> throw new GatewayUnavailableException("Stripe is still processing " + intent.getId());
+            case "processing" -> throw new GatewayUnavailableException("Stripe is still processing " + id);
             default -> {
-                StripeError error = intent.getLastPaymentError();
-                String code = error == null ? null : error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode();
-                yield Charge.declined(intent.getId(), code != null ? code
+                String code = declineCode(intent.path("last_payment_error"));
+                yield Charge.declined(id, code != null ? code
                         : status.equals("requires_action") ? "authentication_required" : status);
             }
         };
     }
 
-    /** What to make of an error other than a card's: try again, or a fault of ours. */
-    private static RuntimeException failure(StripeException e) {
-        Integer status = e.getStatusCode();
-        if (e instanceof ApiConnectionException || e instanceof RateLimitException || status == null || status >= 500) {
-            return new GatewayUnavailableException("Stripe did not answer: " + e.getClass().getSimpleName()
-                    + (status == null ? "" : " " + status));
+    private static String declineCode(JsonNode error) {
+        String declineCode = text(error, "decline_code");
+        return declineCode != null ? declineCode : text(error, "code");
+    }
+
+    /** The answer's body when Stripe did what was asked; what to make of it otherwise. */
+    private static JsonNode succeeded(Answer answer) {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return answer.body();
         }
-        if (e instanceof IdempotencyException) {
-            return new IllegalStateException("Stripe refused a reused idempotency key: " + e.getMessage());
+        if (status == 429 || status >= 500) {
+            throw new GatewayUnavailableException("Stripe did not answer: " + status);
         }
-        return new IllegalStateException("Stripe refused the request (" + status + " " + e.getCode() + "): "
-                + e.getMessage());
+        JsonNode error = answer.body().path("error");
+        if ("idempotency_error".equals(text(error, "type"))) {
+            throw new IllegalStateException("Stripe refused a reused idempotency key: " + text(error, "message"));
+        }
+        throw new IllegalStateException("Stripe refused the request (" + status + " " + text(error, "code") + "): "
+                + text(error, "message"));
+    }
+
+    /** What Stripe answered: its status and its JSON (a missing node when the body was not JSON). */
+    private record Answer(int status, JsonNode body) {
+    }
+
+    /**
+     * One call; a connection refused, a timeout, or an answer that is not Stripe's JSON is
+     * "unavailable" (whether a charge happened is then unknown, and the same key finds out).
+     */
+    private Answer call(String method, String path, Map<String, String> form, String idempotencyKey) {
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) URI.create(api.base() + path).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Authorization", "Bearer " + api.apiKey());
+            connection.setRequestProperty("Stripe-Version", API_VERSION);
+            connection.setRequestProperty("User-Agent", "Kiosk");
+            connection.setRequestProperty("Accept", "application/json");
+            if (idempotencyKey != null) {
+                connection.setRequestProperty("Idempotency-Key", idempotencyKey);
+            }
+            if (method.equals("POST")) {
+                byte[] body = encode(form).getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            byte[] bytes = stream == null ? new byte[0] : read(stream);
+            JsonNode body;
+            try {
+                body = bytes.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(bytes);
+            } catch (IOException notJson) {
+                body = Json.MAPPER.missingNode();
+            }
+            if (status >= 200 && status < 300 && !body.isObject()) {
+                throw new GatewayUnavailableException("Stripe answered " + status + " without a JSON object");
+            }
+            return new Answer(status, body);
+        } catch (IOException e) {
+            if (connection != null) {
+                // A connection in an unknown state is not one to hand back to the keep-alive pool.
+                connection.disconnect();
+            }
+            throw new GatewayUnavailableException("Stripe did not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static byte[] read(InputStream stream) throws IOException {
+        try (InputStream in = stream) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new IOException("an answer past " + MAX_ANSWER_BYTES + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Form encoding as Stripe's own clients write it: each key and value percent-encoded, with the
+     * brackets of nested keys ({@code metadata[order_id]}) left literal, which Stripe reads the same.
+     */
+    static String encode(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() == null) {
+                continue; // as Stripe's clients do: a parameter with no value is not sent
+            }
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8).replace("%5B", "[").replace("%5D", "]"))
+                    .append('=').append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }
 }

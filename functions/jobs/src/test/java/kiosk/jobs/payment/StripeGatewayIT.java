@@ -37,10 +37,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The Stripe gateway against stripe-mock, Stripe's own mock of its API: every request the gateway
  * makes is validated against Stripe's OpenAPI spec (a parameter Stripe does not know is a 400 and
- * fails the test), and every answer is parsed as Stripe's client parses Stripe's. stripe-mock is
- * stateless, so this proves the adapter speaks Stripe, not that money moved; the simulator's tests
- * cover behaviour. A recording proxy between the two shows what went over the wire: the
- * idempotency key derived from the order on every charge and refund.
+ * fails the test), and its answers are Stripe's fixtures, read by the gateway's own parsing.
+ * stripe-mock is stateless, so this proves the adapter speaks Stripe, not that money moved; the
+ * simulator's tests cover behaviour. A recording proxy between the two shows what went over the
+ * wire (the idempotency key derived from the order on every charge and refund, the pinned API
+ * version, the key only in its header), and answers for Stripe on a bad day: declines, outages,
+ * a reused key, an answer that is not Stripe's.
  *
  * <p>Needs the stripe-mock binary (.ci/run installs it: {@code go install
  * github.com/stripe/stripe-mock@v0.203.0}); without it these tests are skipped, saying so.
@@ -52,8 +54,11 @@ class StripeGatewayIT {
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
     /** When set, the proxy answers this status itself instead of forwarding: Stripe having a bad day. */
     private static volatile int forcedStatus;
+    /** The body the proxy answers with a forced status. */
+    private static volatile String forcedBody;
 
-    private record Recorded(String method, String path, String idempotencyKey, String query, Map<String, String> form) {
+    private record Recorded(String method, String path, String idempotencyKey, String query, Map<String, String> form,
+            String authorization, String version) {
     }
 
     private StripeGateway gateway;
@@ -77,12 +82,13 @@ class StripeGatewayIT {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String raw = new String(body, StandardCharsets.UTF_8);
             REQUESTS.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), exchange.getRequestURI().getQuery(), form(raw)));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), exchange.getRequestURI().getQuery(), form(raw),
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Stripe-Version")));
             byte[] answer;
             int status;
             if (forcedStatus != 0) {
                 status = forcedStatus;
-                answer = "{\"error\":{\"type\":\"api_error\",\"message\":\"forced by the test\"}}".getBytes(StandardCharsets.UTF_8);
+                answer = forcedBody.getBytes(StandardCharsets.UTF_8);
             } else {
                 HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + exchange.getRequestURI())).method(exchange.getRequestMethod(), body.length == 0
@@ -102,7 +108,7 @@ class StripeGatewayIT {
                 }
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
@@ -124,6 +130,7 @@ class StripeGatewayIT {
     void aGatewayThroughTheProxy() {
         REQUESTS.clear();
         forcedStatus = 0;
+        forcedBody = "{\"error\":{\"type\":\"api_error\",\"message\":\"forced by the test\"}}";
         gateway = new StripeGateway(StripeGateway.client("sk_test_kiosk", "http://127.0.0.1:" + proxy.getAddress().getPort()));
     }
 
@@ -144,6 +151,44 @@ class StripeGatewayIT {
         assertEquals("true", sent.form().get("off_session"));
         assertEquals("o-1", sent.form().get("metadata[order_id]"));
         assertEquals("order-o-1", sent.form().get("metadata[idempotency_key]"));
+        assertEquals("Bearer sk_test_kiosk", sent.authorization());
+        assertEquals(StripeGateway.API_VERSION, sent.version());
+        assertTrue(sent.query() == null, "the key and the card never travel in a URL: " + sent.query());
+    }
+
+    /** A 402 is Stripe's card error: the PaymentIntent it made is the declined charge, with the bank's reason. */
+    @Test
+    void aCardErrorIsADeclineWithItsDeclineCode() {
+        forcedStatus = 402;
+        forcedBody = """
+                {"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds",
+                "charge":"ch_9","payment_intent":{"id":"pi_declined","object":"payment_intent","status":"requires_payment_method"}}}""";
+        assertEquals(PaymentGateway.Charge.declined("pi_declined", "insufficient_funds"),
+                gateway.charge(new PaymentGateway.ChargeRequest("order-o-6", "o-6", 500, "EUR", "pm_card_visa")));
+        forcedBody = "{\"error\":{\"type\":\"card_error\",\"code\":\"expired_card\",\"charge\":\"ch_10\"}}";
+        assertEquals(PaymentGateway.Charge.declined("ch_10", "expired_card"),
+                gateway.charge(new PaymentGateway.ChargeRequest("order-o-6", "o-6", 500, "EUR", "pm_card_visa")));
+    }
+
+    /**
+     * An answer that is not Stripe's (a captive proxy's HTML, an empty 200) says nothing about
+     * whether money moved: unavailable, so the same key asks again, never a decline or a success.
+     */
+    @Test
+    void anAnswerThatIsNotStripesIsUnavailableNotAnOutcome() {
+        forcedStatus = 200;
+        forcedBody = "<html>gateway</html>";
+        assertThrows(GatewayUnavailableException.class, () -> gateway.charge(new PaymentGateway.ChargeRequest("order-o-7",
+                "o-7", 100, "EUR", "pm_card_visa")));
+        forcedBody = "{}";
+        assertThrows(GatewayUnavailableException.class, () -> gateway.charge(new PaymentGateway.ChargeRequest("order-o-7",
+                "o-7", 100, "EUR", "pm_card_visa")));
+        assertThrows(GatewayUnavailableException.class, () -> gateway.refund(new PaymentGateway.RefundRequest(
+                "refund-order-o-7", "o-7", "pi_1", 100, "EUR")));
+        forcedStatus = 402;
+        forcedBody = "";
+        assertEquals(PaymentGateway.Charge.declined(null, "card_declined"),
+                gateway.charge(new PaymentGateway.ChargeRequest("order-o-7", "o-7", 100, "EUR", "pm_card_visa")));
     }
 
     @Test
@@ -175,6 +220,12 @@ class StripeGatewayIT {
         assertThrows(GatewayUnavailableException.class, () -> gateway.refund(new PaymentGateway.RefundRequest(
                 "refund-order-o-4", "o-4", "pi_1", 100, "EUR")));
         forcedStatus = 400;
+        forcedBody = "{\"error\":{\"type\":\"idempotency_error\",\"message\":\"Keys for idempotent requests can only be used with the same parameters\"}}";
+        IllegalStateException reused = assertThrows(IllegalStateException.class, () -> gateway.charge(
+                new PaymentGateway.ChargeRequest("order-o-4", "o-4", 200, "EUR", "pm_card_visa")));
+        assertTrue(reused.getMessage().contains("reused idempotency key"), reused.getMessage());
+        assertTrue(!reused.getMessage().contains("sk_test_kiosk"), "the key is never in a message");
+        forcedBody = "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"parameter_unknown\"}}";
         assertThrows(IllegalStateException.class, () -> gateway.charge(new PaymentGateway.ChargeRequest("order-o-4", "o-4",
                 100, "EUR", "pm_card_visa")), "a request Stripe refuses is ours to fix, not to retry as an outage");
         StripeGateway nowhere = new StripeGateway(StripeGateway.client("sk_test_kiosk", "http://127.0.0.1:" + freePort()));
@@ -183,9 +234,8 @@ class StripeGatewayIT {
 
     /**
      * The gateway as packaged (jobs.zip), loaded from the zip alone: it charges, refunds and finds.
-     * Guards the package, which buildtools/PackageTrim.java cuts to the Stripe services the gateway
-     * names (its models still name parameter classes across Stripe's whole API, which the JVM's
-     * verifier loads: those stay, without their nested classes).
+     * Guards the package, which buildtools/PackageTrim.java cuts (its HTTP and JSON come from the
+     * JDK and the Jackson every function already carries).
      */
     @Test
     void thePackagedGatewayStillSpeaksStripe() throws Exception {
@@ -196,7 +246,8 @@ class StripeGatewayIT {
             Class<?> type = packaged.loadClass(StripeGateway.class.getName());
             Object client = type.getMethod("client", String.class, String.class).invoke(null, "sk_test_kiosk",
                     "http://127.0.0.1:" + proxy.getAddress().getPort());
-            Object packagedGateway = type.getConstructor(packaged.loadClass("com.stripe.StripeClient")).newInstance(client);
+            Object packagedGateway = type.getConstructor(packaged.loadClass(StripeGateway.Api.class.getName()))
+                    .newInstance(client);
             Class<?> chargeRequest = packaged.loadClass(PaymentGateway.ChargeRequest.class.getName());
             Object charge = type.getMethod("charge", chargeRequest).invoke(packagedGateway, chargeRequest
                     .getConstructor(String.class, String.class, long.class, String.class, String.class)
