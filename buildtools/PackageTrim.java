@@ -1,5 +1,7 @@
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +33,7 @@ import java.util.zip.ZipOutputStream;
  * module after the shade plugin has written its zip; issue 17 budgets a package at 9 MB).
  *
  * <p>An SDK service module ships a request, a response, a marshaller, builders and the shapes
- * beneath them for every operation of the service (DynamoDB: 57 operations, 1,300 classes), and
- * Stripe's client a service and its parameter classes for every resource (8,800 classes). A
+ * beneath them for every operation of the service (DynamoDB: 57 operations, 1,300 classes). A
  * function calls a handful. The rest never loads, but it is megabytes of every cold start's
  * download and unzip, and the zip's directory is read whole on every class lookup.
  *
@@ -40,19 +41,21 @@ import java.util.zip.ZipOutputStream;
  * in its class references, descriptors and signatures, or as a string naming a class of the
  * package), from every class outside the trimmed families. Only the edges that lead into an
  * operation nothing calls are cut:
- * <ul>
- * <li>SDK: an operation is called when Kiosk's code, or the SDK's own code outside the service's
- * clients, names its request, response or client method. Of an uncalled operation the request
- * class stays, without what it names: the JVM's verifier loads it (not links it) to check the
- * client's method that takes it, while the response, marshaller, builders, paginators and the
- * shapes only they name go. Each shape a called operation or an error names stays whole.
- * <li>Stripe: a resource service stays when Kiosk's code names it. A parameter class named by a
- * model class's static request helpers (never called: Kiosk goes through StripeClient) stays
- * without its nested classes, for the same verifier.
- * </ul>
- * Everything reached by any other edge stays, so a class some kept code may load stays with it;
+ * An operation is called when Kiosk's code, or the SDK's own code outside the service's clients,
+ * names its request, response or client method. Of an uncalled operation the request class stays
+ * as a stub, its name, superclass and interfaces and nothing else: the JVM's verifier loads it (not
+ * links it) to check the client's method that takes it, and asks only where it sits in the class
+ * hierarchy. Its members, response, marshaller, builders, paginators and the shapes only they name
+ * go. Each shape a called operation or an error names stays whole.
+ *
+ * <p>Everything reached by any other edge stays, so a class some kept code may load stays with it;
  * resources (service files, metadata) all stay. The closure is over names, not methods: a kept
- * class keeps everything it names, reached or not. It prints what it took out.
+ * class keeps everything it names, reached or not.
+ *
+ * <p>Of the classes that stay, those not Kiosk's own lose their local-variable tables: names of
+ * locals for a debugger stepping through the SDK or Jackson, a sixth of their bytes. Line numbers
+ * (stack traces), parameter names and generic signatures (reflection) stay. It prints what it took
+ * out.
  */
 public final class PackageTrim {
 
@@ -61,14 +64,14 @@ public final class PackageTrim {
             "software/amazon/awssdk/services/(.+?)/((?:model|transform|paginators|waiters|endpoints)/.+|[^/]+)");
     private static final Pattern SDK_OP_CLASS = Pattern.compile(
             "(?:model|transform|paginators)/([A-Z][A-Za-z0-9]*?)(Request|Response|RequestMarshaller|Iterable|Publisher)(\\$.*)?");
-    private static final String STRIPE = "com/stripe/";
 
     private final Map<String, byte[]> classes = new LinkedHashMap<>();
     private final Map<String, ClassInfo> infos = new HashMap<>();
     /** service -> its operations; service -> the operations something outside its clients names. */
     private final Map<String, Set<String>> operations = new HashMap<>();
     private final Map<String, Set<String>> called = new TreeMap<>();
-    private final Set<String> stripeServicesNamed = new HashSet<>();
+    /** Kept for the verifier only: written as stubs. */
+    private final Set<String> stubs = new HashSet<>();
 
     /** The package's classes it names, its superclass and interfaces, and the methods it calls (owner.name). */
     record ClassInfo(Set<String> refs, List<String> supers, Set<String> calls) {}
@@ -110,17 +113,23 @@ public final class PackageTrim {
             }
         }
         Set<String> kept = trim.keep();
+        byte[] originals = entries.stream().filter(e -> e.name().equals(ORIGINALS)).map(Entry::bytes).findFirst()
+                .orElseGet(() -> originals(entries, kept));
         long before = Files.size(zip);
         Path out = zip.resolveSibling(zip.getFileName() + ".trimmed");
         Map<String, Integer> cut = new TreeMap<>();
         try (ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(out))) {
             zos.setLevel(Deflater.BEST_COMPRESSION);
-            for (Entry file : entries) {
+            List<Entry> written = new ArrayList<>(entries);
+            written.removeIf(e -> e.name().equals(ORIGINALS));
+            written.add(new Entry(ORIGINALS, entries.get(0).time(), originals, null));
+            for (Entry file : written) {
                 if (file.className() != null && !kept.contains(file.className())) {
                     cut.merge(family(file.className()), 1, Integer::sum);
                     continue;
                 }
-                byte[] bytes = file.bytes();
+                byte[] bytes = file.className() == null || file.className().startsWith("kiosk/") ? file.bytes()
+                        : trim.stubs.contains(file.className()) ? stub(file.bytes()) : ClassFile.withoutLocals(file.bytes());
                 ZipEntry entry = new ZipEntry(file.name());
                 entry.setTime(file.time());
                 // Sizes and CRC known up front: no 16-byte data descriptor after each of thousands of entries.
@@ -139,6 +148,51 @@ public final class PackageTrim {
                 Files.size(zip), trim.classes.size(), kept.size(), cut);
     }
 
+    /**
+     * What the kept classes of each library were before this rewrote them: per root (the first three
+     * segments of a class name, such as software/amazon/awssdk), a SHA-256 over each class's name,
+     * CRC-32 and size as the shade plugin wrote it. The local runtime lends a package the classes of
+     * a library it holds itself (kiosk.local.function.SharedLibraries) only when they are the same
+     * build; this says so of a rewritten package without the original bytes.
+     */
+    static final String ORIGINALS = "META-INF/kiosk/originals";
+
+    private static byte[] originals(List<Entry> entries, Set<String> kept) {
+        Map<String, List<String>> lines = new TreeMap<>();
+        for (Entry file : entries) {
+            String name = file.className();
+            if (name == null || name.startsWith("kiosk/") || !kept.contains(name)) {
+                continue;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(file.bytes());
+            lines.computeIfAbsent(root(file.name()), r -> new ArrayList<>())
+                    .add(file.name() + " " + Long.toHexString(crc.getValue() << 32 ^ file.bytes().length) + "\n");
+        }
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, List<String>> root : lines.entrySet()) {
+            out.append(root.getKey()).append(' ').append(sha256(root.getValue())).append('\n');
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The library a class file belongs to, for {@link #ORIGINALS}: its first three path segments. */
+    static String root(String entryName) {
+        String[] parts = entryName.split("/");
+        return String.join("/", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+    }
+
+    /** SHA-256 (hex) over the lines in name order: how the local runtime fingerprints the same classes. */
+    static String sha256(List<String> lines) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            lines.stream().sorted().forEach(line -> digest.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long deflatedSize(byte[] bytes) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
@@ -154,10 +208,10 @@ public final class PackageTrim {
         }
     }
 
-    /** For the summary: the service or Stripe package a taken-out (so trimmable) class is of. */
+    /** For the summary: the service a taken-out (so trimmable) class is of. */
     private static String family(String className) {
         Matcher sdk = SDK_SERVICE.matcher(className);
-        return sdk.matches() ? sdk.group(1) : "stripe " + className.split("/")[2];
+        return sdk.matches() ? sdk.group(1) : className;
     }
 
     private Set<String> keep() {
@@ -175,7 +229,7 @@ public final class PackageTrim {
                 operations.computeIfAbsent(service(sdk), s -> new HashSet<>()).add(op);
             }
         }
-        // What names an operation or a Stripe service: Kiosk's code, and the SDK's own code outside
+        // What names an operation: Kiosk's code, and the SDK's own code outside
         // the trimmed families and the service's clients (DynamoDB's endpoint discovery calls
         // DescribeEndpoints itself, for one).
         for (Map.Entry<String, ClassInfo> c : infos.entrySet()) {
@@ -187,9 +241,6 @@ public final class PackageTrim {
                 String[] op = operationOf(ref);
                 if (op != null) {
                     called.computeIfAbsent(op[0], s -> new TreeSet<>()).add(op[1]);
-                }
-                if (from.startsWith("kiosk/") && ref.startsWith(STRIPE + "service/")) {
-                    stripeServicesNamed.add(outer(ref));
                 }
             }
             if (from.startsWith("kiosk/")) {
@@ -243,11 +294,16 @@ public final class PackageTrim {
                 }
             }
         }
-        // Why a class stays: PACKAGE_TRIM_WHY=com/stripe/model/Account prints the chain that reached it.
+        // Why a class stays: PACKAGE_TRIM_WHY=software/amazon/awssdk/services/sqs/model/Message prints the chain that reached it.
         String why = System.getenv("PACKAGE_TRIM_WHY");
         if (why != null) {
             for (String c = why; c != null; c = via.get(c)) {
                 System.out.println("  reached from " + c + (kept.contains(c) ? "" : " (taken out)"));
+            }
+        }
+        for (String name : kept) {
+            if (!whole.contains(name)) {
+                stubs.add(name);
             }
         }
         return kept;
@@ -261,24 +317,14 @@ public final class PackageTrim {
             boolean request = to.endsWith("/model/" + op[1] + "Request");
             return request ? Edge.ALONE : Edge.CUT;
         }
-        if (to.startsWith(STRIPE + "service/") && !stripeServicesNamed.contains(outer(to))
-                && !outer(from).equals(outer(to))) {
-            return Edge.CUT;
-        }
-        if (to.startsWith(STRIPE + "param/") && from.startsWith(STRIPE + "model/")) {
-            return Edge.ALONE;
-        }
         return Edge.WHOLE;
     }
 
-    /** The families this trims: SDK service shapes, marshallers, paginators; Stripe's services and parameters. */
+    /** The families this trims: SDK service shapes, marshallers, paginators. */
     private static boolean trimmable(String name) {
         Matcher sdk = SDK_SERVICE.matcher(name);
-        if (sdk.matches()) {
-            return sdk.group(2).startsWith("model/") || sdk.group(2).startsWith("transform/")
-                    || sdk.group(2).startsWith("paginators/");
-        }
-        return name.startsWith(STRIPE + "service/") || name.startsWith(STRIPE + "param/");
+        return sdk.matches() && (sdk.group(2).startsWith("model/") || sdk.group(2).startsWith("transform/")
+                || sdk.group(2).startsWith("paginators/"));
     }
 
     /** A service's client interfaces and their implementations, which name every operation. */
@@ -319,9 +365,204 @@ public final class PackageTrim {
         return path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
     }
 
-    private static String outer(String name) {
-        int dollar = name.indexOf('$');
-        return dollar < 0 ? name : name.substring(0, dollar);
+    /**
+     * A class reduced to where it sits in the hierarchy: its name, access flags, superclass and
+     * interfaces; no fields, methods or attributes. What the verifier asks of a class it only
+     * checks assignments against; any other use fails loudly (NoSuchMethodError), as the cut
+     * builders it names would (NoClassDefFoundError).
+     */
+    static byte[] stub(byte[] original) {
+        ClassFile file = new ClassFile(original);
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(0xCAFEBABE);
+            out.writeShort(file.u2(4));
+            out.writeShort(file.u2(6));
+            List<String> names = new ArrayList<>();
+            names.add(file.className(file.thisIndex()));
+            names.add(file.className(file.superIndex()));
+            for (int i = 0; i < file.interfaceCount(); i++) {
+                names.add(file.className(file.u2(file.afterPool + 8 + 2 * i)));
+            }
+            out.writeShort(1 + 2 * names.size());
+            for (String name : names) {
+                out.writeByte(1);
+                out.writeUTF(name);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                out.writeByte(7);
+                out.writeShort(1 + i);
+            }
+            out.writeShort(file.u2(file.afterPool));
+            int firstClass = 1 + names.size();
+            out.writeShort(firstClass);
+            out.writeShort(firstClass + 1);
+            out.writeShort(names.size() - 2);
+            for (int i = 2; i < names.size(); i++) {
+                out.writeShort(firstClass + i);
+            }
+            out.writeShort(0);
+            out.writeShort(0);
+            out.writeShort(0);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Just enough of the class file format to copy a class with some attributes left out. */
+    static final class ClassFile {
+
+        private static final Set<String> LOCALS = Set.of("LocalVariableTable", "LocalVariableTypeTable");
+
+        private final byte[] b;
+        private final String[] utf8;
+        private final int[] classNameIndex;
+        /** Where the access flags start, after the constant pool. */
+        final int afterPool;
+
+        ClassFile(byte[] bytes) {
+            this.b = bytes;
+            int count = u2(8);
+            utf8 = new String[count];
+            classNameIndex = new int[count];
+            int p = 10;
+            for (int i = 1; i < count; i++) {
+                int tag = b[p] & 0xff;
+                switch (tag) {
+                    case 1 -> {
+                        int length = u2(p + 1);
+                        try {
+                            utf8[i] = new DataInputStream(new ByteArrayInputStream(b, p + 1, length + 2)).readUTF();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        p += 3 + length;
+                    }
+                    case 7 -> {
+                        classNameIndex[i] = u2(p + 1);
+                        p += 3;
+                    }
+                    case 8, 16, 19, 20 -> p += 3;
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> p += 5;
+                    case 5, 6 -> {
+                        p += 9;
+                        i++;
+                    }
+                    case 15 -> p += 4;
+                    default -> throw new IllegalArgumentException("unknown constant pool tag " + tag);
+                }
+            }
+            afterPool = p;
+        }
+
+        int u2(int at) {
+            return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        }
+
+        int u4(int at) {
+            return (u2(at) << 16) | u2(at + 2);
+        }
+
+        int thisIndex() {
+            return u2(afterPool + 2);
+        }
+
+        int superIndex() {
+            return u2(afterPool + 4);
+        }
+
+        int interfaceCount() {
+            return u2(afterPool + 6);
+        }
+
+        String className(int index) {
+            return utf8[classNameIndex[index]];
+        }
+
+        /** The class with its methods' local-variable tables left out; all else byte for byte. */
+        static byte[] withoutLocals(byte[] original) {
+            ClassFile file = new ClassFile(original);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(original.length);
+            int p = file.afterPool + 8 + 2 * file.interfaceCount();
+            out.write(original, 0, p);
+            for (int members = 0; members < 2; members++) {
+                int count = file.u2(p);
+                out.write(original, p, 2);
+                p += 2;
+                for (int m = 0; m < count; m++) {
+                    out.write(original, p, 6);
+                    p = file.copyAttributes(p + 6, out, members == 1);
+                }
+            }
+            p = file.copyAttributes(p, out, false);
+            if (p != original.length) {
+                throw new IllegalArgumentException("class file has " + (original.length - p) + " bytes past its end");
+            }
+            return out.toByteArray();
+        }
+
+        /** Copies an attribute list at p, each Code attribute without LOCALS when code; returns where it ends. */
+        private int copyAttributes(int p, ByteArrayOutputStream out, boolean code) {
+            int count = u2(p);
+            p += 2;
+            List<byte[]> kept = new ArrayList<>();
+            for (int a = 0; a < count; a++) {
+                String name = utf8[u2(p)];
+                int length = u4(p + 2);
+                int end = p + 6 + length;
+                if (code && name.equals("Code")) {
+                    ByteArrayOutputStream body = new ByteArrayOutputStream(length);
+                    int q = p + 6 + 8 + u4(p + 6 + 4);
+                    q += 2 + 8 * u2(q);
+                    body.write(b, p + 6, q - (p + 6));
+                    int innerEnd = copyWithout(q, body);
+                    if (innerEnd != end) {
+                        throw new IllegalArgumentException("a Code attribute's length does not match its contents");
+                    }
+                    byte[] rewritten = body.toByteArray();
+                    byte[] attribute = new byte[6 + rewritten.length];
+                    System.arraycopy(b, p, attribute, 0, 2);
+                    int n = rewritten.length;
+                    attribute[2] = (byte) (n >>> 24);
+                    attribute[3] = (byte) (n >>> 16);
+                    attribute[4] = (byte) (n >>> 8);
+                    attribute[5] = (byte) n;
+                    System.arraycopy(rewritten, 0, attribute, 6, n);
+                    kept.add(attribute);
+                } else {
+                    byte[] attribute = new byte[end - p];
+                    System.arraycopy(b, p, attribute, 0, attribute.length);
+                    kept.add(attribute);
+                }
+                p = end;
+            }
+            out.write(count >>> 8);
+            out.write(count);
+            kept.forEach(out::writeBytes);
+            return p;
+        }
+
+        /** A Code attribute's own attribute list, without LOCALS. */
+        private int copyWithout(int p, ByteArrayOutputStream out) {
+            int count = u2(p);
+            p += 2;
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            int keptCount = 0;
+            for (int a = 0; a < count; a++) {
+                int end = p + 6 + u4(p + 2);
+                if (!LOCALS.contains(utf8[u2(p)])) {
+                    kept.write(b, p, end - p);
+                    keptCount++;
+                }
+                p = end;
+            }
+            out.write(keptCount >>> 8);
+            out.write(keptCount);
+            out.writeBytes(kept.toByteArray());
+            return p;
+        }
     }
 
     /** The classes of this package a class file names, and its superclass and interfaces. */

@@ -2,6 +2,13 @@ package kiosk.local.function;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -22,6 +29,13 @@ import java.util.zip.ZipFile;
  * libraries is caches. A class the package lacks is never lent, so a package missing a library
  * still fails here as on Lambda. Kiosk's own code is never lent: each function keeps its own
  * configuration.
+ *
+ * <p>A package buildtools/PackageTrim.java rewrote (local-variable tables left out, uncalled
+ * operations' requests reduced to stubs) holds other bytes than the runtime's jars, for the same
+ * code. Its META-INF/kiosk/originals fingerprints each library's classes as they were before the
+ * rewrite; when the runtime's own copies of those classes give the same fingerprint, the package
+ * is that build of the library, and each of its classes of it is lent. A library is lent whole or
+ * not at all: half of the SDK from each side would not link.
  */
 final class SharedLibraries {
 
@@ -37,8 +51,17 @@ final class SharedLibraries {
     /** Off with -Dkiosk.local.shareLibraries=false: every function then defines its own copies, as before. */
     static final boolean ENABLED = !"false".equals(System.getProperty("kiosk.local.shareLibraries"));
 
+    private static final String ORIGINALS = "META-INF/kiosk/originals";
+
     private static volatile Map<String, Long> runtime;
-    private static final Map<Path, Map<String, Long>> PACKAGES = new ConcurrentHashMap<>();
+    private static final Map<Path, Package> PACKAGES = new ConcurrentHashMap<>();
+
+    /**
+     * A package's lendable entries (name to CRC-32 and size), and, when it was rewritten, each
+     * library's fingerprint before the rewrite and whether the runtime's copy matches it.
+     */
+    private record Package(Map<String, Long> own, Map<String, String> originals, Map<String, Boolean> sameBuild) {
+    }
 
     private SharedLibraries() {
     }
@@ -52,8 +75,46 @@ final class SharedLibraries {
         if (!lendable(entry)) {
             return false;
         }
-        Long own = PACKAGES.computeIfAbsent(codeUri, SharedLibraries::index).get(entry);
-        return own != null && own.equals(runtime().get(entry));
+        Package code = PACKAGES.computeIfAbsent(codeUri, SharedLibraries::index);
+        Long own = code.own().get(entry);
+        if (own == null) {
+            return false;
+        }
+        if (code.originals().isEmpty()) {
+            return own.equals(runtime().get(entry));
+        }
+        return code.sameBuild().computeIfAbsent(root(entry), root -> sameBuild(code, root));
+    }
+
+    /** Whether the runtime's copies of the package's classes of this library fingerprint as the originals did. */
+    private static boolean sameBuild(Package code, String root) {
+        String expected = code.originals().get(root);
+        if (expected == null) {
+            return false;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String entry : code.own().keySet()) {
+            if (root(entry).equals(root)) {
+                Long original = runtime().get(entry);
+                if (original == null) {
+                    return false;
+                }
+                lines.add(entry + " " + Long.toHexString(original) + "\n");
+            }
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            lines.stream().sorted().forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest()).equals(expected);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A library, as PackageTrim groups them: a class file's first three path segments. */
+    private static String root(String entry) {
+        String[] parts = entry.split("/");
+        return String.join("/", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 
     private static boolean lendable(String entry) {
@@ -85,13 +146,29 @@ final class SharedLibraries {
         return index;
     }
 
-    /** A package's lendable entries; a folder package lends nothing (it is a test's, not a build's). */
-    private static Map<String, Long> index(Path codeUri) {
+    /** A package's lendable entries and originals; a folder package lends nothing (it is a test's, not a build's). */
+    private static Package index(Path codeUri) {
         Map<String, Long> index = new HashMap<>();
+        Map<String, String> originals = new HashMap<>();
         if (Files.isRegularFile(codeUri)) {
             index(codeUri, index);
+            try (ZipFile zip = new ZipFile(codeUri.toFile())) {
+                ZipEntry entry = zip.getEntry(ORIGINALS);
+                if (entry != null) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                            String[] parts = line.split(" ");
+                            if (parts.length == 2) {
+                                originals.put(parts[0], parts[1]);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // Unreadable: lends nothing, as below.
+            }
         }
-        return index;
+        return new Package(index, originals, new ConcurrentHashMap<>());
     }
 
     private static void index(Path jar, Map<String, Long> into) {
