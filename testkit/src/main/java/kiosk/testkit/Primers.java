@@ -1,6 +1,7 @@
 package kiosk.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,8 +12,9 @@ import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.LocalAws;
 import kiosk.shared.lambda.SnapStart;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** What SnapStart runs before its snapshot, with what it must not do: change any stored item. */
+/** What SnapStart runs before its snapshot, with what it must not do: change any stored item or queue. */
 public final class Primers {
 
     private Primers() {
@@ -20,15 +22,41 @@ public final class Primers {
 
     /**
      * Builds each function as Lambda builds it (registering its primer), runs every primer, and
-     * asserts that not one item of any table changed.
+     * asserts that not one item of any table changed and no queue gained or lost a message.
      */
     public static void assertPrimingChangesNothing(LocalAws aws, Collection<FunctionConfiguration> functions) {
         for (FunctionConfiguration function : functions) {
             Handlers.construct(function);
         }
         Map<String, List<Map<String, AttributeValue>>> before = everyItem(aws);
+        Map<String, Long> queuesBefore = everyQueue(aws);
         SnapStart.runPrimers();
         assertEquals(before, everyItem(aws));
+        assertEquals(queuesBefore, everyQueue(aws));
+    }
+
+    /**
+     * Each function, built as Lambda builds it, registers a primer: a function without one starts
+     * from a snapshot with its first request's work still to do.
+     */
+    public static void assertEachRegistersAPrimer(Collection<FunctionConfiguration> functions) {
+        for (FunctionConfiguration function : functions) {
+            int before = SnapStart.registered();
+            Handlers.construct(function);
+            assertTrue(SnapStart.registered() > before, function.logicalId() + " registers no SnapStart primer");
+        }
+    }
+
+    /** Each queue's messages, visible, in flight or delayed: summed, since one moves between them with time. */
+    private static Map<String, Long> everyQueue(LocalAws aws) {
+        Map<String, Long> queues = new TreeMap<>();
+        for (String url : aws.sqs().listQueues().queueUrls()) {
+            queues.put(url, aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes().values().stream()
+                    .mapToLong(Long::parseLong).sum());
+        }
+        return queues;
     }
 
     private static Map<String, List<Map<String, AttributeValue>>> everyItem(LocalAws aws) {

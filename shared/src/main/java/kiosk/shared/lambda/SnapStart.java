@@ -50,6 +50,11 @@ public final class SnapStart {
         Core.getGlobalContext().register(resource);
     }
 
+    /** How many primers are registered: each function's handler registers its own as it is built. */
+    public static int registered() {
+        return PRIMERS.size();
+    }
+
     /**
      * Runs every primer registered so far, as the snapshot's beforeCheckpoint does (for tests, and
      * for the local runtime's warm-up), and answers how many ran.

@@ -7,6 +7,7 @@ import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -29,7 +30,14 @@ public final class NotifyHandler implements RequestHandler<Map<String, Object>, 
 
     public NotifyHandler() {
         this(NotificationWiring.notifications(), NotificationWiring.retryQueue(), NotificationWiring.retrySchedule());
+        SnapStart.prime("Notify", () -> handleRequest(PRIMING_EVENT, null));
     }
+
+    /**
+     * The primer's message: a paid order that cannot exist, so the confirmation's path runs to the
+     * order's lookup and stops there, found missing: nothing is written and no email goes out.
+     */
+    static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of());
 
     public NotifyHandler(NotificationService notifications, RetryQueue queue, RetrySchedule schedule) {
         this.notifications = notifications;

@@ -7,6 +7,7 @@ import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
 
@@ -28,7 +29,11 @@ public final class FulfilOrdersHandler implements RequestHandler<Map<String, Obj
     public FulfilOrdersHandler() {
         this(ShippingWiring.fulfilment(), ShippingWiring.fulfilmentQueue(), ShippingWiring.fulfilmentRetries(),
                 new Metrics("fulfilment"));
+        SnapStart.prime("FulfilOrders", () -> handleRequest(PRIMING_EVENT, null));
     }
+
+    /** The primer's message: a paid order that cannot exist, read and found missing; no partner is called. */
+    static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of());
 
     public FulfilOrdersHandler(FulfilmentService fulfilment, RetryQueue queue, RetrySchedule schedule, Metrics metrics) {
         this.fulfilment = fulfilment;

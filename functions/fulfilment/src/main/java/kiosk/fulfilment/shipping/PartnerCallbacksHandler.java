@@ -16,6 +16,7 @@ import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
 import kiosk.shared.json.Json;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -40,7 +41,14 @@ public final class PartnerCallbacksHandler implements RequestHandler<Map<String,
     public PartnerCallbacksHandler() {
         this(ShippingWiring.simulator(), ShippingWiring.signature(), ShippingWiring.webhookUrl(),
                 ShippingWiring.callbacksQueue(), ShippingWiring.callbacksRetries(), Clock.systemUTC());
+        SnapStart.prime("PartnerCallbacks", () -> handleRequest(PRIMING_EVENT, null));
     }
+
+    /**
+     * The primer's message: a SHIPPED callback for an order that cannot exist, so the simulator's
+     * record is looked up and found missing, and no webhook is called.
+     */
+    static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of("callback", "SHIPPED"));
 
     public PartnerCallbacksHandler(SimulatorStore simulator, WebhookSignature signature, URI webhook, RetryQueue queue,
             RetrySchedule schedule, Clock clock) {

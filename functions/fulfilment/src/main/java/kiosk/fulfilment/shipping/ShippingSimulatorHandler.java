@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -21,6 +22,8 @@ public final class ShippingSimulatorHandler implements RequestHandler<Map<String
 
     public ShippingSimulatorHandler() {
         this(ShippingWiring.simulator());
+        // No switch given: the switches and counts are read, nothing is set.
+        SnapStart.prime("ShippingSimulator", () -> handleRequest(Map.of(), null));
     }
 
     public ShippingSimulatorHandler(SimulatorStore store) {

@@ -33,15 +33,11 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
     private final AnnouncementBatch batch;
 
     /**
-     * What the SnapStart primer sends: one announcement, for an order that cannot exist (order ids
-     * are UUIDs, this one is not). It takes the batch's path (the SQS event read, the body parsed,
-     * the order read from DynamoDB and found missing, the lines and metrics built) and stops there,
-     * before any gateway: a primer must never charge, nor reach Stripe or the simulator.
+     * What the SnapStart primer sends: one announcement, for an order that cannot exist
+     * ({@link AnnouncementBatch#primingEvent}): the order read from DynamoDB and found missing, the
+     * lines and metrics built, and no gateway reached: a primer must never charge.
      */
-    static final Map<String, Object> PRIMING_EVENT = Map.of("Records", List.of(Map.of(
-            "messageId", "priming", "receiptHandle", "priming",
-            "body", "{\"orderId\":\"priming: no order has this id\"}",
-            "attributes", Map.of("ApproximateReceiveCount", "1"))));
+    static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of());
 
     public PayOrdersHandler() {
         this(JobsWiring.payments(), JobsWiring.retryQueue(), JobsWiring.retrySchedule());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -24,6 +25,8 @@ public final class PaymentSimulatorHandler implements RequestHandler<Map<String,
 
     public PaymentSimulatorHandler() {
         this(JobsWiring.simulator());
+        // No switch given: the switches and the ledger are read, nothing is set.
+        SnapStart.prime("PaymentSimulator", () -> handleRequest(Map.of(), null));
     }
 
     public PaymentSimulatorHandler(SimulatorStore store) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
 /**
@@ -24,6 +25,23 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
 
     public AnnounceOrdersHandler() {
         this(CheckoutWiring.announcer());
+        SnapStart.prime("AnnounceOrders", () -> handleRequest(PRIMING_EVENT, null));
+    }
+
+    /**
+     * The primer's stream record: an order that cannot exist moving from PENDING_PAYMENT to PAID,
+     * announced to the fulfilment and notification queues through SendMessageBatch, which is
+     * answered from memory while priming: nothing reaches a queue.
+     */
+    static final Map<String, Object> PRIMING_EVENT = Map.of("Records", List.of(Map.of("eventName", "MODIFY",
+            "dynamodb", Map.of("SequenceNumber", "priming",
+                    "NewImage", image(OrderStatus.PAID), "OldImage", image(OrderStatus.PENDING_PAYMENT)))));
+
+    private static Map<String, Object> image(OrderStatus status) {
+        return Map.of(DynamoDbOrderStore.ORDER_ID, Map.of("S", kiosk.orders.queue.AnnouncementBatch.PRIMING_ORDER_ID),
+                DynamoDbOrderStore.USER_ID, Map.of("S", "priming"), DynamoDbOrderStore.STATUS, Map.of("S", status.name()),
+                DynamoDbOrderStore.TOTAL, Map.of("N", "0"), DynamoDbOrderStore.CURRENCY, Map.of("S", "EUR"),
+                DynamoDbOrderStore.CREATED_AT, Map.of("S", "2000-01-01T00:00:00Z"));
     }
 
     public AnnounceOrdersHandler(OrderAnnouncer announcer) {

@@ -1,10 +1,12 @@
 package kiosk.orders.queue;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kiosk.shared.json.Json;
@@ -56,6 +58,34 @@ public final class AnnouncementBatch {
 
         public Map<String, Object> response() {
             return Map.of("batchItemFailures", failures);
+        }
+    }
+
+    /** An order id no order has: real ones are UUIDs. */
+    public static final String PRIMING_ORDER_ID = "priming: no order has this id";
+
+    /**
+     * What a consumer's SnapStart primer sends: one message, message id "priming", announcing (as
+     * the announcer writes it) that an order paid, the order being one that cannot exist. It takes
+     * the batch's path (the SQS event read, the body parsed, the order looked up and found
+     * missing, the message failed as poison) and stops there, before any partner: a primer must
+     * never charge, book, mail or call back. {@code extra} adds a consumer's own fields.
+     */
+    public static Map<String, Object> primingEvent(Map<String, String> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", PRIMING_ORDER_ID);
+        body.put("userId", "priming");
+        body.put("status", "PAID");
+        body.put("total", 0L);
+        body.put("currency", "EUR");
+        body.put("createdAt", "2000-01-01T00:00:00Z");
+        body.put("updatedAt", "2000-01-01T00:00:00Z");
+        body.putAll(extra);
+        try {
+            return Map.of("Records", List.of(Map.of("messageId", "priming", "receiptHandle", "priming",
+                    "body", Json.MAPPER.writeValueAsString(body), "attributes", Map.of("ApproximateReceiveCount", "1"))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

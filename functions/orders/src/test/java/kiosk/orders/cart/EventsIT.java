@@ -35,7 +35,6 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
-import kiosk.testkit.Primers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -173,16 +172,5 @@ class EventsIT {
                     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                     assertEquals(EXPECTED.get(event.getRouteKey()), response.getStatusCode(), response::getBody);
                 }));
-    }
-
-    /**
-     * What SnapStart runs before its snapshot: every primer of this package's functions (each
-     * built as Lambda builds it), with their bodies valid and a signed-in admin caller, so writes
-     * take their whole path. Not one item of any table may change: the SDK answers writes from
-     * memory while priming.
-     */
-    @Test
-    void primingEveryFunctionChangesNothingInAnyTable() {
-        Primers.assertPrimingChangesNothing(aws, functions.values());
     }
 }
