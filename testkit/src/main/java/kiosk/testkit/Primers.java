@@ -30,7 +30,9 @@ public final class Primers {
         }
         Map<String, List<Map<String, AttributeValue>>> before = everyItem(aws);
         Map<String, Long> queuesBefore = everyQueue(aws);
+        int failed = SnapStart.failedPrimers();
         SnapStart.runPrimers();
+        assertEquals(failed, SnapStart.failedPrimers(), "a primer failed (its warning is in the log above)");
         assertEquals(before, everyItem(aws));
         assertEquals(queuesBefore, everyQueue(aws));
     }

@@ -47,7 +47,21 @@ class SnapStartTest {
         SnapStart.prime("fails", () -> {
             throw new IllegalStateException("boom");
         });
+        int failed = SnapStart.failedPrimers();
         SnapStart.runPrimers();
         assertFalse(SnapStart.priming());
+        assertEquals(failed + 1, SnapStart.failedPrimers(), "a failure is counted, for the tests that check primers");
+    }
+
+    /** The snapshot's hook runs a primer several times, so the JIT has compiled its path by the snapshot. */
+    @Test
+    void beforeTheSnapshotAPrimerRunsRoundsOverAndTheWarmUpOnce() {
+        AtomicInteger runs = new AtomicInteger();
+        SnapStart.prime("rounds", runs::incrementAndGet);
+        int before = runs.get();
+        SnapStart.runPrimers();
+        assertEquals(before + 1, runs.get());
+        SnapStart.beforeCheckpoint();
+        assertEquals(before + 1 + SnapStart.SNAPSHOT_ROUNDS, runs.get());
     }
 }

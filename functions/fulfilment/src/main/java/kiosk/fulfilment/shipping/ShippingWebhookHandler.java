@@ -41,7 +41,7 @@ public final class ShippingWebhookHandler extends HttpFunction {
     private static APIGatewayV2HTTPEvent primingEvent() {
         byte[] body = ("{\"id\":\"evt_priming\",\"type\":\"" + ShippingEvent.SHIPPED + "\",\"occurredAt\":\"2000-01-01T00:00:00Z\","
                 + "\"shipmentId\":\"priming\",\"orderId\":\"" + AnnouncementBatch.PRIMING_ORDER_ID + "\"}").getBytes(StandardCharsets.UTF_8);
-        String signature = new WebhookSignature("priming: not the partner's key").header(body, Instant.now());
+        String signature = new WebhookSignature("priming: a key that is not the partner's").header(body, Instant.now());
         return PrimingEvent.of("POST", "/webhooks/shipping", Map.of(), new String(body, StandardCharsets.UTF_8),
                 Map.of(WebhookSignature.HEADER, signature));
     }
