@@ -75,13 +75,20 @@ public final class StripeGateway implements PaymentGateway {
         form.put("metadata[idempotency_key]", request.idempotencyKey());
         Answer answer = call("POST", "/v1/payment_intents", form, request.idempotencyKey());
         if (answer.status() == 402) {
-            // A card error: its PaymentIntent, when Stripe made one, is the charge that was declined.
             JsonNode error = answer.body().path("error");
-            String id = text(error.path("payment_intent"), "id");
+            if (!"card_error".equals(text(error, "type"))) {
+                // Not Stripe's card error (an empty body, a proxy's page): whether money moved is unknown.
+                throw new GatewayUnavailableException("Stripe answered 402 without a card error");
+            }
+            JsonNode intent = error.path("payment_intent");
+            if (intent.isObject()) {
+                // The PaymentIntent as the card error left it: its own status decides, as on a 200.
+                return outcome(intent, declineCode(error));
+            }
             String code = declineCode(error);
-            return Charge.declined(id != null ? id : text(error, "charge"), code != null ? code : "card_declined");
+            return Charge.declined(text(error, "charge"), code != null ? code : "card_declined");
         }
-        return outcome(succeeded(answer));
+        return outcome(succeeded(answer), null);
     }
 
     /**
@@ -92,12 +99,23 @@ public final class StripeGateway implements PaymentGateway {
      */
     @Override
     public Optional<Charge> findCharge(String idempotencyKey) {
-        String query = "metadata['idempotency_key']:'" + idempotencyKey.replace("'", "").replace("\\", "") + "'";
+        // Stripe's search syntax: a quoted value escapes its quotes and backslashes with a backslash.
+        String query = "metadata['idempotency_key']:'" + idempotencyKey.replace("\\", "\\\\").replace("'", "\\'") + "'";
         Map<String, String> search = new LinkedHashMap<>();
         search.put("query", query);
         search.put("limit", "1");
-        JsonNode found = succeeded(call("GET", "/v1/payment_intents/search?" + encode(search), Map.of(), null)).path("data");
-        return found.isArray() && !found.isEmpty() ? Optional.of(outcome(found.get(0))) : Optional.empty();
+        JsonNode result = succeeded(call("GET", "/v1/payment_intents/search?" + encode(search), Map.of(), null));
+        JsonNode found = result.path("data");
+        if (!"search_result".equals(text(result, "object")) || !found.isArray()) {
+            // "No charge" must be Stripe's search saying so: anything else would let a refund be skipped.
+            throw new GatewayUnavailableException("Stripe's search answered without a result list");
+        }
+        for (JsonNode intent : found) {
+            if (idempotencyKey.equals(intent.path("metadata").path("idempotency_key").asText(null))) {
+                return Optional.of(outcome(intent, null));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -106,30 +124,40 @@ public final class StripeGateway implements PaymentGateway {
         form.put("payment_intent", request.chargeId());
         form.put("amount", Long.toString(request.amount()));
         form.put("metadata[order_id]", request.orderId());
-        String id = text(succeeded(call("POST", "/v1/refunds", form, request.idempotencyKey())), "id");
-        if (id == null) {
-            throw new GatewayUnavailableException("Stripe answered a refund without its id");
+        JsonNode refund = succeeded(call("POST", "/v1/refunds", form, request.idempotencyKey()));
+        String id = text(refund, "id");
+        if (id == null || !"refund".equals(text(refund, "object"))) {
+            throw new GatewayUnavailableException("Stripe answered a refund without a refund's id");
+        }
+        String status = String.valueOf(text(refund, "status"));
+        if (status.equals("failed") || status.equals("canceled")) {
+            // The money did not go back: for a person to see (dead-letter queue), never recorded as refunded.
+            throw new IllegalStateException("Stripe's refund " + id + " is " + status);
         }
         return id;
     }
 
-    /** A confirmed PaymentIntent: succeeded, or declined with why (an authentication it cannot pass here). */
-    private static Charge outcome(JsonNode intent) {
+    /**
+     * A confirmed PaymentIntent: succeeded, or declined with why (an authentication it cannot pass
+     * here). Only the statuses Stripe documents as final for a confirm decide; any other (a
+     * capture still pending, a status this code does not know, none at all) is not an outcome to
+     * record, so the same key asks again later.
+     */
+    private static Charge outcome(JsonNode intent, String cardErrorCode) {
         String id = text(intent, "id");
-        String status = String.valueOf(text(intent, "status"));
-        if (id == null) {
-            // A 2xx without the intent's id is not an answer to act on; the same key asks again.
-            throw new GatewayUnavailableException("Stripe answered a PaymentIntent without its id");
+        if (id == null || !"payment_intent".equals(text(intent, "object"))) {
+            throw new GatewayUnavailableException("Stripe answered without a PaymentIntent");
         }
+        String status = String.valueOf(text(intent, "status"));
         return switch (status) {
             case "succeeded" -> Charge.succeeded(id);
-            // Not final yet (a bank transfer, a delayed capture): ask again later under the same key.
-            case "processing" -> throw new GatewayUnavailableException("Stripe is still processing " + id);
-            default -> {
-                String code = declineCode(intent.path("last_payment_error"));
+            case "requires_payment_method", "requires_action", "requires_confirmation", "canceled" -> {
+                String code = cardErrorCode != null ? cardErrorCode : declineCode(intent.path("last_payment_error"));
                 yield Charge.declined(id, code != null ? code
                         : status.equals("requires_action") ? "authentication_required" : status);
             }
+            // Not final yet (a bank transfer), or not one this code knows: ask again later under the same key.
+            default -> throw new GatewayUnavailableException("Stripe's PaymentIntent " + id + " is " + status);
         };
     }
 
@@ -144,7 +172,8 @@ public final class StripeGateway implements PaymentGateway {
         if (status >= 200 && status < 300) {
             return answer.body();
         }
-        if (status == 429 || status >= 500) {
+        // 409: another request under the same key is still in flight; Stripe keeps no answer for it.
+        if (status == 409 || status == 429 || status >= 500) {
             throw new GatewayUnavailableException("Stripe did not answer: " + status);
         }
         JsonNode error = answer.body().path("error");
