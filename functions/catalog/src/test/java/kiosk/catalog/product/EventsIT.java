@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import kiosk.emulator.FunctionConfiguration;
@@ -19,6 +18,7 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.PackageFunctions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -49,16 +49,9 @@ class EventsIT {
     @BeforeAll
     static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws localAws) {
         aws = localAws;
-        functions = new HashMap<>();
-        Map<String, String> environment = new HashMap<>();
-        aws.functions().forEach((id, function) -> {
-            if (function.codeUri().endsWith(CODE_URI)) {
-                functions.put(id, function);
-                environment.putAll(function.environment());
-            }
-        });
-        // The handlers share this package's wiring, built once per JVM: one overlay serves them all.
-        CONFIG.set(environment);
+        PackageFunctions template = PackageFunctions.of(aws, CODE_URI);
+        functions = template.functions();
+        CONFIG.set(template.environment());
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
         for (Path file : EventFiles.all()) {
             if (!functions.containsKey(EventFiles.logicalId(file))) {

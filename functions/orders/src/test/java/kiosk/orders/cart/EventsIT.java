@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +34,7 @@ import kiosk.testkit.ConfigOverlay;
 import kiosk.testkit.EventFiles;
 import kiosk.testkit.Handlers;
 import kiosk.testkit.LocalAwsExtension;
+import kiosk.testkit.PackageFunctions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -70,15 +70,9 @@ class EventsIT {
     @BeforeAll
     static void givenTheTemplateEnvironmentAndTheProductsTheEventsName(LocalAws localAws) {
         aws = localAws;
-        functions = new HashMap<>();
-        Map<String, String> environment = new HashMap<>();
-        aws.functions().forEach((id, function) -> {
-            if (function.codeUri().endsWith(CODE_URI)) {
-                functions.put(id, function);
-                environment.putAll(function.environment());
-            }
-        });
-        CONFIG.set(environment);
+        PackageFunctions template = PackageFunctions.of(aws, CODE_URI);
+        functions = template.functions();
+        CONFIG.set(template.environment());
         DynamoDbProductStore store = new DynamoDbProductStore(aws.dynamoDb(), aws.tableName("ProductsTable"));
         for (Path file : EventFiles.all()) {
             APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
