@@ -1,6 +1,9 @@
 package kiosk.local;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import kiosk.emulator.Template;
 
 /**
@@ -44,6 +47,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        markTrained();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Kiosk stopping...");
             try {
@@ -53,5 +57,21 @@ public final class Main {
             }
             System.out.println("Kiosk stopped; data kept in " + (options.dataDirectory() == null ? "nowhere (in memory)" : options.dataDirectory()));
         }));
+    }
+
+    /**
+     * local/run records an AOT cache as a start runs and keeps it only when that start reached
+     * its ready line: one that stopped at --help or a port in use would leave a cache of almost
+     * nothing that every later start would load instead of recording a real one.
+     */
+    private static void markTrained() {
+        String marker = System.getProperty("kiosk.aot.trained");
+        if (marker != null) {
+            try {
+                Files.writeString(Path.of(marker), "");
+            } catch (IOException e) {
+                System.err.println("kiosk: " + marker + ": " + e.getMessage());
+            }
+        }
     }
 }
