@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import kiosk.shared.json.Json;
 
 /**
@@ -39,6 +43,12 @@ public final class StripeGateway implements PaymentGateway {
     /** No retries of its own and 5 s at most a call (PayOrdersHandler.TIME_PER_MESSAGE counts on it). */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int READ_TIMEOUT_MS = 3_000;
+    /**
+     * The whole call's: a read timeout counts from the last byte read, so a server answering a
+     * byte a second held a call for as long as its answer was long (130 s, measured). At the
+     * deadline the connection is closed under the call, which then fails like any lost answer.
+     */
+    private static final long CALL_DEADLINE_MS = 5_000;
     /** Far above any answer of these three calls: a larger one is not Stripe's, and is not read whole. */
     private static final int MAX_ANSWER_BYTES = 1 << 20;
 
@@ -194,8 +204,10 @@ public final class StripeGateway implements PaymentGateway {
      */
     private Answer call(String method, String path, Map<String, String> form, String idempotencyKey) {
         HttpURLConnection connection = null;
+        Deadline deadline = null;
         try {
             connection = (HttpURLConnection) URI.create(api.base() + path).toURL().openConnection();
+            deadline = Deadline.of(connection);
             connection.setRequestMethod(method);
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setReadTimeout(READ_TIMEOUT_MS);
@@ -235,7 +247,59 @@ public final class StripeGateway implements PaymentGateway {
                 // A connection in an unknown state is not one to hand back to the keep-alive pool.
                 connection.disconnect();
             }
+            if (deadline != null && deadline.passed()) {
+                throw new GatewayUnavailableException("Stripe did not answer within " + CALL_DEADLINE_MS + " ms");
+            }
             throw new GatewayUnavailableException("Stripe did not answer: " + e.getClass().getSimpleName());
+        } finally {
+            if (deadline != null) {
+                deadline.cancel();
+            }
+        }
+    }
+
+    /**
+     * Closes a call's connection when its time is up. Closing it also ends HttpURLConnection's
+     * own second try of a GET whose first connection failed, which would otherwise start the
+     * timeouts over (a search took 5.8 s).
+     */
+    private static final class Deadline implements Runnable {
+
+        /** One daemon thread for every call's deadline, started by the first call. */
+        private static final class Timer {
+            static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "stripe-deadline");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        private final HttpURLConnection connection;
+        private volatile boolean passed;
+        private ScheduledFuture<?> scheduled;
+
+        private Deadline(HttpURLConnection connection) {
+            this.connection = connection;
+        }
+
+        static Deadline of(HttpURLConnection connection) {
+            Deadline deadline = new Deadline(connection);
+            deadline.scheduled = Timer.INSTANCE.schedule(deadline, CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
+            return deadline;
+        }
+
+        @Override
+        public void run() {
+            passed = true;
+            connection.disconnect();
+        }
+
+        boolean passed() {
+            return passed;
+        }
+
+        void cancel() {
+            scheduled.cancel(false);
         }
     }
 
