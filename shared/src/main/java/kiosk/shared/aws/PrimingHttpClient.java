@@ -1,6 +1,8 @@
 package kiosk.shared.aws;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +20,19 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * the SDK and unmarshalled by it again, and never sent. Reads (the DynamoDB and Secrets Manager
  * operations named below) go out as usual, so the primer also warms the connection code and reads
  * what a real request reads. A primer can therefore take a write's whole path without writing.
+ *
+ * <p>A conditional update or delete is answered as DynamoDB answers one for an item that is not
+ * there, which is what a primer's made-up id names: the condition failed. An empty success
+ * would claim an item that the store then reads back from nothing (UpdateProduct, AdjustStock and
+ * DeactivatePromotion primed into a 500 and logged an error at every snapshot).
  */
 final class PrimingHttpClient implements SdkHttpClient {
 
     private static final List<String> READS = List.of(".GetItem", ".BatchGetItem", ".Query", ".Scan",
             ".TransactGetItems", ".DescribeTable", ".GetSecretValue");
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONDITION_FAILED = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+            + "\"message\":\"The conditional request failed\"}").getBytes(StandardCharsets.UTF_8);
 
     private final SdkHttpClient delegate;
 
@@ -36,14 +45,16 @@ final class PrimingHttpClient implements SdkHttpClient {
         if (!SnapStart.priming() || isRead(request)) {
             return delegate.prepareRequest(request);
         }
+        boolean conditionFails = isConditionalChange(request);
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(200)
+                        .response(SdkHttpResponse.builder().statusCode(conditionFails ? 400 : 200)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                                 .putHeader("x-amzn-RequestId", "snapstart-priming").build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(EMPTY)))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(conditionFails
+                                ? CONDITION_FAILED : EMPTY)))
                         .build();
             }
 
@@ -51,6 +62,21 @@ final class PrimingHttpClient implements SdkHttpClient {
             public void abort() {
             }
         };
+    }
+
+    /** A DynamoDB UpdateItem or DeleteItem with a ConditionExpression. */
+    private static boolean isConditionalChange(HttpExecuteRequest request) {
+        Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
+        if (target.isEmpty() || !(target.get().endsWith(".UpdateItem") || target.get().endsWith(".DeleteItem"))) {
+            return false;
+        }
+        return request.contentStreamProvider().map(body -> {
+            try (InputStream in = body.newStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"ConditionExpression\"");
+            } catch (IOException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     private static boolean isRead(HttpExecuteRequest request) {

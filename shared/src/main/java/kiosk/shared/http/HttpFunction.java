@@ -27,14 +27,22 @@ public abstract class HttpFunction implements RequestStreamHandler {
 
     /**
      * For a SnapStart primer: the whole path a request takes, the event's bytes read and the
-     * answer written (then dropped), with no Lambda context.
+     * answer written (then dropped), with no Lambda context. A 5xx answer is a failed primer
+     * (SnapStart counts and logs it): it took the path of a fault, not of a request, and would
+     * log an error at every snapshot.
      */
     protected final void prime(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response;
         try {
-            handleRequest(new ByteArrayInputStream(HttpEvents.toJson(event).getBytes(StandardCharsets.UTF_8)),
-                    OutputStream.nullOutputStream(), null);
+            // As handleRequest(InputStream, OutputStream, Context) does, keeping the answer's status.
+            response = handleRequest(HttpEvents.read(new ByteArrayInputStream(HttpEvents.toJson(event)
+                    .getBytes(StandardCharsets.UTF_8))), null);
+            HttpEvents.write(response, OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (response.getStatusCode() >= 500) {
+            throw new IllegalStateException("the primer's request was answered " + response.getStatusCode());
         }
     }
 }
