@@ -151,8 +151,8 @@ final class SharedLibraries {
         Map<String, Long> index = new HashMap<>();
         Map<String, String> originals = new HashMap<>();
         if (Files.isRegularFile(codeUri)) {
-            index(codeUri, index);
             try (ZipFile zip = new ZipFile(codeUri.toFile())) {
+                index(zip, index);
                 ZipEntry entry = zip.getEntry(ORIGINALS);
                 if (entry != null) {
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -165,7 +165,7 @@ final class SharedLibraries {
                     }
                 }
             } catch (IOException e) {
-                // Unreadable: lends nothing, as below.
+                // Unreadable: lends nothing, and the class loader reports the package as it would anyway.
             }
         }
         return new Package(index, originals, new ConcurrentHashMap<>());
@@ -173,16 +173,20 @@ final class SharedLibraries {
 
     private static void index(Path jar, Map<String, Long> into) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if (e.getName().endsWith(".class") && lendable(e.getName()) && e.getCrc() != -1) {
-                    // CRC-32 and size in one number: equal for the same bytes, and a clash of both by chance is beyond reach.
-                    into.putIfAbsent(e.getName(), e.getCrc() << 32 ^ e.getSize());
-                }
-            }
+            index(zip, into);
         } catch (IOException e) {
             // Unreadable: lends nothing, and the class loader reports the package as it would anyway.
+        }
+    }
+
+    private static void index(ZipFile zip, Map<String, Long> into) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            if (e.getName().endsWith(".class") && lendable(e.getName()) && e.getCrc() != -1) {
+                // CRC-32 and size in one number: equal for the same bytes, and a clash of both by chance is beyond reach.
+                into.putIfAbsent(e.getName(), e.getCrc() << 32 ^ e.getSize());
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -36,20 +35,18 @@ class PackageLendingIT {
         assertFalse(packages.isEmpty());
         for (Path code : packages) {
             assertTrue(Files.isRegularFile(code), code + " is built");
-            try (FunctionClassLoader loader = new FunctionClassLoader("Lending", code)) {
+            try (ZipFile zip = new ZipFile(code.toFile()); FunctionClassLoader loader = new FunctionClassLoader("Lending", code)) {
+                assertTrue(holds(zip, SdkBytes.class), code + " holds the SDK");
                 for (Class<?> library : new Class<?>[] {SdkBytes.class, DynamoDbClient.class, JsonFactory.class, ObjectMapper.class}) {
-                    if (holds(code, library)) {
+                    if (holds(zip, library)) {
                         assertSame(library, loader.loadClass(library.getName()), code.getFileName() + " borrows " + library.getName());
                     }
                 }
-                assertTrue(holds(code, SdkBytes.class), code + " holds the SDK");
             }
         }
     }
 
-    private static boolean holds(Path code, Class<?> type) throws IOException {
-        try (ZipFile zip = new ZipFile(code.toFile())) {
-            return zip.getEntry(type.getName().replace('.', '/') + ".class") != null;
-        }
+    private static boolean holds(ZipFile zip, Class<?> type) {
+        return zip.getEntry(type.getName().replace('.', '/') + ".class") != null;
     }
 }

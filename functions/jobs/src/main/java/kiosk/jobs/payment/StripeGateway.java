@@ -45,8 +45,7 @@ public final class StripeGateway implements PaymentGateway {
     private static final int READ_TIMEOUT_MS = 3_000;
     /**
      * The whole call's: a read timeout counts from the last byte read, so a server answering a
-     * byte a second held a call for as long as its answer was long (130 s, measured). At the
-     * deadline the connection is closed under the call, which then fails like any lost answer.
+     * byte a second held a call for as long as its answer was long (130 s, measured).
      */
     private static final long CALL_DEADLINE_MS = 5_000;
     /** Far above any answer of these three calls: a larger one is not Stripe's, and is not read whole. */
@@ -203,11 +202,14 @@ public final class StripeGateway implements PaymentGateway {
      * "unavailable" (whether a charge happened is then unknown, and the same key finds out).
      */
     private Answer call(String method, String path, Map<String, String> form, String idempotencyKey) {
+        long started = System.nanoTime();
         HttpURLConnection connection = null;
-        Deadline deadline = null;
+        ScheduledFuture<?> deadline = null;
         try {
-            connection = (HttpURLConnection) URI.create(api.base() + path).toURL().openConnection();
-            deadline = Deadline.of(connection);
+            HttpURLConnection open = (HttpURLConnection) URI.create(api.base() + path).toURL().openConnection();
+            connection = open;
+            // At the deadline the connection is closed under the call, which then fails like any lost answer.
+            deadline = Deadlines.TIMER.schedule(open::disconnect, CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
             connection.setRequestMethod(method);
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setReadTimeout(READ_TIMEOUT_MS);
@@ -247,60 +249,28 @@ public final class StripeGateway implements PaymentGateway {
                 // A connection in an unknown state is not one to hand back to the keep-alive pool.
                 connection.disconnect();
             }
-            if (deadline != null && deadline.passed()) {
+            if (System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(CALL_DEADLINE_MS)) {
                 throw new GatewayUnavailableException("Stripe did not answer within " + CALL_DEADLINE_MS + " ms");
             }
             throw new GatewayUnavailableException("Stripe did not answer: " + e.getClass().getSimpleName());
         } finally {
             if (deadline != null) {
-                deadline.cancel();
+                deadline.cancel(false);
             }
         }
     }
 
     /**
-     * Closes a call's connection when its time is up. Closing it also ends HttpURLConnection's
-     * own second try of a GET whose first connection failed, which would otherwise start the
-     * timeouts over (a search took 5.8 s).
+     * One daemon thread for every call's deadline, started by the first call. Closing a call's
+     * connection also ends HttpURLConnection's own second try of a GET whose first connection
+     * failed, which would otherwise start the timeouts over (a search took 5.8 s).
      */
-    private static final class Deadline implements Runnable {
-
-        /** One daemon thread for every call's deadline, started by the first call. */
-        private static final class Timer {
-            static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "stripe-deadline");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        private final HttpURLConnection connection;
-        private volatile boolean passed;
-        private ScheduledFuture<?> scheduled;
-
-        private Deadline(HttpURLConnection connection) {
-            this.connection = connection;
-        }
-
-        static Deadline of(HttpURLConnection connection) {
-            Deadline deadline = new Deadline(connection);
-            deadline.scheduled = Timer.INSTANCE.schedule(deadline, CALL_DEADLINE_MS, TimeUnit.MILLISECONDS);
-            return deadline;
-        }
-
-        @Override
-        public void run() {
-            passed = true;
-            connection.disconnect();
-        }
-
-        boolean passed() {
-            return passed;
-        }
-
-        void cancel() {
-            scheduled.cancel(false);
-        }
+    private static final class Deadlines {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "stripe-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static byte[] read(InputStream stream) throws IOException {

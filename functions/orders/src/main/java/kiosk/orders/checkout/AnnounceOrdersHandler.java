@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -38,7 +39,7 @@ public final class AnnounceOrdersHandler implements RequestHandler<Map<String, O
                     "NewImage", image(OrderStatus.PAID), "OldImage", image(OrderStatus.PENDING_PAYMENT)))));
 
     private static Map<String, Object> image(OrderStatus status) {
-        return Map.of(DynamoDbOrderStore.ORDER_ID, Map.of("S", kiosk.orders.queue.AnnouncementBatch.PRIMING_ORDER_ID),
+        return Map.of(DynamoDbOrderStore.ORDER_ID, Map.of("S", AnnouncementBatch.PRIMING_ORDER_ID),
                 DynamoDbOrderStore.USER_ID, Map.of("S", "priming"), DynamoDbOrderStore.STATUS, Map.of("S", status.name()),
                 DynamoDbOrderStore.TOTAL, Map.of("N", "0"), DynamoDbOrderStore.CURRENCY, Map.of("S", "EUR"),
                 DynamoDbOrderStore.CREATED_AT, Map.of("S", "2000-01-01T00:00:00Z"));
