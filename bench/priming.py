@@ -75,7 +75,13 @@ class Environment(cold.RuntimeApiServer):
                     env.done.set()
                     env.closing.wait(120)
                     return
-                self.send_event(json.dumps(env.events()).encode(), str(uuid.uuid4()), env.arn)
+                try:
+                    event = env.events()
+                except Exception as e:  # the data an event needs could not be made: say so now, not in 600 s
+                    env.failure = f"the bench could not make event {len(env.invocations) + 1}: {e!r}"
+                    env.done.set()
+                    return self.reply(500, b"{}")
+                self.send_event(json.dumps(event).encode(), str(uuid.uuid4()), env.arn)
                 env.invocations.append([time.perf_counter(), None, None])
 
             def do_POST(self):

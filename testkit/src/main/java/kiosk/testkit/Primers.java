@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import kiosk.emulator.FunctionConfiguration;
 import kiosk.emulator.LocalAws;
@@ -22,7 +23,8 @@ public final class Primers {
 
     /**
      * Builds each function as Lambda builds it (registering its primer), runs every primer, and
-     * asserts that not one item of any table changed and no queue gained or lost a message.
+     * asserts that each reached AWS (SDK marshalling of what its request calls), that not one item
+     * of any table changed and that no queue gained or lost a message.
      */
     public static void assertPrimingChangesNothing(LocalAws aws, Collection<FunctionConfiguration> functions) {
         for (FunctionConfiguration function : functions) {
@@ -33,6 +35,8 @@ public final class Primers {
         int failed = SnapStart.failedPrimers();
         SnapStart.runPrimers();
         assertEquals(failed, SnapStart.failedPrimers(), "a primer failed (its warning is in the log above)");
+        assertEquals(Set.of(), SnapStart.primersWithoutAwsCalls(),
+                "these primers made no call to AWS: refused before their store, they prime only the refusal");
         assertEquals(before, everyItem(aws));
         assertEquals(queuesBefore, everyQueue(aws));
     }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kiosk.shared.lambda.SnapStart;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -21,15 +23,18 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * operations named below) go out as usual, so the primer also warms the connection code and reads
  * what a real request reads. A primer can therefore take a write's whole path without writing.
  *
- * <p>A conditional update or delete is answered as DynamoDB answers one for an item that is not
- * there, which is what a primer's made-up id names: the condition failed. An empty success
- * would claim an item that the store then reads back from nothing (UpdateProduct, AdjustStock and
- * DeactivatePromotion primed into a 500 and logged an error at every snapshot).
+ * <p>A conditional put, update or delete is answered as DynamoDB answers one for an item that is
+ * not there, which is what a primer's made-up key names: a condition that needs the item fails
+ * (an empty success would claim an item that the store then reads back from nothing:
+ * UpdateProduct, AdjustStock and DeactivatePromotion primed into a 500), and one that a new key
+ * meets, such as a counter's "absent or below the limit", succeeds, so the primer goes on past
+ * its rate limits and attempt counts as a first request does.
  */
 final class PrimingHttpClient implements SdkHttpClient {
 
     private static final List<String> READS = List.of(".GetItem", ".BatchGetItem", ".Query", ".Scan",
             ".TransactGetItems", ".DescribeTable", ".GetSecretValue");
+    private static final Pattern CONDITION = Pattern.compile("\"ConditionExpression\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CONDITION_FAILED = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
             + "\"message\":\"The conditional request failed\"}").getBytes(StandardCharsets.UTF_8);
@@ -42,7 +47,11 @@ final class PrimingHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        if (!SnapStart.priming() || isRead(request)) {
+        if (!SnapStart.priming()) {
+            return delegate.prepareRequest(request);
+        }
+        SnapStart.calledAws();
+        if (isRead(request)) {
             return delegate.prepareRequest(request);
         }
         boolean conditionFails = isConditionalChange(request);
@@ -64,15 +73,21 @@ final class PrimingHttpClient implements SdkHttpClient {
         };
     }
 
-    /** A DynamoDB UpdateItem or DeleteItem with a ConditionExpression. */
+    /**
+     * A DynamoDB PutItem, UpdateItem or DeleteItem whose ConditionExpression does not hold for an
+     * item that is not there ({@link MissingItemCondition}).
+     */
     private static boolean isConditionalChange(HttpExecuteRequest request) {
         Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
-        if (target.isEmpty() || !(target.get().endsWith(".UpdateItem") || target.get().endsWith(".DeleteItem"))) {
+        if (target.isEmpty() || !(target.get().endsWith(".UpdateItem") || target.get().endsWith(".DeleteItem")
+                || target.get().endsWith(".PutItem"))) {
             return false;
         }
         return request.contentStreamProvider().map(body -> {
             try (InputStream in = body.newStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"ConditionExpression\"");
+                Matcher condition = CONDITION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return condition.find() && !MissingItemCondition.holds(
+                        condition.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
             } catch (IOException e) {
                 return false;
             }

@@ -3,6 +3,8 @@ package kiosk.shared.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What an HTTP function primes with before a SnapStart snapshot: a payload 2.0 event from a caller
@@ -21,6 +23,15 @@ public final class PrimingEvent {
 
     public static APIGatewayV2HTTPEvent of(String method, String path, Map<String, String> pathParameters) {
         return of(method, path, pathParameters, null, Map.of());
+    }
+
+    /** A GET with a query string, parsed and raw as API Gateway gives both. */
+    public static APIGatewayV2HTTPEvent query(String path, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = of("GET", path, Map.of());
+        event.setQueryStringParameters(new TreeMap<>(query));
+        event.setRawQueryString(new TreeMap<>(query).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&")));
+        return event;
     }
 
     public static APIGatewayV2HTTPEvent of(String method, String path, Map<String, String> pathParameters, String body,

@@ -1,9 +1,12 @@
 package kiosk.shared.lambda;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import kiosk.shared.log.Log;
 import org.crac.Context;
 import org.crac.Core;
@@ -21,6 +24,8 @@ public final class SnapStart {
 
     private static final List<Primer> PRIMERS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger FAILED = new AtomicInteger();
+    private static final AtomicLong AWS_CALLS = new AtomicLong();
+    private static final Set<String> WITHOUT_AWS = ConcurrentHashMap.newKeySet();
     /**
      * How often the snapshot's beforeCheckpoint runs each primer. Once loads and initializes the
      * first request's classes; a few times more has its code compiled by the JIT (C1) before the
@@ -82,6 +87,19 @@ public final class SnapStart {
         }
     }
 
+    /**
+     * Counts one call to AWS made while a primer runs (kiosk.shared.aws's HTTP client sees each):
+     * a primer that makes none stopped before its store, and warms only its refusals.
+     */
+    public static void calledAws() {
+        AWS_CALLS.incrementAndGet();
+    }
+
+    /** The primers whose last run made no call to AWS: their request was refused before it reached a store. */
+    public static Set<String> primersWithoutAwsCalls() {
+        return Set.copyOf(WITHOUT_AWS);
+    }
+
     /** How many primer runs have failed in this JVM: a failed primer is logged, never thrown (see Primer). */
     public static int failedPrimers() {
         return FAILED.get();
@@ -96,9 +114,15 @@ public final class SnapStart {
 
         void run(int rounds) {
             priming = true;
+            long calls = AWS_CALLS.get();
             try {
                 for (int round = 0; round < rounds; round++) {
                     primer.run();
+                }
+                if (AWS_CALLS.get() == calls) {
+                    WITHOUT_AWS.add(name);
+                } else {
+                    WITHOUT_AWS.remove(name);
                 }
             } catch (RuntimeException e) {
                 // A failed primer costs only speed after restore; the snapshot must still be taken.

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -22,7 +23,8 @@ public final class ChangePasswordHandler extends HttpFunction {
     public ChangePasswordHandler() {
         this(AccountsWiring.passwords());
         SnapStart.prime("ChangePassword", () -> {
-            prime(PrimingEvent.of("POST", "/me/password", Map.of()));
+            prime(PrimingEvent.of("POST", "/me/password", Map.of(), "{\"currentPassword\":\"" + AccountsPriming.PASSWORD
+                    + "\",\"newPassword\":\"" + AccountsPriming.NEW_PASSWORD + "\"}", Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

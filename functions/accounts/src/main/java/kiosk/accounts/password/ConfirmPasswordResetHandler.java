@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -22,7 +23,9 @@ public final class ConfirmPasswordResetHandler extends HttpFunction {
     public ConfirmPasswordResetHandler() {
         this(AccountsWiring.passwords());
         SnapStart.prime("ConfirmPasswordReset", () -> {
-            prime(PrimingEvent.of("POST", "/auth/password-reset/confirm", Map.of()));
+            prime(PrimingEvent.of("POST", "/auth/password-reset/confirm", Map.of(), "{\"token\":\""
+                    + AccountsPriming.TOKEN + "\",\"newPassword\":\"" + AccountsPriming.NEW_PASSWORD + "\"}",
+                    Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

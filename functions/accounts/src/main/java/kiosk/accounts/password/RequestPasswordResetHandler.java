@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Duration;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -39,7 +40,8 @@ public final class RequestPasswordResetHandler extends HttpFunction {
     public RequestPasswordResetHandler() {
         this(AccountsWiring.passwords(), FLOOR);
         // The path without the floor: a snapshot need not wait for it.
-        SnapStart.prime("RequestPasswordReset", () -> serve(PrimingEvent.of("POST", "/auth/password-reset", Map.of()), null));
+        SnapStart.prime("RequestPasswordReset", () -> serve(PrimingEvent.of("POST", "/auth/password-reset",
+                Map.of(), "{\"email\":\"" + AccountsPriming.EMAIL + "\"}", Map.of()), null));
     }
 
     public RequestPasswordResetHandler(PasswordService passwords, Duration floor) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -19,7 +20,8 @@ public final class DeleteAccountHandler extends HttpFunction {
     public DeleteAccountHandler() {
         this(AccountsWiring.privacy());
         SnapStart.prime("DeleteAccount", () -> {
-            prime(PrimingEvent.of("DELETE", "/me", Map.of()));
+            prime(PrimingEvent.of("DELETE", "/me", Map.of(), "{\"password\":\"" + AccountsPriming.PASSWORD + "\"}",
+                    Map.of()));
             AccountsWiring.hasher().verifyNothing("priming the Argon2id code path");
         });
     }

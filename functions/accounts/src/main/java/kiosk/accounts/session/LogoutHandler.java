@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Caller;
@@ -23,7 +24,8 @@ public final class LogoutHandler extends HttpFunction {
 
     public LogoutHandler() {
         this(AccountsWiring.logouts());
-        SnapStart.prime("Logout", () -> prime(PrimingEvent.of("POST", "/auth/logout", Map.of())));
+        SnapStart.prime("Logout", () -> prime(PrimingEvent.of("POST", "/auth/logout", Map.of(),
+                AccountsPriming.refreshBody(), Map.of())));
     }
 
     public LogoutHandler(LogoutService logouts) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -21,7 +22,8 @@ public final class RefreshHandler extends HttpFunction {
 
     public RefreshHandler() {
         this(AccountsWiring.sessions());
-        SnapStart.prime("Refresh", () -> prime(PrimingEvent.of("POST", "/auth/refresh", Map.of())));
+        SnapStart.prime("Refresh", () -> prime(PrimingEvent.of("POST", "/auth/refresh", Map.of(),
+                AccountsPriming.refreshBody(), Map.of())));
     }
 
     public RefreshHandler(SessionService sessions) {

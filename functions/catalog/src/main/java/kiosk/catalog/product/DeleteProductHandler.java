@@ -25,7 +25,8 @@ public final class DeleteProductHandler extends HttpFunction {
     public DeleteProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
         SnapStart.prime("DeleteProduct", () -> prime(
-                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming"))));
+                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming"), null,
+                        Map.of("if-match", "\"1\""))));
     }
 
     public DeleteProductHandler(ProductService products) {

@@ -19,7 +19,7 @@ public final class GetDailyReportHandler extends HttpFunction {
     public GetDailyReportHandler() {
         this(ReportWiring.reports());
         SnapStart.prime("GetDailyReport", () -> prime(
-                PrimingEvent.of("GET", "/admin/reports/daily/priming", Map.of("date", "priming"))));
+                PrimingEvent.of("GET", "/admin/reports/daily/2000-01-01", Map.of("date", "2000-01-01"))));
     }
 
     public GetDailyReportHandler(ReportService reports) {

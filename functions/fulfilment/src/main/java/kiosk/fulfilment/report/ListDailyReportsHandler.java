@@ -22,7 +22,7 @@ public final class ListDailyReportsHandler extends HttpFunction {
     public ListDailyReportsHandler() {
         this(ReportWiring.reports());
         SnapStart.prime("ListDailyReports", () -> prime(
-                PrimingEvent.of("GET", "/admin/reports/daily", Map.of())));
+                PrimingEvent.query("/admin/reports/daily", Map.of("from", "2000-01-01", "to", "2000-01-07"))));
     }
 
     public ListDailyReportsHandler(ReportService reports) {

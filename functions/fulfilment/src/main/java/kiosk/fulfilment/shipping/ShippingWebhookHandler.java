@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
 import kiosk.shared.http.HttpFunction;
@@ -25,25 +25,29 @@ public final class ShippingWebhookHandler extends HttpFunction {
     /** An event is a few hundred bytes; anything near this is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
+    /** An order id as the partner writes one (the announcements' priming id is no such id), which no order has. */
+    private static final String PRIMING_ORDER_ID = "snapstart-priming";
+
     private final ShippingWebhookService webhooks;
 
     public ShippingWebhookHandler() {
         this(ShippingWiring.webhooks());
-        SnapStart.prime("ShippingWebhook", () -> prime(primingEvent()));
+        SnapStart.prime("ShippingWebhook", () -> prime(primingEvent(webhooks)));
     }
 
     /**
-     * A well-formed shipped event for an order that cannot exist, signed with a key that is not
-     * the partner's: the body is read, its HMAC computed and compared, and the request refused
-     * (401) before the event is parsed or anything read or written. The partner's key stays where
-     * the service holds it.
+     * A shipped event for an order that cannot exist, happening now, signed as the partner signs
+     * (by the service, which holds the key): the body is read, its HMAC checked, the event parsed
+     * and the order looked up, and the request refused as for an unknown order (404) before
+     * anything is written. The signed body never leaves the process.
      */
-    private static APIGatewayV2HTTPEvent primingEvent() {
-        byte[] body = ("{\"id\":\"evt_priming\",\"type\":\"" + ShippingEvent.SHIPPED + "\",\"occurredAt\":\"2000-01-01T00:00:00Z\","
-                + "\"shipmentId\":\"priming\",\"orderId\":\"" + AnnouncementBatch.PRIMING_ORDER_ID + "\"}").getBytes(StandardCharsets.UTF_8);
-        String signature = new WebhookSignature("priming: a key that is not the partner's").header(body, Instant.now());
+    private static APIGatewayV2HTTPEvent primingEvent(ShippingWebhookService webhooks) {
+        byte[] body = ("{\"id\":\"evt_priming\",\"type\":\"" + ShippingEvent.SHIPPED + "\",\"occurredAt\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"shipmentId\":\"priming\",\"orderId\":\""
+                + PRIMING_ORDER_ID + "\",\"carrier\":\"priming\",\"trackingNumber\":\"priming\"}")
+                .getBytes(StandardCharsets.UTF_8);
         return PrimingEvent.of("POST", "/webhooks/shipping", Map.of(), new String(body, StandardCharsets.UTF_8),
-                Map.of(WebhookSignature.HEADER, signature));
+                Map.of(WebhookSignature.HEADER, webhooks.signForPriming(body)));
     }
 
     public ShippingWebhookHandler(ShippingWebhookService webhooks) {

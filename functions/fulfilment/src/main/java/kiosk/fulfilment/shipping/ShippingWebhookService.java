@@ -52,6 +52,14 @@ public final class ShippingWebhookService {
         this.clock = clock;
     }
 
+    /**
+     * The partner's signature for a body, for the handler's SnapStart primer alone (hence package
+     * private): its body names an order that cannot exist, and is answered in the process.
+     */
+    String signForPriming(byte[] body) {
+        return signature.header(body, clock.instant());
+    }
+
     public Receipt receive(String signatureHeader, byte[] body) {
         String refusal = signature.refusal(signatureHeader, body, clock.instant());
         if (refusal != null) {

@@ -18,7 +18,8 @@ public final class AdminListOrdersHandler extends HttpFunction {
 
     public AdminListOrdersHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminListOrders", () -> prime(PrimingEvent.of("GET", "/admin/orders", Map.of())));
+        SnapStart.prime("AdminListOrders", () -> prime(
+                PrimingEvent.query("/admin/orders", Map.of("status", "PAID", "limit", "20"))));
     }
 
     public AdminListOrdersHandler(OrderService orders) {

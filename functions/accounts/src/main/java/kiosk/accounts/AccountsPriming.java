@@ -1,0 +1,25 @@
+package kiosk.accounts;
+
+/**
+ * What the accounts functions' SnapStart primers send: well-formed requests that reach the stores
+ * and name nothing there, so each primer takes a real request's path through its validation, its
+ * lookups and its attempt counts (see kiosk.shared.aws's priming client) and ends where a request
+ * for an unknown account ends. A body that fails validation would prime only the refusal.
+ */
+public final class AccountsPriming {
+
+    /** The shape of a refresh or reset token, which is 256 random bits: never one we issued. */
+    public static final String TOKEN = "snapstart-priming-token-never-issued-000000";
+    /** An address no account can have: signup stores a mailbox, and this one is the primer's. */
+    public static final String EMAIL = "snapstart-priming@example.com";
+    /** Passwords the policy accepts for {@link #EMAIL}, so a primer's body passes validation. */
+    public static final String PASSWORD = "quiet meadow 19 copper kettle";
+    public static final String NEW_PASSWORD = "pelican harbour 47 lantern tide";
+
+    private AccountsPriming() {
+    }
+
+    public static String refreshBody() {
+        return "{\"refreshToken\":\"" + TOKEN + "\"}";
+    }
+}
