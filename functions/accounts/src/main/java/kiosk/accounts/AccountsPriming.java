@@ -10,8 +10,10 @@ public final class AccountsPriming {
 
     /** The shape of a refresh or reset token, which is 256 random bits: never one we issued. */
     public static final String TOKEN = "snapstart-priming-token-never-issued-000000";
-    /** An address no account can have: signup stores a mailbox, and this one is the primer's. */
+    /** An address no account can have: signup refuses it (SignupInput). */
     public static final String EMAIL = "snapstart-priming@example.com";
+    /** Signup's primer's address: its account is created from memory, so it may be anyone's. */
+    public static final String SIGNUP_EMAIL = "snapstart-priming-signup@example.com";
     /** Passwords the policy accepts for {@link #EMAIL}, so a primer's body passes validation. */
     public static final String PASSWORD = "quiet meadow 19 copper kettle";
     public static final String NEW_PASSWORD = "pelican harbour 47 lantern tide";

@@ -97,6 +97,8 @@ class SignupIT extends WiredAccounts {
                 Arguments.of("very long password", "{\"email\":\"a4@example.com\",\"password\":\"" + "correct horse ".repeat(700) + "\",\"name\":\"Ann\"}", 400, "validation"),
                 Arguments.of("very long body", "{\"email\":\"a5@example.com\"," + ok.replace("Ann", "A".repeat(20_000)) + "}", 413, "payload-too-large"),
                 Arguments.of("control characters in the name", "{\"email\":\"a6@example.com\",\"password\":\"" + PASSWORD + "\",\"name\":\"Ann\\u0007\"}", 400, "validation"),
+                Arguments.of("the SnapStart primers' address", "{\"email\":\"" + AccountsPriming.EMAIL.toUpperCase() + "\"," + ok + "}",
+                        400, "validation"),
                 Arguments.of("missing fields", "{}", 400, "validation"),
                 Arguments.of("not JSON", "email=a@example.com", 400, "malformed-json"));
     }

@@ -28,7 +28,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * (an empty success would claim an item that the store then reads back from nothing:
  * UpdateProduct, AdjustStock and DeactivatePromotion primed into a 500), and one that a new key
  * meets, such as a counter's "absent or below the limit", succeeds, so the primer goes on past
- * its rate limits and attempt counts as a first request does.
+ * its rate limits and attempt counts as a first request does. A TransactWriteItems is answered
+ * with a success whatever its conditions: nothing is written either way, and a primer takes the
+ * path of a transaction that won.
  */
 final class PrimingHttpClient implements SdkHttpClient {
 

@@ -24,7 +24,7 @@ public final class SignupHandler extends HttpFunction {
         this(AccountsWiring.accounts(), AccountsWiring.signupLimiter());
         // A new account, hashed and created from memory (the id is SnapStart's fixed one): 201.
         SnapStart.prime("Signup", () -> prime(PrimingEvent.of("POST", "/auth/signup", Map.of(),
-                "{\"email\":\"" + AccountsPriming.EMAIL + "\",\"password\":\"" + AccountsPriming.NEW_PASSWORD
+                "{\"email\":\"" + AccountsPriming.SIGNUP_EMAIL + "\",\"password\":\"" + AccountsPriming.NEW_PASSWORD
                         + "\",\"name\":\"SnapStart priming\"}", Map.of())));
     }
 

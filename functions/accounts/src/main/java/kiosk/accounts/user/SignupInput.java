@@ -1,5 +1,6 @@
 package kiosk.accounts.user;
 
+import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.password.PasswordPolicy;
 import kiosk.shared.http.Checks;
 import kiosk.shared.http.Validated;
@@ -12,6 +13,9 @@ public record SignupInput(String email, String password, String name) implements
         String normalized = Emails.normalize(email);
         if (checks.present(email, "/email")) {
             checks.require(Emails.valid(normalized), "/email", "must be an email address such as 'ann@example.com'");
+            // The primers' address must name no account, or an outsider could steer what a
+            // snapshot primes (a real sign-in, a reset of their account).
+            checks.require(!AccountsPriming.EMAIL.equals(normalized), "/email", "is reserved");
         }
         // Encoded to UTF-8 for hashing, a lone surrogate becomes "?": two passwords would be one.
         if (checks.unicode(password, "/password")) {
