@@ -2,6 +2,7 @@ package kiosk.shared.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ final class MissingItemCondition {
             } else if (matcher.group("comparator") != null) {
                 tokens.add("C");
             } else if (matcher.group("word") != null) {
-                tokens.add(matcher.group("word").toUpperCase(java.util.Locale.ROOT));
+                tokens.add(matcher.group("word").toUpperCase(Locale.ROOT));
             } else {
                 tokens.add(matcher.group("punctuation"));
             }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kiosk.shared.lambda.SnapStart;
@@ -37,6 +36,7 @@ final class PrimingHttpClient implements SdkHttpClient {
     private static final List<String> READS = List.of(".GetItem", ".BatchGetItem", ".Query", ".Scan",
             ".TransactGetItems", ".DescribeTable", ".GetSecretValue");
     private static final Pattern CONDITION = Pattern.compile("\"ConditionExpression\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CONDITION_FAILED = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
             + "\"message\":\"The conditional request failed\"}").getBytes(StandardCharsets.UTF_8);
@@ -53,10 +53,11 @@ final class PrimingHttpClient implements SdkHttpClient {
             return delegate.prepareRequest(request);
         }
         SnapStart.calledAws();
-        if (isRead(request)) {
+        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        if (READS.stream().anyMatch(target::endsWith)) {
             return delegate.prepareRequest(request);
         }
-        boolean conditionFails = isConditionalChange(request);
+        boolean conditionFails = isConditionalChange(target, request);
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
@@ -79,26 +80,21 @@ final class PrimingHttpClient implements SdkHttpClient {
      * A DynamoDB PutItem, UpdateItem or DeleteItem whose ConditionExpression does not hold for an
      * item that is not there ({@link MissingItemCondition}).
      */
-    private static boolean isConditionalChange(HttpExecuteRequest request) {
-        Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
-        if (target.isEmpty() || !(target.get().endsWith(".UpdateItem") || target.get().endsWith(".DeleteItem")
-                || target.get().endsWith(".PutItem"))) {
+    private static boolean isConditionalChange(String target, HttpExecuteRequest request) {
+        if (!(target.endsWith(".UpdateItem") || target.endsWith(".DeleteItem") || target.endsWith(".PutItem"))) {
             return false;
         }
         return request.contentStreamProvider().map(body -> {
             try (InputStream in = body.newStream()) {
                 Matcher condition = CONDITION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                return condition.find() && !MissingItemCondition.holds(
-                        condition.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+                // One pass over the JSON escapes: \" and \\ become " and \ (any other escape leaves
+                // an expression MissingItemCondition cannot read, which fails: the safe answer).
+                return condition.find()
+                        && !MissingItemCondition.holds(ESCAPE.matcher(condition.group(1)).replaceAll("$1"));
             } catch (IOException e) {
                 return false;
             }
         }).orElse(false);
-    }
-
-    private static boolean isRead(HttpExecuteRequest request) {
-        Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
-        return target.isPresent() && READS.stream().anyMatch(target.get()::endsWith);
     }
 
     @Override

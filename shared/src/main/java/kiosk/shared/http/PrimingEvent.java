@@ -27,9 +27,10 @@ public final class PrimingEvent {
 
     /** A GET with a query string, parsed and raw as API Gateway gives both. */
     public static APIGatewayV2HTTPEvent query(String path, Map<String, String> query) {
+        Map<String, String> sorted = new TreeMap<>(query);
         APIGatewayV2HTTPEvent event = of("GET", path, Map.of());
-        event.setQueryStringParameters(new TreeMap<>(query));
-        event.setRawQueryString(new TreeMap<>(query).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        event.setQueryStringParameters(sorted);
+        event.setRawQueryString(sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&")));
         return event;
     }

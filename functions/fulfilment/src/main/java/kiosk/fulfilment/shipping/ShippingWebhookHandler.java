@@ -42,12 +42,11 @@ public final class ShippingWebhookHandler extends HttpFunction {
      * anything is written. The signed body never leaves the process.
      */
     private static APIGatewayV2HTTPEvent primingEvent(ShippingWebhookService webhooks) {
-        byte[] body = ("{\"id\":\"evt_priming\",\"type\":\"" + ShippingEvent.SHIPPED + "\",\"occurredAt\":\""
+        String body = "{\"id\":\"evt_priming\",\"type\":\"" + ShippingEvent.SHIPPED + "\",\"occurredAt\":\""
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"shipmentId\":\"priming\",\"orderId\":\""
-                + PRIMING_ORDER_ID + "\",\"carrier\":\"priming\",\"trackingNumber\":\"priming\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        return PrimingEvent.of("POST", "/webhooks/shipping", Map.of(), new String(body, StandardCharsets.UTF_8),
-                Map.of(WebhookSignature.HEADER, webhooks.signForPriming(body)));
+                + PRIMING_ORDER_ID + "\",\"carrier\":\"priming\",\"trackingNumber\":\"priming\"}";
+        return PrimingEvent.of("POST", "/webhooks/shipping", Map.of(), body,
+                Map.of(WebhookSignature.HEADER, webhooks.signForPriming(body.getBytes(StandardCharsets.UTF_8))));
     }
 
     public ShippingWebhookHandler(ShippingWebhookService webhooks) {
