@@ -38,6 +38,11 @@ public abstract class PackagePriming {
     }
 
     @Test
+    void everyHandlerIsCalledThroughItsInterface() {
+        Primers.assertEachIsCalledThroughItsInterface(functions.functions().values());
+    }
+
+    @Test
     void primingEveryFunctionChangesNothing(LocalAws aws) {
         Primers.assertPrimingChangesNothing(aws, functions.functions().values());
     }
