@@ -106,7 +106,7 @@ def run_environment(lam, function, events, count, snap_start, extra_flags=()):
     log = lam.work / "function.log"
     process, started = lam.start(function, env.address, log, extra_flags, "snap-start" if snap_start else "on-demand")
     try:
-        if not env.done.wait(600):
+        if not env.done.wait(int(os.environ.get("KIOSK_BENCH_WAIT", "600"))):
             raise RuntimeError(f"{function['handler']} did not answer {count} events in 600 s:\n{log.read_text()[-3000:]}")
     finally:
         process.kill()

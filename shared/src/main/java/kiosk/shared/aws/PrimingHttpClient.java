@@ -3,8 +3,10 @@ package kiosk.shared.aws;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kiosk.shared.lambda.SnapStart;
@@ -30,11 +32,17 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * its rate limits and attempt counts as a first request does. A TransactWriteItems is answered
  * with a success whatever its conditions: nothing is written either way, and a primer takes the
  * path of a transaction that won.
+ *
+ * <p>A PutItem answered here is kept for the rest of the primer's round ({@link PrimingSandbox}),
+ * and a read that names it is answered from there: a primer seeds the item its request finds
+ * through the store's own write, so it primes a found item's path, not only a 404's. An update
+ * or delete of that item succeeds and answers it as it was put.
  */
 final class PrimingHttpClient implements SdkHttpClient {
 
-    private static final List<String> READS = List.of(".GetItem", ".BatchGetItem", ".Query", ".Scan",
-            ".TransactGetItems", ".DescribeTable", ".GetSecretValue");
+    private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan",
+            "TransactGetItems", "DescribeTable", "GetSecretValue");
+    private static final Set<String> CHANGES = Set.of("PutItem", "UpdateItem", "DeleteItem");
     private static final Pattern CONDITION = Pattern.compile("\"ConditionExpression\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
@@ -54,19 +62,41 @@ final class PrimingHttpClient implements SdkHttpClient {
         }
         SnapStart.calledAws();
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        if (READS.stream().anyMatch(target::endsWith)) {
-            return delegate.prepareRequest(request);
+        String operation = target.substring(target.lastIndexOf('.') + 1);
+        if (READS.contains(operation)) {
+            Optional<byte[]> found = PrimingSandbox.isEmpty() ? Optional.empty()
+                    : PrimingSandbox.answer(operation, body(request));
+            return found.isPresent() ? answer(200, found.get()) : delegate.prepareRequest(request);
         }
-        boolean conditionFails = isConditionalChange(target, request);
+        if (!CHANGES.contains(operation)) {
+            return answer(200, EMPTY);
+        }
+        byte[] body = body(request);
+        if (!operation.equals("PutItem")) {
+            Optional<byte[]> changed = PrimingSandbox.isEmpty() ? Optional.empty() : PrimingSandbox.change(body);
+            if (changed.isPresent()) {
+                return answer(200, changed.get());
+            }
+        }
+        if (!conditionHolds(body)) {
+            return answer(400, CONDITION_FAILED);
+        }
+        if (operation.equals("PutItem")) {
+            PrimingSandbox.put(body);
+        }
+        return answer(200, EMPTY);
+    }
+
+    /** A DynamoDB-shaped answer from memory: the SDK unmarshals it as it would one from the wire. */
+    private static ExecutableHttpRequest answer(int status, byte[] body) {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(conditionFails ? 400 : 200)
+                        .response(SdkHttpResponse.builder().statusCode(status)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                                 .putHeader("x-amzn-RequestId", "snapstart-priming").build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(conditionFails
-                                ? CONDITION_FAILED : EMPTY)))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                         .build();
             }
 
@@ -77,24 +107,24 @@ final class PrimingHttpClient implements SdkHttpClient {
     }
 
     /**
-     * A DynamoDB PutItem, UpdateItem or DeleteItem whose ConditionExpression does not hold for an
-     * item that is not there ({@link MissingItemCondition}).
+     * Whether a PutItem, UpdateItem or DeleteItem's ConditionExpression, if it has one, holds for
+     * an item that is not there ({@link MissingItemCondition}).
      */
-    private static boolean isConditionalChange(String target, HttpExecuteRequest request) {
-        if (!(target.endsWith(".UpdateItem") || target.endsWith(".DeleteItem") || target.endsWith(".PutItem"))) {
-            return false;
-        }
-        return request.contentStreamProvider().map(body -> {
-            try (InputStream in = body.newStream()) {
-                Matcher condition = CONDITION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                // One pass over the JSON escapes: \" and \\ become " and \ (any other escape leaves
-                // an expression MissingItemCondition cannot read, which fails: the safe answer).
-                return condition.find()
-                        && !MissingItemCondition.holds(ESCAPE.matcher(condition.group(1)).replaceAll("$1"));
+    private static boolean conditionHolds(byte[] body) {
+        Matcher condition = CONDITION.matcher(new String(body, StandardCharsets.UTF_8));
+        // One pass over the JSON escapes: \" and \\ become " and \ (any other escape leaves
+        // an expression MissingItemCondition cannot read, which fails: the safe answer).
+        return !condition.find() || MissingItemCondition.holds(ESCAPE.matcher(condition.group(1)).replaceAll("$1"));
+    }
+
+    private static byte[] body(HttpExecuteRequest request) {
+        return request.contentStreamProvider().map(provider -> {
+            try (InputStream in = provider.newStream()) {
+                return in.readAllBytes();
             } catch (IOException e) {
-                return false;
+                throw new UncheckedIOException(e);
             }
-        }).orElse(false);
+        }).orElse(EMPTY);
     }
 
     @Override

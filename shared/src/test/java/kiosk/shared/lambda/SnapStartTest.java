@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,39 @@ class SnapStartTest {
         assertEquals(before + 1, runs.get());
         SnapStart.beforeCheckpoint();
         assertEquals(before + 1 + SnapStart.SNAPSHOT_ROUNDS, runs.get());
+    }
+
+    /**
+     * The snapshot's primers run with a trace header, as Lambda's runtime client sets one for
+     * every invocation (the SDK copies each request to add it); the local runtime's warm-up,
+     * which shares its JVM with other functions, sets none; neither leaves one behind.
+     */
+    @Test
+    void theSnapshotsPrimersSeeATraceHeaderAndNothingLeavesOneBehind() {
+        List<String> seen = new ArrayList<>();
+        SnapStart.prime("trace", () -> seen.add(System.getProperty(SnapStart.TRACE_HEADER)));
+        SnapStart.runPrimers();
+        assertEquals(null, seen.getLast());
+        SnapStart.beforeCheckpoint();
+        assertEquals(SnapStart.PRIMING_TRACE, seen.getLast());
+        assertEquals(null, System.getProperty(SnapStart.TRACE_HEADER));
+    }
+
+    /** What a primer's round left (its sandbox of items) is dropped after each round, failed or not. */
+    @Test
+    void theCleanUpRunsAfterEveryRoundEvenAFailedOne() {
+        AtomicInteger cleanUps = new AtomicInteger();
+        SnapStart.afterEachRound(cleanUps::incrementAndGet);
+        AtomicBoolean failed = new AtomicBoolean();
+        // Fails once only: the other tests here count the failures of the primers they run.
+        SnapStart.prime("fails once", () -> {
+            if (failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("boom");
+            }
+        });
+        int primers = SnapStart.registered();
+        SnapStart.runPrimers();
+        assertTrue(failed.get());
+        assertEquals(primers, cleanUps.get(), "one round of each primer, each cleaned up after");
     }
 }

@@ -24,8 +24,8 @@ public final class AdjustStockHandler extends HttpFunction {
 
     public AdjustStockHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("AdjustStock", () -> prime(
-                PrimingEvent.of("POST", "/products/priming/stock", Map.of("id", "priming"), "{\"delta\": 1}", Map.of())));
+        SnapStart.prime("AdjustStock", () -> CatalogPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("POST", "/products/" + id + "/stock", Map.of("id", id), "{\"delta\": 1}", Map.of())));
     }
 
     public AdjustStockHandler(ProductService products) {

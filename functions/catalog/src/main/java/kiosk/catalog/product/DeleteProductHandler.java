@@ -24,9 +24,8 @@ public final class DeleteProductHandler extends HttpFunction {
 
     public DeleteProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("DeleteProduct", () -> prime(
-                PrimingEvent.of("DELETE", "/products/priming", Map.of("id", "priming"), null,
-                        Map.of("if-match", "\"1\""))));
+        SnapStart.prime("DeleteProduct", () -> CatalogPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("DELETE", "/products/" + id, Map.of("id", id), null, Map.of("if-match", "\"1\""))));
     }
 
     public DeleteProductHandler(ProductService products) {

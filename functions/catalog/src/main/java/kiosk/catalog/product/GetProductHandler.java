@@ -21,8 +21,8 @@ public final class GetProductHandler extends HttpFunction {
 
     public GetProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("GetProduct", () -> prime(
-                PrimingEvent.of("GET", "/products/priming", Map.of("id", "priming"))));
+        SnapStart.prime("GetProduct", () -> CatalogPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("GET", "/products/" + id, Map.of("id", id))));
     }
 
     public GetProductHandler(ProductService products) {

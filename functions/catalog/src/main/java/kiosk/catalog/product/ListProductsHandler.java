@@ -20,8 +20,9 @@ public final class ListProductsHandler extends HttpFunction {
 
     public ListProductsHandler() {
         this(new ProductListing(CatalogWiring.store(), CatalogWiring.cursors()));
-        SnapStart.prime("ListProducts", () -> prime(
-                PrimingEvent.of("GET", "/products", Map.of())));
+        // The listing of an empty catalog, then of the seeded product.
+        SnapStart.prime("ListProducts", () -> CatalogPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("GET", "/products", Map.of())));
     }
 
     public ListProductsHandler(ProductListing listing) {

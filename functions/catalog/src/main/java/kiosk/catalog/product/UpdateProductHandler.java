@@ -29,8 +29,8 @@ public final class UpdateProductHandler extends HttpFunction {
 
     public UpdateProductHandler() {
         this(ProductService.withDefaults(CatalogWiring.store()));
-        SnapStart.prime("UpdateProduct", () -> prime(
-                PrimingEvent.of("PUT", "/products/priming", Map.of("id", "priming"), PRIMING_BODY, Map.of("if-match", "\"1\""))));
+        SnapStart.prime("UpdateProduct", () -> CatalogPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("PUT", "/products/" + id, Map.of("id", id), PRIMING_BODY, Map.of("if-match", "\"1\""))));
     }
 
     public UpdateProductHandler(ProductService products) {
