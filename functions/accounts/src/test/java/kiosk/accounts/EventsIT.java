@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import kiosk.accounts.authorizer.AuthorizerHandler;
 import kiosk.accounts.authorizer.Decision;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.token.RefreshTokens;
@@ -133,7 +134,7 @@ class EventsIT {
         return Stream.of("AuthorizerFunction", "AdminAuthorizerFunction").map(id -> DynamicTest.dynamicTest(id, () -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = Json.MAPPER.readValue(file(id).toFile(), Map.class);
-            RequestHandler<Map<String, Object>, Map<String, Object>> handler = authorizer(id);
+            AuthorizerHandler handler = authorizer(id);
             assertFalse(Decision.of(handler.handleRequest(event, null)).allowed());
 
             Decision admin = Decision.of(handler.handleRequest(withToken(event, List.of("admin")), null));
@@ -148,7 +149,7 @@ class EventsIT {
     }
 
     /** An authorizer built with its own function's environment, as each runs in its own on Lambda. */
-    private static <I, O> RequestHandler<I, O> authorizer(String id) {
+    private static AuthorizerHandler authorizer(String id) {
         Map<String, String> shared = new HashMap<>(functions.get("LoginFunction").environment());
         shared.putAll(functions.get(id).environment());
         CONFIG.set(shared);

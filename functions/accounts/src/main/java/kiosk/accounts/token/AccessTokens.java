@@ -18,11 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kiosk.shared.json.JsonWriter;
+import kiosk.shared.lambda.SnapStart;
 
 /**
  * Access tokens: JWTs (RFC 7519) signed with HS256, valid {@link #LIFETIME_SECONDS}. Written by
@@ -101,7 +101,8 @@ public final class AccessTokens {
         payload.put(IAT_MILLIS, at.toEpochMilli());
         payload.put("nbf", now);
         payload.put("exp", now + LIFETIME_SECONDS);
-        payload.put("jti", UUID.randomUUID().toString());
+        // Random, except while a SnapStart primer issues one: nothing unique may be made before the snapshot.
+        payload.put("jti", SnapStart.randomUuid());
         if (sessionId != null) {
             payload.put("sid", sessionId);
         }

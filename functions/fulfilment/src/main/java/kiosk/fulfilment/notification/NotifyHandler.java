@@ -1,12 +1,12 @@
 package kiosk.fulfilment.notification;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -17,7 +17,7 @@ import kiosk.shared.log.Log;
  * partial batch response ({@link AnnouncementBatch}): SES unavailable holds the message back,
  * longer at each receive; an unknown order or an unreadable message is poison, left to the DLQ.
  */
-public final class NotifyHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class NotifyHandler extends EventFunction {
 
     /**
      * Time a message may need, at worst: SendEmail bounded by its call timeout (NotificationWiring,
@@ -30,7 +30,7 @@ public final class NotifyHandler implements RequestHandler<Map<String, Object>, 
 
     public NotifyHandler() {
         this(NotificationWiring.notifications(), NotificationWiring.retryQueue(), NotificationWiring.retrySchedule());
-        SnapStart.prime("Notify", () -> handleRequest(PRIMING_EVENT, null));
+        SnapStart.prime("Notify", () -> prime(PRIMING_EVENT));
     }
 
     /**

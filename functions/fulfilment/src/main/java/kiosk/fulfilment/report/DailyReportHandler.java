@@ -1,7 +1,6 @@
 package kiosk.fulfilment.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -18,7 +18,7 @@ import kiosk.shared.log.Log;
  * {@code {"date": "yyyy-MM-dd"}} instead, computes that day again: a backfill, or a day whose
  * orders have moved on since. Returns the report, so an invoke shows it.
  */
-public final class DailyReportHandler implements RequestHandler<Map<String, Object>, DailyReport> {
+public final class DailyReportHandler extends EventFunction {
 
     private final DailyReportJob job;
     private final Clock clock;
@@ -26,7 +26,7 @@ public final class DailyReportHandler implements RequestHandler<Map<String, Obje
     public DailyReportHandler() {
         this(ReportWiring.job(), Clock.systemUTC());
         // A day long past, computed from its (no) orders; storing it is answered from memory while priming.
-        SnapStart.prime("DailyReport", () -> handleRequest(Map.of("date", "2000-01-01"), null));
+        SnapStart.prime("DailyReport", () -> prime(Map.of("date", "2000-01-01")));
     }
 
     public DailyReportHandler(DailyReportJob job, Clock clock) {

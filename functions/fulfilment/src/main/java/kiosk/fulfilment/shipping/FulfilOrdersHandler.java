@@ -1,12 +1,12 @@
 package kiosk.fulfilment.shipping;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
@@ -17,7 +17,7 @@ import kiosk.shared.log.Metrics;
  * down or slow holds the message back, longer at each receive; an unknown order is poison, left
  * to the DLQ. One line of metrics per invocation: ShipmentsBooked, FulfilmentRetried.
  */
-public final class FulfilOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class FulfilOrdersHandler extends EventFunction {
 
     /** A booking and a cancel, each bounded by the partner's 5 s timeout, and the order's writes. */
     static final Duration TIME_PER_MESSAGE = Duration.ofSeconds(12);
@@ -29,7 +29,7 @@ public final class FulfilOrdersHandler implements RequestHandler<Map<String, Obj
     public FulfilOrdersHandler() {
         this(ShippingWiring.fulfilment(), ShippingWiring.fulfilmentQueue(), ShippingWiring.fulfilmentRetries(),
                 new Metrics("fulfilment"));
-        SnapStart.prime("FulfilOrders", () -> handleRequest(PRIMING_EVENT, null));
+        SnapStart.prime("FulfilOrders", () -> prime(PRIMING_EVENT));
     }
 
     /** The primer's message: a paid order that cannot exist, read and found missing; no partner is called. */

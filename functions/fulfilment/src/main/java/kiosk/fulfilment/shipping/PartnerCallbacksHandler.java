@@ -1,7 +1,6 @@
 package kiosk.fulfilment.shipping;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
 import kiosk.shared.json.Json;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -27,7 +27,7 @@ import kiosk.shared.log.Log;
  * already received, is done; a 409 for an order still being handed over, a 429, a 5xx or no answer
  * is tried again later; a 409 for an order not to be shipped is dropped; any other refusal is poison.
  */
-public final class PartnerCallbacksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class PartnerCallbacksHandler extends EventFunction {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -41,7 +41,7 @@ public final class PartnerCallbacksHandler implements RequestHandler<Map<String,
     public PartnerCallbacksHandler() {
         this(ShippingWiring.simulator(), ShippingWiring.signature(), ShippingWiring.webhookUrl(),
                 ShippingWiring.callbacksQueue(), ShippingWiring.callbacksRetries(), Clock.systemUTC());
-        SnapStart.prime("PartnerCallbacks", () -> handleRequest(PRIMING_EVENT, null));
+        SnapStart.prime("PartnerCallbacks", () -> prime(PRIMING_EVENT));
     }
 
     /**

@@ -1,10 +1,10 @@
 package kiosk.fulfilment.shipping;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -14,7 +14,7 @@ import kiosk.shared.log.Log;
  * "deliverAfterSeconds": 0..900}}, it sets those switches and answers them with the shipments
  * booked and cancelled. The local runtime serves it as GET and PUT /_local/shipping-simulator.
  */
-public final class ShippingSimulatorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ShippingSimulatorHandler extends EventFunction {
 
     private static final Set<String> SWITCHES = Set.of("outage", "latencyMillis", "shipAfterSeconds", "deliverAfterSeconds");
 
@@ -23,7 +23,7 @@ public final class ShippingSimulatorHandler implements RequestHandler<Map<String
     public ShippingSimulatorHandler() {
         this(ShippingWiring.simulator());
         // No switch given: the switches and counts are read, nothing is set.
-        SnapStart.prime("ShippingSimulator", () -> handleRequest(Map.of(), null));
+        SnapStart.prime("ShippingSimulator", () -> prime(Map.of()));
     }
 
     public ShippingSimulatorHandler(SimulatorStore store) {

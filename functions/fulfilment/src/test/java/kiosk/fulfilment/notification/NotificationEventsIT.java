@@ -3,7 +3,6 @@ package kiosk.fulfilment.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -69,9 +68,10 @@ class NotificationEventsIT {
                 announcement.get("orderId").asText(), announcement.get("userId").asText(), OrderStatus.PAID,
                 announcement.get("updatedAt").asText()));
 
-        RequestHandler<Map<String, Object>, Map<String, Object>> notify = Handlers.construct(function("NotifyFunction"));
+        Object notify = Handlers.construct(function("NotifyFunction"));
+        String event = new ObjectMapper().writeValueAsString(sqsEvent);
         List<String> lines = LogCapture.of(() -> assertEquals(Map.of("batchItemFailures", List.of()),
-                notify.handleRequest(sqsEvent, null)));
+                Handlers.invoke(notify, event)));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"message\":\"notification\"")
                 && l.contains("\"type\":\"ORDER_CONFIRMED\"")), "the local runtime's log shows it: " + lines);
 

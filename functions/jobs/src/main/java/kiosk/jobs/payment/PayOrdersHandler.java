@@ -1,13 +1,13 @@
 package kiosk.jobs.payment;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
@@ -20,7 +20,7 @@ import kiosk.shared.log.Metrics;
  * maxReceiveCount and no order reaches the DLQ; an unknown order is poison, left to the DLQ. Each
  * invocation writes one line of metrics (Embedded Metric Format).
  */
-public final class PayOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class PayOrdersHandler extends EventFunction {
 
     /**
      * Time a message may need, at worst: a refund is three gateway calls, each bounded by the
@@ -41,7 +41,7 @@ public final class PayOrdersHandler implements RequestHandler<Map<String, Object
 
     public PayOrdersHandler() {
         this(JobsWiring.payments(), JobsWiring.retryQueue(), JobsWiring.retrySchedule());
-        SnapStart.prime("PayOrders", () -> handleRequest(PRIMING_EVENT, null));
+        SnapStart.prime("PayOrders", () -> prime(PRIMING_EVENT));
     }
 
     public PayOrdersHandler(PaymentService payments, RetryQueue queue, RetrySchedule schedule) {

@@ -1,11 +1,11 @@
 package kiosk.jobs.payment;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -17,7 +17,7 @@ import kiosk.shared.log.Log;
  * local runtime serves it as GET and PUT /_local/payment-simulator; in a deployed test stage,
  * {@code aws lambda invoke} does the same.
  */
-public final class PaymentSimulatorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class PaymentSimulatorHandler extends EventFunction {
 
     static final long MAX_LATENCY_MILLIS = 30_000;
 
@@ -26,7 +26,7 @@ public final class PaymentSimulatorHandler implements RequestHandler<Map<String,
     public PaymentSimulatorHandler() {
         this(JobsWiring.simulator());
         // No switch given: the switches and the ledger are read, nothing is set.
-        SnapStart.prime("PaymentSimulator", () -> handleRequest(Map.of(), null));
+        SnapStart.prime("PaymentSimulator", () -> prime(Map.of()));
     }
 
     public PaymentSimulatorHandler(SimulatorStore store) {

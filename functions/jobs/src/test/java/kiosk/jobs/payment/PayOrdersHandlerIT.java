@@ -7,8 +7,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -124,10 +122,9 @@ class PayOrdersHandlerIT {
         FunctionConfiguration function = aws.functions().get("PayOrdersFunction");
         environment.putAll(function.environment());
         CONFIG.set(environment);
-        RequestHandler<Map<String, Object>, Map<String, Object>> handler = Handlers.construct(function);
-        Map<String, Object> event = new ObjectMapper().readValue(Files.readString(EventFiles.of("PayOrdersFunction")),
-                new TypeReference<Map<String, Object>>() { });
-        assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(event, null));
+        Object handler = Handlers.construct(function);
+        assertEquals(Map.of("batchItemFailures", List.of()),
+                Handlers.invoke(handler, Files.readString(EventFiles.of("PayOrdersFunction"))));
         assertEquals(OrderStatus.PAID, status("6a1f0c3e-sample-paid-order"));
     }
 

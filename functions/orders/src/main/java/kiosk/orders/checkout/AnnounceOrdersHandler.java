@@ -1,13 +1,13 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kiosk.orders.queue.AnnouncementBatch;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -20,13 +20,13 @@ import kiosk.shared.log.Log;
  * <p>Answers a partial batch response: the first record not announced, from which Lambda hands the
  * batch over again (the others before it are done). Deletes are passed over.
  */
-public final class AnnounceOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class AnnounceOrdersHandler extends EventFunction {
 
     private final OrderAnnouncer announcer;
 
     public AnnounceOrdersHandler() {
         this(CheckoutWiring.announcer());
-        SnapStart.prime("AnnounceOrders", () -> handleRequest(PRIMING_EVENT, null));
+        SnapStart.prime("AnnounceOrders", () -> prime(PRIMING_EVENT));
     }
 
     /**

@@ -1,10 +1,10 @@
 package kiosk.orders.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.Map;
 import kiosk.shared.config.Config;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 import kiosk.shared.log.Metrics;
@@ -13,7 +13,7 @@ import kiosk.shared.log.Metrics;
  * Every minute (a schedule in template.yaml): orders unpaid for PAYMENT_WINDOW_MINUTES become
  * EXPIRED, and their stock and promotion redemptions go back. Takes the schedule's event as a map.
  */
-public final class ExpireOrdersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ExpireOrdersHandler extends EventFunction {
 
     private final OrderService orders;
     private final Duration window;
@@ -21,7 +21,7 @@ public final class ExpireOrdersHandler implements RequestHandler<Map<String, Obj
     public ExpireOrdersHandler() {
         this(CheckoutWiring.orders(), Duration.ofMinutes(Long.parseLong(Config.fromEnvironment().require("PAYMENT_WINDOW_MINUTES"))));
         // The real query for unpaid orders; any expiry it finds is written to memory only, while priming.
-        SnapStart.prime("ExpireOrders", () -> handleRequest(Map.of(), null));
+        SnapStart.prime("ExpireOrders", () -> prime(Map.of()));
     }
 
     public ExpireOrdersHandler(OrderService orders, Duration window) {

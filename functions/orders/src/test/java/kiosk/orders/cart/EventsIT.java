@@ -3,11 +3,9 @@ package kiosk.orders.cart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +138,8 @@ class EventsIT {
                     if (Files.readString(file).contains("\"aws:dynamodb\"")) {
                         // A stream's event, as Lambda hands it over: the order inserted goes to payment, then paid to
                         // fulfilment and the shopper's notifications.
-                        RequestHandler<Map<String, Object>, Map<String, Object>> stream =
-                                Handlers.construct(functions.get(EventFiles.logicalId(file)));
-                        Map<String, Object> result = stream.handleRequest(
-                                new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }), null);
+                        Object stream = Handlers.construct(functions.get(EventFiles.logicalId(file)));
+                        Map<String, Object> result = Handlers.invoke(stream, Files.readString(file));
                         assertEquals(Map.of("batchItemFailures", List.of()), result);
                         for (String queue : List.of("OrdersQueue", "FulfilmentQueue", "NotificationsQueue")) {
                             assertEquals(List.of("5b2c7f3e-sample-announced-order"), announced(queue), queue);
@@ -152,10 +148,8 @@ class EventsIT {
                     }
                     if (Files.readString(file).contains("\"Scheduled Event\"")) {
                         // A schedule's event, as EventBridge sends it: the handler takes it as a map.
-                        RequestHandler<Map<String, Object>, Map<String, Object>> scheduled =
-                                Handlers.construct(functions.get(EventFiles.logicalId(file)));
-                        Map<String, Object> result = scheduled.handleRequest(
-                                new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }), null);
+                        Object scheduled = Handlers.construct(functions.get(EventFiles.logicalId(file)));
+                        Map<String, Object> result = Handlers.invoke(scheduled, Files.readString(file));
                         assertTrue(result.values().stream().allMatch(Integer.class::isInstance) && result.size() == 1,
                                 result.toString());
                         return;

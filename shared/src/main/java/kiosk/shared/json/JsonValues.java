@@ -1,0 +1,73 @@
+package kiosk.shared.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an event as Lambda's runtime client reads one for a {@code Map<String, Object>} handler:
+ * objects as maps in document order, arrays as lists, whole numbers as Integer, Long or BigInteger
+ * (the smallest that holds them), other numbers as Double, strings, booleans and nulls as
+ * themselves. With jackson-core's streaming parser alone: no databind, none of the runtime
+ * client's own serializers.
+ */
+public final class JsonValues {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonValues() {
+    }
+
+    /** The object the stream holds, or null for an empty stream or a JSON null. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readObject(InputStream in) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("the event is not a JSON object but " + first);
+            }
+            Map<String, Object> value = (Map<String, Object>) value(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("the event has more after its object");
+            }
+            return value;
+        }
+    }
+
+    private static Object value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.put(name, value(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IllegalArgumentException("unexpected " + parser.currentToken() + " in the event");
+        };
+    }
+}
