@@ -22,9 +22,11 @@ final class DataFolder implements AutoCloseable {
     /** Held for as long as the start runs; the operating system lets go of it if the process dies. */
     static final String LOCK = ".lock";
 
+    private final Path folder;
     private final FileChannel channel;
 
-    private DataFolder(FileChannel channel) {
+    private DataFolder(Path folder, FileChannel channel) {
+        this.folder = folder;
         this.channel = channel;
     }
 
@@ -32,7 +34,7 @@ final class DataFolder implements AutoCloseable {
     static DataFolder prepare(Options options) {
         Path folder = options.dataDirectory();
         if (folder == null) {
-            return new DataFolder(null);
+            return new DataFolder(null, null);
         }
         OwnerOnlyFile.secureFolder(folder);
         FileChannel channel;
@@ -55,7 +57,17 @@ final class DataFolder implements AutoCloseable {
         if (options.fresh()) {
             empty(folder);
         }
-        return new DataFolder(channel);
+        return new DataFolder(folder, channel);
+    }
+
+    /**
+     * Empties the folder, as --fresh would, while this start still holds it: for a first start
+     * whose seeding failed, once the data services have let go of their files.
+     */
+    void discard() {
+        if (folder != null) {
+            empty(folder);
+        }
     }
 
     /** Everything in the folder but the lock this start holds. */

@@ -39,6 +39,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private Map<String, Seeder.Account> accounts = Map.of();
+    private volatile boolean discardOnClose;
     private List<String> notes = List.of();
 
     private LocalRuntime(Options options, PrintStream log, DataFolder folder) {
@@ -106,8 +107,10 @@ public final class LocalRuntime implements AutoCloseable {
             options.fire().forEach(runtime.scheduler::fire);
             return runtime;
         } catch (RuntimeException | IOException | InterruptedException e) {
+            boolean discarded = runtime.discardOnClose && options.dataDirectory() != null;
             runtime.close();
-            throw new IllegalStateException("Kiosk did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("Kiosk did not start: " + e.getMessage()
+                    + (discarded ? " (what the seeding had made was removed: the next start seeds from the beginning)" : ""), e);
         }
     }
 
@@ -195,10 +198,14 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        // Until the marker is written, a failure leaves a half-seeded folder (an admin signed up,
+        // no catalog) that every later start would trip on: closing discards it instead.
+        discardOnClose = true;
         int steps = seeder.run(accounts);
         if (marker != null) {
             OwnerOnlyFile.write(marker, "seeded from " + options.seedFile() + "\n");
         }
+        discardOnClose = false;
         log.printf("seeded %d steps from %s in %d ms%n", steps, options.seedFile().getFileName(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -210,6 +217,9 @@ public final class LocalRuntime implements AutoCloseable {
         streamPollers.forEach(StreamPoller::close);
         scheduler.close();
         stack.close();
+        if (discardOnClose) {
+            folder.discard();
+        }
         folder.close();
     }
 }

@@ -58,6 +58,32 @@ class RestartIT {
         }
     }
 
+    /**
+     * A first start whose seeding fails part way (here a step after the admin's signup) leaves
+     * nothing half-seeded: the next start seeds from the beginning and starts, instead of failing
+     * at every start after on an admin that already exists.
+     */
+    @Test
+    void aSeedingThatFailsPartWayLeavesNothingForTheNextStartToTripOn() throws Exception {
+        Path root = Template.projectRoot();
+        Path failing = data.resolveSibling(data.getFileName() + "-failing-seed.json");
+        var seed = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(root.resolve("local/seed.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) seed.get("steps")).insert(1, JSON.readTree(
+                "{\"request\": \"GET /health\", \"expect\": 201}"));
+        Files.writeString(failing, JSON.writeValueAsString(seed));
+        Options options = Options.ephemeral(root.resolve("template.yaml")).withDataDirectory(data);
+
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> LocalRuntime.start(options.withSeed(failing), QUIET).close());
+        assertTrue(refused.getMessage().contains("seed step GET /health answered 200, not 201"), refused.getMessage());
+
+        try (LocalRuntime next = LocalRuntime.start(options.withSeed(root.resolve("local/seed.json")), QUIET)) {
+            assertTrue(count(next.url()) > 0, "the next start seeded the catalog");
+        } finally {
+            Files.deleteIfExists(failing);
+        }
+    }
+
     @Test
     void servicesOnlyExposesTheTablesAndWritesAnEnvFileForSamLocal() throws Exception {
         Path root = Template.projectRoot();
