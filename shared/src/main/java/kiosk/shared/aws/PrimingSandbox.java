@@ -53,6 +53,11 @@ final class PrimingSandbox {
         return ITEMS.isEmpty();
     }
 
+    /** Whether a primer put an item into the table this request names. */
+    static synchronized boolean holdsTableOf(byte[] request) {
+        return !ITEMS.isEmpty() && ITEMS.containsKey(text(PARSER.parse(request), "TableName"));
+    }
+
     /** Keeps a PutItem's item (once: the same item put again in a round is kept once). */
     static synchronized void put(byte[] request) {
         JsonNode body = PARSER.parse(request);
@@ -160,9 +165,15 @@ final class PrimingSandbox {
             return Optional.empty();
         }
         Map<String, String> wanted = attributes(key.get());
-        return ITEMS.getOrDefault(table, List.of()).stream()
-                .filter(item -> wanted.entrySet().stream().allMatch(part -> part.getValue().equals(item.get(part.getKey()))))
-                .findFirst();
+        // The newest first: a put of the same key again (a cart's next version) replaces the last.
+        List<Map<String, String>> items = ITEMS.getOrDefault(table, List.of());
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Map<String, String> item = items.get(i);
+            if (wanted.entrySet().stream().allMatch(part -> part.getValue().equals(item.get(part.getKey())))) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, String> attributes(JsonNode object) {

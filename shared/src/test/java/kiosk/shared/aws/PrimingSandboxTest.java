@@ -28,6 +28,15 @@ class PrimingSandboxTest {
     }
 
     @Test
+    void theNewestPutOfAKeyIsTheOneFound() {
+        put("Products", KETTLE);
+        String restocked = KETTLE.replace("\"7\"", "\"9\"");
+        put("Products", restocked);
+
+        assertEquals(Optional.of("{\"Item\":" + restocked + "}"), answer("GetItem", "{\"TableName\":\"Products\",\"Key\":{\"id\":{\"S\":\"kettle\"}}}"));
+    }
+
+    @Test
     void aCompositeKeyMatchesOnlyWhenEveryPartDoes() {
         put("Carts", CART_LINE);
 

@@ -53,7 +53,7 @@ public final class ProductItem {
         return Map.of(ID, s(id));
     }
 
-    static Map<String, AttributeValue> toItem(Product p) {
+    public static Map<String, AttributeValue> toItem(Product p) {
         Map<String, AttributeValue> item = new HashMap<>(edited(p.id(), new ProductChanges(p.name(), p.description(),
                 p.category(), p.price()), p.updatedAt()));
         item.put(ID, s(p.id()));

@@ -20,7 +20,7 @@ public final class ClearCartHandler extends HttpFunction {
 
     public ClearCartHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("ClearCart", () -> prime(PrimingEvent.of("DELETE", "/cart", Map.of())));
+        SnapStart.prime("ClearCart", () -> CartPriming.emptyThenSeeded(() -> prime(PrimingEvent.of("DELETE", "/cart", Map.of()))));
     }
 
     public ClearCartHandler(CartService carts, RateLimiter limiter) {

@@ -20,8 +20,8 @@ public final class DeleteCartLineHandler extends HttpFunction {
 
     public DeleteCartLineHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("DeleteCartLine", () -> prime(
-                PrimingEvent.of("DELETE", "/cart/lines/priming", Map.of("productId", "priming"))));
+        SnapStart.prime("DeleteCartLine", () -> CartPriming.emptyThenSeeded(() -> prime(PrimingEvent.of("DELETE",
+                "/cart/lines/" + CartPriming.PRODUCT_ID, Map.of("productId", CartPriming.PRODUCT_ID)))));
     }
 
     public DeleteCartLineHandler(CartService carts, RateLimiter limiter) {

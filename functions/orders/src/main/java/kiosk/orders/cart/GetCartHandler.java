@@ -24,7 +24,7 @@ public final class GetCartHandler extends HttpFunction {
 
     public GetCartHandler() {
         this(OrdersWiring.carts(), OrdersWiring.promotions());
-        SnapStart.prime("GetCart", () -> prime(PrimingEvent.of("GET", "/cart", Map.of())));
+        SnapStart.prime("GetCart", () -> CartPriming.emptyThenSeeded(() -> prime(PrimingEvent.of("GET", "/cart", Map.of()))));
     }
 
     public GetCartHandler(CartService carts, PromotionService promotions) {

@@ -22,6 +22,11 @@ final class OrdersWiring {
         return Carts.SERVICE;
     }
 
+    /** The catalog the cart functions read (a primer seeds its product through it). */
+    static DynamoDbProductCatalog catalog() {
+        return Carts.CATALOG;
+    }
+
     /** The cart writes' one limit per shopper (RATE_LIMIT), counted in RATE_LIMITS_TABLE. */
     static RateLimiter cartLimiter() {
         return RateLimits.fromConfig(Clients.CONFIG, Clients.DYNAMODB, "cart");
@@ -43,8 +48,9 @@ final class OrdersWiring {
     }
 
     private static final class Carts {
+        static final DynamoDbProductCatalog CATALOG = new DynamoDbProductCatalog(Clients.DYNAMODB,
+                Clients.CONFIG.require("PRODUCTS_TABLE"));
         static final CartService SERVICE = new CartService(new DynamoDbCartStore(Clients.DYNAMODB,
-                Clients.CONFIG.require("CARTS_TABLE")), new DynamoDbProductCatalog(Clients.DYNAMODB,
-                Clients.CONFIG.require("PRODUCTS_TABLE")), Clock.systemUTC());
+                Clients.CONFIG.require("CARTS_TABLE")), CATALOG, Clock.systemUTC());
     }
 }

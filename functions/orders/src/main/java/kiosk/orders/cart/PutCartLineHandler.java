@@ -23,8 +23,8 @@ public final class PutCartLineHandler extends HttpFunction {
 
     public PutCartLineHandler() {
         this(OrdersWiring.carts(), OrdersWiring.cartLimiter());
-        SnapStart.prime("PutCartLine", () -> prime(
-                PrimingEvent.of("PUT", "/cart/lines/priming", Map.of("productId", "priming"), "{\"quantity\": 1}", Map.of())));
+        SnapStart.prime("PutCartLine", () -> CartPriming.emptyThenSeeded(() -> prime(PrimingEvent.of("PUT",
+                "/cart/lines/" + CartPriming.PRODUCT_ID, Map.of("productId", CartPriming.PRODUCT_ID), "{\"quantity\": 2}", Map.of()))));
     }
 
     public PutCartLineHandler(CartService carts, RateLimiter limiter) {

@@ -20,8 +20,8 @@ public final class DeactivatePromotionHandler extends HttpFunction {
 
     public DeactivatePromotionHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("DeactivatePromotion", () -> prime(
-                PrimingEvent.of("POST", "/admin/promotions/PRIMING/deactivate", Map.of("code", "PRIMING"))));
+        SnapStart.prime("DeactivatePromotion", () -> PromotionPriming.missingThenSeeded(this::prime,
+                code -> PrimingEvent.of("POST", "/admin/promotions/" + code + "/deactivate", Map.of("code", code))));
     }
 
     public DeactivatePromotionHandler(PromotionService promotions) {

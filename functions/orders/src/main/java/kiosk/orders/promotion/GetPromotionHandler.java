@@ -18,8 +18,8 @@ public final class GetPromotionHandler extends HttpFunction {
 
     public GetPromotionHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("GetPromotion", () -> prime(
-                PrimingEvent.of("GET", "/admin/promotions/PRIMING", Map.of("code", "PRIMING"))));
+        SnapStart.prime("GetPromotion", () -> PromotionPriming.missingThenSeeded(this::prime,
+                code -> PrimingEvent.of("GET", "/admin/promotions/" + code, Map.of("code", code))));
     }
 
     public GetPromotionHandler(PromotionService promotions) {

@@ -18,7 +18,9 @@ public final class ListPromotionsHandler extends HttpFunction {
 
     public ListPromotionsHandler() {
         this(PromotionWiring.promotions());
-        SnapStart.prime("ListPromotions", () -> prime(PrimingEvent.of("GET", "/admin/promotions", Map.of())));
+        // The listing with none, then with the seeded one.
+        SnapStart.prime("ListPromotions", () -> PromotionPriming.missingThenSeeded(this::prime,
+                code -> PrimingEvent.of("GET", "/admin/promotions", Map.of())));
     }
 
     public ListPromotionsHandler(PromotionService promotions) {
