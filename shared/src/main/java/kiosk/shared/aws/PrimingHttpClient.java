@@ -68,6 +68,10 @@ final class PrimingHttpClient implements SdkHttpClient {
                     : PrimingSandbox.answer(operation, body(request));
             return found.isPresent() ? answer(200, found.get()) : delegate.prepareRequest(request);
         }
+        if (operation.equals("TransactWriteItems")) {
+            PrimingSandbox.putTransaction(body(request));
+            return answer(200, EMPTY);
+        }
         if (!CHANGES.contains(operation)) {
             return answer(200, EMPTY);
         }

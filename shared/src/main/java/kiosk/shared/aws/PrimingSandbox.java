@@ -53,6 +53,17 @@ final class PrimingSandbox {
         return ITEMS.isEmpty();
     }
 
+    /** Keeps the items a TransactWriteItems puts: a primer's transaction is answered as one that won. */
+    static synchronized void putTransaction(byte[] request) {
+        for (JsonNode step : PARSER.parse(request).field("TransactItems").map(JsonNode::asArray).orElse(List.of())) {
+            Optional<JsonNode> put = step.field("Put");
+            Optional<JsonNode> item = put.flatMap(p -> p.field("Item")).filter(JsonNode::isObject);
+            if (item.isPresent()) {
+                keep(text(put.get(), "TableName"), attributes(item.get()));
+            }
+        }
+    }
+
     /** Whether a primer put an item into the table this request names. */
     static synchronized boolean holdsTableOf(byte[] request) {
         return !ITEMS.isEmpty() && ITEMS.containsKey(text(PARSER.parse(request), "TableName"));
@@ -65,8 +76,11 @@ final class PrimingSandbox {
         if (item.isEmpty()) {
             return;
         }
-        Map<String, String> attributes = attributes(item.get());
-        List<Map<String, String>> items = ITEMS.computeIfAbsent(text(body, "TableName"), t -> new ArrayList<>());
+        keep(text(body, "TableName"), attributes(item.get()));
+    }
+
+    private static void keep(String table, Map<String, String> attributes) {
+        List<Map<String, String>> items = ITEMS.computeIfAbsent(table, t -> new ArrayList<>());
         items.remove(attributes);
         items.add(attributes);
     }

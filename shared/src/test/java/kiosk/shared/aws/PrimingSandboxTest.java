@@ -37,6 +37,15 @@ class PrimingSandboxTest {
     }
 
     @Test
+    void theItemsATransactionPutsAreFoundAndItsOtherStepsAreNot() {
+        PrimingSandbox.putTransaction(("{\"TransactItems\":[{\"Put\":{\"TableName\":\"Carts\",\"Item\":" + CART_LINE + "}},"
+                + "{\"Update\":{\"TableName\":\"Products\",\"Key\":{\"id\":{\"S\":\"kettle\"}}}}]}").getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(answer("GetItem", "{\"TableName\":\"Carts\",\"Key\":{\"userId\":{\"S\":\"u1\"},\"productId\":{\"S\":\"kettle\"}}}").isPresent());
+        assertEquals(Optional.empty(), answer("GetItem", "{\"TableName\":\"Products\",\"Key\":{\"id\":{\"S\":\"kettle\"}}}"));
+    }
+
+    @Test
     void aCompositeKeyMatchesOnlyWhenEveryPartDoes() {
         put("Carts", CART_LINE);
 

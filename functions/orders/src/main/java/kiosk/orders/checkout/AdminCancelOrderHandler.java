@@ -22,8 +22,8 @@ public final class AdminCancelOrderHandler extends HttpFunction {
 
     public AdminCancelOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminCancelOrder", () -> prime(
-                PrimingEvent.of("POST", "/admin/orders/priming/cancel", Map.of("id", "priming"))));
+        SnapStart.prime("AdminCancelOrder", () -> OrderPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("POST", "/admin/orders/" + id + "/cancel", Map.of("id", id))));
     }
 
     public AdminCancelOrderHandler(OrderService orders) {

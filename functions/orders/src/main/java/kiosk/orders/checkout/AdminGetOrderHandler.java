@@ -18,8 +18,8 @@ public final class AdminGetOrderHandler extends HttpFunction {
 
     public AdminGetOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("AdminGetOrder", () -> prime(
-                PrimingEvent.of("GET", "/admin/orders/priming", Map.of("id", "priming"))));
+        SnapStart.prime("AdminGetOrder", () -> OrderPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("GET", "/admin/orders/" + id, Map.of("id", id))));
     }
 
     public AdminGetOrderHandler(OrderService orders) {

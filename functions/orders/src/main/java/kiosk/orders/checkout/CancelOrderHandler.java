@@ -24,8 +24,8 @@ public final class CancelOrderHandler extends HttpFunction {
 
     public CancelOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("CancelOrder", () -> prime(
-                PrimingEvent.of("POST", "/orders/priming/cancel", Map.of("id", "priming"))));
+        SnapStart.prime("CancelOrder", () -> OrderPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("POST", "/orders/" + id + "/cancel", Map.of("id", id))));
     }
 
     public CancelOrderHandler(OrderService orders) {

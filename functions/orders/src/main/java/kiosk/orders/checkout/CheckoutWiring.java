@@ -32,6 +32,11 @@ final class CheckoutWiring {
         return RateLimits.fromConfig(Clients.CONFIG, Clients.DYNAMODB, "checkout");
     }
 
+    /** The order functions' store, for their primers' seeding (OrderPriming). */
+    static OrderStore orderStore() {
+        return Orders.STORE;
+    }
+
     static OrderService orders() {
         return Orders.SERVICE;
     }
@@ -77,7 +82,7 @@ final class CheckoutWiring {
     }
 
     private static final class Orders {
-        static final OrderService SERVICE = new OrderService(new DynamoDbOrderStore(Clients.DYNAMODB, Clients.tables()),
-                Clock.systemUTC());
+        static final OrderStore STORE = new DynamoDbOrderStore(Clients.DYNAMODB, Clients.tables());
+        static final OrderService SERVICE = new OrderService(STORE, Clock.systemUTC());
     }
 }

@@ -17,7 +17,8 @@ public final class GetOrderHandler extends HttpFunction {
 
     public GetOrderHandler() {
         this(CheckoutWiring.orders());
-        SnapStart.prime("GetOrder", () -> prime(PrimingEvent.of("GET", "/orders/priming", Map.of("id", "priming"))));
+        SnapStart.prime("GetOrder", () -> OrderPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("GET", "/orders/" + id, Map.of("id", id))));
     }
 
     public GetOrderHandler(OrderService orders) {
