@@ -17,7 +17,9 @@ public final class ListNotificationsHandler extends HttpFunction {
 
     public ListNotificationsHandler() {
         this(NotificationWiring.inbox());
-        SnapStart.prime("ListNotifications", () -> prime(PrimingEvent.of("GET", "/me/notifications", Map.of())));
+        // The caller's inbox with none, then with the seeded one.
+        SnapStart.prime("ListNotifications", () -> InboxPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("GET", "/me/notifications", Map.of())));
     }
 
     public ListNotificationsHandler(InboxService inbox) {

@@ -66,9 +66,15 @@ final class NotificationWiring {
                 sender.get());
     }
 
+    /** The inbox functions' store, for their primers' seeding. */
+    static NotificationStore inboxStore() {
+        return Inbox.STORE;
+    }
+
     private static final class Inbox {
         static final Config CONFIG = Config.fromEnvironment();
-        static final InboxService SERVICE = new InboxService(new DynamoDbNotificationStore(
-                AwsClients.build(DynamoDbClient.builder(), CONFIG), CONFIG.require("NOTIFICATIONS_TABLE")));
+        static final NotificationStore STORE = new DynamoDbNotificationStore(
+                AwsClients.build(DynamoDbClient.builder(), CONFIG), CONFIG.require("NOTIFICATIONS_TABLE"));
+        static final InboxService SERVICE = new InboxService(STORE);
     }
 }

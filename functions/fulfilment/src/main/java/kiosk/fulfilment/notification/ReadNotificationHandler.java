@@ -17,9 +17,9 @@ public final class ReadNotificationHandler extends HttpFunction {
 
     public ReadNotificationHandler() {
         this(NotificationWiring.inbox());
-        // An id of the right shape (a notification's is its time and event), so the store is asked.
-        SnapStart.prime("ReadNotification", () -> prime(PrimingEvent.of("POST",
-                "/me/notifications/0000000000000-priming/read", Map.of("id", "0000000000000-priming"))));
+        // Ids of the right shape (a notification's is its time and event), so the store is asked.
+        SnapStart.prime("ReadNotification", () -> InboxPriming.missingThenSeeded(this::prime,
+                id -> PrimingEvent.of("POST", "/me/notifications/" + id + "/read", Map.of("id", id))));
     }
 
     public ReadNotificationHandler(InboxService inbox) {

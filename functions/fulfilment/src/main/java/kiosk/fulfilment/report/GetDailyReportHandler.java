@@ -18,8 +18,8 @@ public final class GetDailyReportHandler extends HttpFunction {
 
     public GetDailyReportHandler() {
         this(ReportWiring.reports());
-        SnapStart.prime("GetDailyReport", () -> prime(
-                PrimingEvent.of("GET", "/admin/reports/daily/2000-01-01", Map.of("date", "2000-01-01"))));
+        SnapStart.prime("GetDailyReport", () -> ReportPriming.missingThenSeeded(this::prime,
+                PrimingEvent.of("GET", "/admin/reports/daily/" + ReportPriming.DAY, Map.of("date", ReportPriming.DAY))));
     }
 
     public GetDailyReportHandler(ReportService reports) {

@@ -21,8 +21,8 @@ public final class ListDailyReportsHandler extends HttpFunction {
 
     public ListDailyReportsHandler() {
         this(ReportWiring.reports());
-        SnapStart.prime("ListDailyReports", () -> prime(
-                PrimingEvent.query("/admin/reports/daily", Map.of("from", "2000-01-01", "to", "2000-01-07"))));
+        SnapStart.prime("ListDailyReports", () -> ReportPriming.missingThenSeeded(this::prime,
+                PrimingEvent.query("/admin/reports/daily", Map.of("from", ReportPriming.DAY, "to", "2000-01-07"))));
     }
 
     public ListDailyReportsHandler(ReportService reports) {

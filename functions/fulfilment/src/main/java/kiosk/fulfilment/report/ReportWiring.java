@@ -38,7 +38,13 @@ final class ReportWiring {
                 Clients.store());
     }
 
+    /** The reports functions' store, for their primers' seeding. */
+    static ReportStore store() {
+        return Reports.STORE;
+    }
+
     private static final class Reports {
-        static final ReportService SERVICE = new ReportService(Clients.store());
+        static final ReportStore STORE = Clients.store();
+        static final ReportService SERVICE = new ReportService(STORE);
     }
 }
