@@ -24,17 +24,19 @@ final class DataFolder implements AutoCloseable {
 
     private final Path folder;
     private final FileChannel channel;
+    private final boolean foundEmpty;
 
-    private DataFolder(Path folder, FileChannel channel) {
+    private DataFolder(Path folder, FileChannel channel, boolean foundEmpty) {
         this.folder = folder;
         this.channel = channel;
+        this.foundEmpty = foundEmpty;
     }
 
     /** Takes the folder for this start (nothing to take in memory), then empties it for --fresh. */
     static DataFolder prepare(Options options) {
         Path folder = options.dataDirectory();
         if (folder == null) {
-            return new DataFolder(null, null);
+            return new DataFolder(null, null, false);
         }
         OwnerOnlyFile.secureFolder(folder);
         FileChannel channel;
@@ -57,16 +59,34 @@ final class DataFolder implements AutoCloseable {
         if (options.fresh()) {
             empty(folder);
         }
-        return new DataFolder(folder, channel);
+        return new DataFolder(folder, channel, holdsNothingBut(folder, LOCK));
+    }
+
+    /**
+     * Whether this start found the folder empty (after --fresh emptied it): then all it holds now
+     * is this start's, and {@link #discard} may take it away.
+     */
+    boolean foundEmpty() {
+        return foundEmpty;
     }
 
     /**
      * Empties the folder, as --fresh would, while this start still holds it: for a first start
-     * whose seeding failed, once the data services have let go of their files.
+     * whose seeding failed, once the data services have let go of their files. Only a folder this
+     * start found empty: one that held anything (data of a start with --no-seed, a file of the
+     * user's) is left as it is.
      */
     void discard() {
-        if (folder != null) {
+        if (folder != null && foundEmpty) {
             empty(folder);
+        }
+    }
+
+    private static boolean holdsNothingBut(Path folder, String name) {
+        try (var entries = Files.list(folder)) {
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(name));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -107,10 +107,13 @@ public final class LocalRuntime implements AutoCloseable {
             options.fire().forEach(runtime.scheduler::fire);
             return runtime;
         } catch (RuntimeException | IOException | InterruptedException e) {
-            boolean discarded = runtime.discardOnClose && options.dataDirectory() != null;
+            boolean seeding = runtime.discardOnClose && options.dataDirectory() != null;
+            boolean discarded = seeding && folder.foundEmpty();
             runtime.close();
-            throw new IllegalStateException("Kiosk did not start: " + e.getMessage()
-                    + (discarded ? " (what the seeding had made was removed: the next start seeds from the beginning)" : ""), e);
+            throw new IllegalStateException("Kiosk did not start: " + e.getMessage() + (discarded
+                    ? " (what the seeding had made was removed: the next start seeds from the beginning)"
+                    : seeding ? " (" + options.dataDirectory() + " held data before this start and was left as it is;"
+                            + " local/run --fresh empties it and seeds again)" : ""), e);
         }
     }
 

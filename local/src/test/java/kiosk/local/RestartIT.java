@@ -84,6 +84,29 @@ class RestartIT {
         }
     }
 
+    /**
+     * Only a folder this start found empty is emptied again: a folder that already held something
+     * (a start with --no-seed before, a file of the user's) keeps all of it when seeding fails.
+     */
+    @Test
+    void aFailedSeedingLeavesAFolderThatHeldSomethingAsItWas() throws Exception {
+        Path root = Template.projectRoot();
+        Path failing = data.resolveSibling(data.getFileName() + "-failing-seed.json");
+        Files.writeString(failing, "{\"steps\": [{\"request\": \"GET /health\", \"expect\": 201}]}");
+        Path notes = data.resolve("notes.txt");
+        Files.writeString(notes, "mine");
+        Options options = Options.ephemeral(root.resolve("template.yaml")).withDataDirectory(data);
+        try {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> LocalRuntime.start(options.withSeed(failing), QUIET).close());
+            assertTrue(refused.getMessage().contains("--fresh"), refused.getMessage());
+            assertEquals("mine", Files.readString(notes));
+            assertTrue(Files.exists(data.resolve("secrets.json")), "what the start made is kept too");
+        } finally {
+            Files.deleteIfExists(failing);
+        }
+    }
+
     @Test
     void servicesOnlyExposesTheTablesAndWritesAnEnvFileForSamLocal() throws Exception {
         Path root = Template.projectRoot();
