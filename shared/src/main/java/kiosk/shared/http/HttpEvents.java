@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kiosk.shared.json.JsonValues;
 import kiosk.shared.json.JsonWriter;
 
 /**
@@ -199,7 +200,7 @@ public final class HttpEvents {
             JsonToken value = p.nextToken();
             if (name.equals("lambda") && value == JsonToken.START_OBJECT) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> lambda = (Map<String, Object>) any(p);
+                Map<String, Object> lambda = (Map<String, Object>) JsonValues.value(p);
                 authorizer.setLambda(lambda);
             } else {
                 p.skipChildren();
@@ -240,34 +241,6 @@ public final class HttpEvents {
             values.put(name, text(p));
         }
         return values;
-    }
-
-    /** Any JSON value as the runtime's serializers give it: maps, lists, strings, numbers, booleans. */
-    private static Object any(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    map.put(name, any(p));
-                }
-                yield map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(any(p));
-                }
-                yield list;
-            }
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new IOException("unexpected " + p.currentToken() + " at " + p.currentLocation());
-        };
     }
 
     private static void start(JsonParser p, JsonToken token, JsonToken expected) throws IOException {

@@ -43,7 +43,12 @@ public final class JsonValues {
         }
     }
 
-    private static Object value(JsonParser parser) throws IOException {
+    /**
+     * The value at the parser's current token, read to its end: maps in document order, lists,
+     * strings, numbers as {@link JsonParser#getNumberValue()} gives them (Integer, Long or
+     * BigInteger; Double), booleans and nulls. HttpEvents reads an event's authorizer context with it.
+     */
+    public static Object value(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -62,12 +67,11 @@ public final class JsonValues {
                 yield array;
             }
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw new IllegalArgumentException("unexpected " + parser.currentToken() + " in the event");
+            default -> throw new IOException("unexpected " + parser.currentToken() + " at " + parser.currentLocation());
         };
     }
 }
