@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,20 @@ public final class PrimingEvent {
 
     public static APIGatewayV2HTTPEvent of(String method, String path, Map<String, String> pathParameters) {
         return of(method, path, pathParameters, null, Map.of());
+    }
+
+    /**
+     * A primer's two requests around its seed: the request for {@code missing}, which names nothing
+     * stored (its reads go out and find nothing); then {@code seed}, whose writes are answered from
+     * memory and kept for the primer's round (kiosk.shared.aws.PrimingSandbox); then the request for
+     * {@code seeded}, whose reads find what was kept. So a primer takes both the not-found path and
+     * the found one, a found item read, mapped and answered as in most real requests.
+     */
+    public static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, Function<String, APIGatewayV2HTTPEvent> request,
+            String missing, Runnable seed, String seeded) {
+        prime.accept(request.apply(missing));
+        seed.run();
+        prime.accept(request.apply(seeded));
     }
 
     /** A GET with a query string, parsed and raw as API Gateway gives both. */

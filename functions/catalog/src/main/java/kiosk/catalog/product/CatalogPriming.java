@@ -3,6 +3,7 @@ package kiosk.catalog.product;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.money.Money;
 
 /**
@@ -27,8 +28,6 @@ final class CatalogPriming {
      * {@link #PRODUCT} through the store, as a create puts it, and primes the request for it.
      */
     static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, Function<String, APIGatewayV2HTTPEvent> request) {
-        prime.accept(request.apply(MISSING_ID));
-        CatalogWiring.store().create(PRODUCT);
-        prime.accept(request.apply(ID));
+        PrimingEvent.missingThenSeeded(prime, request, MISSING_ID, () -> CatalogWiring.store().create(PRODUCT), ID);
     }
 }

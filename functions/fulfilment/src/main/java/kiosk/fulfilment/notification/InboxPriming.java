@@ -23,8 +23,6 @@ final class InboxPriming {
     }
 
     static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, Function<String, APIGatewayV2HTTPEvent> request) {
-        prime.accept(request.apply(MISSING_ID));
-        NotificationWiring.inboxStore().add(NOTIFICATION);
-        prime.accept(request.apply(ID));
+        PrimingEvent.missingThenSeeded(prime, request, MISSING_ID, () -> NotificationWiring.inboxStore().add(NOTIFICATION), ID);
     }
 }

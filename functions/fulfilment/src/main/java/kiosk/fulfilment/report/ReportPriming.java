@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import kiosk.fulfilment.report.DailyReport.Refunds;
 import kiosk.fulfilment.report.DailyReport.TopProduct;
 import kiosk.orders.checkout.OrderStatus;
+import kiosk.shared.http.PrimingEvent;
 
 /**
  * What the report primers seed: the request for a day no report covers (its read goes out and
@@ -25,8 +26,8 @@ final class ReportPriming {
     }
 
     static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, APIGatewayV2HTTPEvent request) {
-        prime.accept(request);
-        ReportWiring.store().put(REPORT, Instant.parse("2000-01-02T00:00:00Z"));
-        prime.accept(request);
+        // The same day both times: no report covers it until the seed puts one.
+        PrimingEvent.missingThenSeeded(prime, day -> request, DAY,
+                () -> ReportWiring.store().put(REPORT, Instant.parse("2000-01-02T00:00:00Z")), DAY);
     }
 }

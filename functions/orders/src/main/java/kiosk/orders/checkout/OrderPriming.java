@@ -29,9 +29,7 @@ final class OrderPriming {
     }
 
     static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, Function<String, APIGatewayV2HTTPEvent> request) {
-        prime.accept(request.apply(MISSING_ID));
-        CheckoutWiring.orderStore().place(new Placement(ORDER, 1, "00000000-0000-4000-8000-000000000000",
-                "snapstart-priming", 946_684_800L, 946_684_800L, null, null));
-        prime.accept(request.apply(ID));
+        PrimingEvent.missingThenSeeded(prime, request, MISSING_ID, () -> CheckoutWiring.orderStore().place(new Placement(ORDER,
+                1, "00000000-0000-4000-8000-000000000000", "snapstart-priming", 946_684_800L, 946_684_800L, null, null)), ID);
     }
 }

@@ -3,6 +3,7 @@ package kiosk.orders.promotion;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import kiosk.shared.http.PrimingEvent;
 
 /**
  * What the promotion primers seed: a request for a code no one made (its read goes out and finds
@@ -21,8 +22,6 @@ final class PromotionPriming {
     }
 
     static void missingThenSeeded(Consumer<APIGatewayV2HTTPEvent> prime, Function<String, APIGatewayV2HTTPEvent> request) {
-        prime.accept(request.apply(MISSING_CODE));
-        PromotionWiring.promotions().create(PROMOTION);
-        prime.accept(request.apply(CODE));
+        PrimingEvent.missingThenSeeded(prime, request, MISSING_CODE, () -> PromotionWiring.promotions().create(PROMOTION), CODE);
     }
 }
