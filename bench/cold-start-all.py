@@ -25,6 +25,8 @@ rounds visit the functions in a new random order, so that drift hits all alike.
 Usage: bench/cold-start-all.py [--runs N] [--only Id,Id] [--no-build]
 """
 import argparse
+import hashlib
+import hmac
 import http.server
 import json
 import os
@@ -406,6 +408,27 @@ class Kiosk:
             time.sleep(0.2)
         raise RuntimeError("no reset email arrived for the bench account")
 
+    def order_with_shipment(self):
+        """A new order once the local pipeline has paid it and booked its shipment (the state a
+        partner's event is about), and that shipment's id."""
+        order = self.new_order()
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            shipment = self.call("GET", f"/orders/{order}", token=self.token(self.shopper)).get("shipment")
+            if shipment and shipment.get("shipmentId"):
+                return order, shipment["shipmentId"]
+            time.sleep(0.5)
+        raise RuntimeError(f"order {order} was not handed to the shipping partner within 60 s")
+
+    def partner_signature(self, body):
+        """The shipping partner's headers for this body: Kiosk-Signature as the partner signs it
+        (README: the webhook contract), keyed with the secret the local runtime generated and keeps
+        owner-only in its data folder, and the body's length."""
+        secret = json.loads((self.data / "secrets.json").read_text())["ShippingWebhookSecret"].encode()
+        at = int(time.time())
+        mac = hmac.new(secret, f"{at}.".encode() + body, hashlib.sha256).hexdigest()
+        return {"kiosk-signature": f"t={at},v1={mac}", "content-length": str(len(body))}
+
     def notification(self):
         items = self.call("GET", "/me/notifications?limit=10", token=self.token(self.shopper)).get("items", [])
         if not items:
@@ -492,9 +515,18 @@ def event_of(function_id, kiosk):
         swap["3e9a5c1d-sample-notified-order"] = k.new_order()
     elif function_id == "ReadNotificationFunction":
         swap["1795255205000-3e9a5c1d-sample-notified-order-ORDER_CONFIRMED"] = k.notification()
+    elif function_id == "ShippingWebhookFunction":
+        order, shipment = k.order_with_shipment()
+        # An event id of its own: the simulated partner's own "shipped" for the order has the sample's form.
+        swap["evt_4c2e8b1a-sample-shipped-order_shipped"] = f"evt_bench_{uuid.uuid4().hex}"
+        swap["4c2e8b1a-sample-shipped-order"] = order
+        swap["shp_0f9e8d7c6b5a49382716a5b4c3d2e1f0"] = shipment
+        swap["2026-11-21T10:00:05Z"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for sample, real in swap.items():
         text = text.replace(sample, real)
     event = json.loads(text)
+    if function_id == "ShippingWebhookFunction":
+        headers.update(k.partner_signature(event["body"].encode()))
     if headers:
         event.setdefault("headers", {}).update(headers)
     return event
