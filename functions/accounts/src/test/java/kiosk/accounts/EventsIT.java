@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -176,15 +176,9 @@ class EventsIT {
 
     @Test
     void theGrantAdminFileMakesItsAccountAnAdmin() throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, String> input = Json.MAPPER.readValue(file("GrantAdminFunction").toFile(), Map.class);
-        RequestHandler<Map<String, String>, Map<String, Object>> handler = handler("GrantAdminFunction");
-        Map<String, Object> result = handler.handleRequest(input, null);
+        Map<String, Object> result = Handlers.invoke(Handlers.construct(functions.get("GrantAdminFunction")),
+                Files.readString(file("GrantAdminFunction")));
         assertEquals(true, result.get("granted"), result::toString);
         assertEquals(List.of("admin"), result.get("roles"));
-    }
-
-    private static <I, O> RequestHandler<I, O> handler(String logicalId) {
-        return Handlers.construct(functions.get(logicalId));
     }
 }

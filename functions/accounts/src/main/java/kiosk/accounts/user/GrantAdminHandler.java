@@ -1,10 +1,10 @@
 package kiosk.accounts.user;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.error.DomainException;
+import kiosk.shared.lambda.EventFunction;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
 
@@ -12,16 +12,18 @@ import kiosk.shared.log.Log;
  * The bootstrap of admins: not on the HTTP API, invoked by an operator whose AWS credentials may
  * invoke this function ({@code aws lambda invoke}, {@code sam remote invoke}). Input
  * {@code {"email": "..."}} names an account that has signed up; it gains the admin role, effective
- * from its next login or refresh. The answer says what happened, or why not.
+ * from its next login or refresh. The answer says what happened, or why not. An
+ * {@link EventFunction}, like the other functions no HTTP route reaches: as a POJO handler the
+ * runtime client would build its serialization library at init, which no primer reaches.
  */
-public final class GrantAdminHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
+public final class GrantAdminHandler extends EventFunction {
 
     private final AccountService accounts;
 
     public GrantAdminHandler() {
         this(AccountsWiring.accounts());
         // An address no account can have (.invalid is reserved): looked up, not found, nothing granted.
-        SnapStart.prime("GrantAdmin", () -> handleRequest(Map.of("email", "priming@kiosk.invalid"), null));
+        SnapStart.prime("GrantAdmin", () -> prime(Map.of("email", "priming@kiosk.invalid")));
     }
 
     public GrantAdminHandler(AccountService accounts) {
@@ -29,14 +31,15 @@ public final class GrantAdminHandler implements RequestHandler<Map<String, Strin
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, String> input, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         try (Log.Scope ignored = Log.invocation(context, null)) {
-            return invoke(input, context);
+            return invoke(input);
         }
     }
 
-    private Map<String, Object> invoke(Map<String, String> input, Context context) {
-        String email = input == null ? null : input.get("email");
+    private Map<String, Object> invoke(Map<String, Object> input) {
+        // Anything but a string (a number, a list) names no account: refused as a missing email is.
+        String email = input != null && input.get("email") instanceof String text ? text : null;
         try {
             User user = accounts.grantAdmin(email);
             Log.warn("admin role granted", "userId", user.id());
