@@ -49,7 +49,10 @@ public final class AuthorizerHandler extends EventFunction {
             // expiry and refused. It was never valid, so the snapshot holds nothing that admits.
             prime(Map.of("headers", Map.of("authorization", "Bearer " + tokens.issue(PRIMING_USER, List.of("admin"),
                     PRIMING_USER, PRIMED_AT)), "requestContext", Map.of("requestId", PRIMING_USER)));
-            // The DynamoDB client's first call, with its class loading, before the snapshot.
+            // The account read as a real request's is: missing, then found with its item unmarshalled
+            // (seeded in the primer's sandbox, never in the table).
+            accounts.admits(PRIMING_USER, 0, 0);
+            AuthorizerWiring.accounts().seedForPriming(PRIMING_USER);
             accounts.admits(PRIMING_USER, 0, 0);
         });
     }

@@ -10,13 +10,13 @@ final class AuthorizerWiring {
     private AuthorizerWiring() {
     }
 
-    static AccountStates accounts() {
+    static DynamoDbAccountStates accounts() {
         return States.STATES;
     }
 
     private static final class States {
         static final Config CONFIG = Config.fromEnvironment();
-        static final AccountStates STATES = new DynamoDbAccountStates(AwsClients.build(DynamoDbClient.builder(), CONFIG),
+        static final DynamoDbAccountStates STATES = new DynamoDbAccountStates(AwsClients.build(DynamoDbClient.builder(), CONFIG),
                 CONFIG.require("USERS_TABLE"));
     }
 }

@@ -3,6 +3,7 @@ package kiosk.accounts.authorizer;
 import java.util.Map;
 import kiosk.accounts.Items;
 import kiosk.accounts.UsersTable;
+import kiosk.shared.lambda.SnapStart;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,6 +36,19 @@ public final class DynamoDbAccountStates implements AccountStates {
         }
         return notBefore(item.get(UsersTable.TOKENS_VALID_AFTER), issuedAt)
                 && notBefore(item.get(UsersTable.TOKENS_VALID_AFTER_MILLIS), issuedAtMillis);
+    }
+
+    /**
+     * For a SnapStart primer only: puts an account as UsersTable keeps one, which while priming is
+     * answered from memory and kept for the primer's round (kiosk.shared.aws.PrimingSandbox), so
+     * the primer's {@link #admits} finds an account and unmarshals its item as a real request
+     * does. Refused outside priming: the authorizer only reads accounts.
+     */
+    void seedForPriming(String userId) {
+        if (!SnapStart.priming()) {
+            throw new IllegalStateException("the authorizer never writes an account");
+        }
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(Items.PK, AttributeValue.fromS(UsersTable.USER + userId))));
     }
 
     private static boolean notBefore(AttributeValue mark, long issued) {
