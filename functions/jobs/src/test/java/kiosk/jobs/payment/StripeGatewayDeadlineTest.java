@@ -27,7 +27,10 @@ import org.junit.jupiter.api.function.Executable;
  */
 class StripeGatewayDeadlineTest {
 
-    /** Each byte of this answer a second apart: far past any call's deadline if read whole. */
+    /** Lambda's gateway gives up at 5 s; the same code with 1 s keeps the test command short. */
+    private static final Duration DEADLINE = Duration.ofSeconds(1);
+
+    /** Each byte of this answer 200 ms apart (no read timeout fires): far past the deadline if read whole. */
     private static final String DRIPPED = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: " + "a".repeat(100)
             + "\r\n\r\n{\"id\":\"pi_1\",\"object\":\"payment_intent\",\"status\":\"succeeded\"}";
 
@@ -53,7 +56,8 @@ class StripeGatewayDeadlineTest {
         });
         accepting.setDaemon(true);
         accepting.start();
-        gateway = new StripeGateway(StripeGateway.client("sk_test_kiosk", "http://127.0.0.1:" + server.getLocalPort()));
+        gateway = new StripeGateway(StripeGateway.client("sk_test_kiosk", "http://127.0.0.1:" + server.getLocalPort()),
+                DEADLINE.toMillis());
     }
 
     @AfterEach
@@ -82,9 +86,9 @@ class StripeGatewayDeadlineTest {
         long started = System.nanoTime();
         GatewayUnavailableException e = assertThrows(GatewayUnavailableException.class, call);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        // The deadline is 5 s; the bound leaves room for a slow machine, and is far below the
-        // 100 s and more that reading the dripped answer whole takes.
-        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "gave up after " + took);
+        // Not before the deadline; the upper bound leaves room for a slow machine, and is far
+        // below the 35 s and more that reading the dripped answer whole takes.
+        assertTrue(took.compareTo(DEADLINE) >= 0 && took.compareTo(DEADLINE.multipliedBy(5)) < 0, "gave up after " + took);
         assertTrue(e.getMessage().contains("within"), e.getMessage());
     }
 
@@ -96,7 +100,7 @@ class StripeGatewayDeadlineTest {
             for (byte b : DRIPPED.getBytes(StandardCharsets.US_ASCII)) {
                 out.write(b);
                 out.flush();
-                Thread.sleep(1000);
+                Thread.sleep(200);
             }
         } catch (IOException | InterruptedException gone) {
             // The gateway hung up: what this server is for.
