@@ -35,6 +35,11 @@ public final class AccountsWiring {
         return Accounts.SERVICE;
     }
 
+    /** The accounts store: a primer seeds the account its request finds through it (answered from memory). */
+    public static UserStore users() {
+        return Users.STORE;
+    }
+
     /** Signup's limit per client address (RATE_LIMIT), counted in RATE_LIMITS_TABLE. */
     public static RateLimiter signupLimiter() {
         return RateLimits.fromConfig(Users.CONFIG, Users.DYNAMO_DB, "signup");
