@@ -3,7 +3,6 @@ package kiosk.fulfilment.shipping;
 import java.net.URI;
 import java.time.Clock;
 import kiosk.orders.checkout.DynamoDbOrderStore;
-import kiosk.orders.checkout.OrderStore;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
 import kiosk.orders.queue.SqsRetryQueue;
@@ -32,6 +31,11 @@ final class ShippingWiring {
 
     static RetrySchedule fulfilmentRetries() {
         return RetrySchedule.fromConfig(Fulfilment.CONFIG, "FULFILMENT");
+    }
+
+    /** The webhook's order store: its primer seeds the order its event finds (answered from memory). */
+    static DynamoDbOrderStore webhookOrders() {
+        return Webhooks.ORDERS;
     }
 
     static ShippingWebhookService webhooks() {
@@ -66,7 +70,7 @@ final class ShippingWiring {
         }
     }
 
-    private static OrderStore orders(DynamoDbClient dynamoDb, Config config) {
+    private static DynamoDbOrderStore orders(DynamoDbClient dynamoDb, Config config) {
         return new DynamoDbOrderStore(dynamoDb, new DynamoDbOrderStore.Tables(config.require("ORDERS_TABLE"), "", "", "", ""));
     }
 
@@ -84,7 +88,8 @@ final class ShippingWiring {
     private static final class Webhooks {
         static final Config CONFIG = Config.fromEnvironment();
         static final DynamoDbClient DYNAMODB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
-        static final ShippingWebhookService SERVICE = new ShippingWebhookService(signature(CONFIG), orders(DYNAMODB, CONFIG),
+        static final DynamoDbOrderStore ORDERS = orders(DYNAMODB, CONFIG);
+        static final ShippingWebhookService SERVICE = new ShippingWebhookService(signature(CONFIG), ORDERS,
                 new DynamoDbShipmentEvents(DYNAMODB, CONFIG.require("SHIPPING_EVENTS_TABLE"), CONFIG.require("ORDERS_TABLE")),
                 Clock.systemUTC());
     }
