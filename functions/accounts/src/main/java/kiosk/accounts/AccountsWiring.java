@@ -10,6 +10,7 @@ import kiosk.accounts.session.DynamoDbLoginAttempts;
 import kiosk.accounts.session.DynamoDbSessionStore;
 import kiosk.accounts.session.LogoutService;
 import kiosk.accounts.session.SessionService;
+import kiosk.accounts.session.SessionStore;
 import kiosk.accounts.token.TokenWiring;
 import kiosk.accounts.user.AccountService;
 import kiosk.accounts.user.DynamoDbUserStore;
@@ -53,6 +54,16 @@ public final class AccountsWiring {
         return Logouts.SERVICE;
     }
 
+    /** Refresh's sessions store: its primer seeds the sign-in its request finds (answered from memory). */
+    public static SessionStore sessionStore() {
+        return Sessions.STORE;
+    }
+
+    /** Logout's sessions store, for the same. */
+    public static SessionStore logoutSessions() {
+        return Logouts.STORE;
+    }
+
     public static PasswordService passwords() {
         return Passwords.SERVICE;
     }
@@ -81,20 +92,21 @@ public final class AccountsWiring {
     }
 
     private static final class Sessions {
+        static final SessionStore STORE = new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE"),
+                Users.TABLE);
         static final SessionService SERVICE = new SessionService(Users.STORE,
-                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE),
-                new DynamoDbSessionStore(Users.DYNAMO_DB, Users.CONFIG.require("SESSIONS_TABLE"), Users.TABLE),
-                Hasher.HASHER, TokenWiring.tokens(), Clock.systemUTC());
+                new DynamoDbLoginAttempts(Users.DYNAMO_DB, Users.TABLE), STORE, Hasher.HASHER, TokenWiring.tokens(),
+                Clock.systemUTC());
     }
 
     /** Logout reads SESSIONS_TABLE only: its function is given nothing more. */
     private static final class Logouts {
-        static final LogoutService SERVICE = build();
+        static final SessionStore STORE = store();
+        static final LogoutService SERVICE = new LogoutService(STORE, Clock.systemUTC());
 
-        private static LogoutService build() {
+        private static SessionStore store() {
             Config config = Config.fromEnvironment();
-            return new LogoutService(new DynamoDbSessionStore(AwsClients.build(DynamoDbClient.builder(), config),
-                    config.require("SESSIONS_TABLE")), Clock.systemUTC());
+            return new DynamoDbSessionStore(AwsClients.build(DynamoDbClient.builder(), config), config.require("SESSIONS_TABLE"));
         }
     }
 

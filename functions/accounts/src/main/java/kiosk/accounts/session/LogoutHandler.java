@@ -24,8 +24,14 @@ public final class LogoutHandler extends HttpFunction {
 
     public LogoutHandler() {
         this(AccountsWiring.logouts());
-        SnapStart.prime("Logout", () -> prime(PrimingEvent.of("POST", "/auth/logout", Map.of(),
-                AccountsPriming.refreshBody(), Map.of())));
+        SnapStart.prime("Logout", () -> {
+            // A token never issued: nothing to end (204).
+            prime(PrimingEvent.of("POST", "/auth/logout", Map.of(), AccountsPriming.refreshBody(), Map.of()));
+            // Then the caller's own sign-in found and revoked (204), as a real logout's is: seeded
+            // and revoked in the primer's sandbox only.
+            AccountsPriming.seedSignIn(AccountsWiring.logoutSessions(), PrimingEvent.USER);
+            prime(PrimingEvent.of("POST", "/auth/logout", Map.of(), AccountsPriming.refreshBody(), Map.of()));
+        });
     }
 
     public LogoutHandler(LogoutService logouts) {

@@ -22,8 +22,15 @@ public final class RefreshHandler extends HttpFunction {
 
     public RefreshHandler() {
         this(AccountsWiring.sessions());
-        SnapStart.prime("Refresh", () -> prime(PrimingEvent.of("POST", "/auth/refresh", Map.of(),
-                AccountsPriming.refreshBody(), Map.of())));
+        SnapStart.prime("Refresh", () -> {
+            // A token never issued: looked up, not found (401).
+            prime(PrimingEvent.of("POST", "/auth/refresh", Map.of(), AccountsPriming.refreshBody(), Map.of()));
+            // Then as most refreshes go: the token's sign-in and account found, the family rotated
+            // and a new pair issued (200). Seeded and written in the primer's sandbox only.
+            AccountsWiring.users().create(AccountsPriming.ACCOUNT);
+            AccountsPriming.seedSignIn(AccountsWiring.sessionStore(), AccountsPriming.ACCOUNT.id());
+            prime(PrimingEvent.of("POST", "/auth/refresh", Map.of(), AccountsPriming.refreshBody(), Map.of()));
+        });
     }
 
     public RefreshHandler(SessionService sessions) {

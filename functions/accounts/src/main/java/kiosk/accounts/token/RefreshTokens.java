@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import kiosk.shared.lambda.SnapStart;
 
 /**
  * Refresh tokens are 256 random bits, base64url: opaque to clients and to us. Only their SHA-256
@@ -21,9 +22,12 @@ public final class RefreshTokens {
     private RefreshTokens() {
     }
 
+    /** 256 random bits; while priming always the same (zero) bits, as {@link SnapStart#randomUuid()} for ids. */
     public static String generate() {
         byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
+        if (!SnapStart.priming()) {
+            new SecureRandom().nextBytes(bytes);
+        }
         return ENCODER.encodeToString(bytes);
     }
 

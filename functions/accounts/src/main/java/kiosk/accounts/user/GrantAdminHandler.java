@@ -2,7 +2,6 @@ package kiosk.accounts.user;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Map;
-import java.util.Set;
 import kiosk.accounts.AccountsPriming;
 import kiosk.accounts.AccountsWiring;
 import kiosk.shared.error.DomainException;
@@ -20,10 +19,6 @@ import kiosk.shared.log.Log;
  */
 public final class GrantAdminHandler extends EventFunction {
 
-    /** Signup refuses its address, so no real account has it; its hash is no password's. */
-    private static final User PRIMING_ACCOUNT = new User("snapstart-priming", AccountsPriming.EMAIL, "Priming",
-            "snapstart-priming-no-password", Set.of(), "2000-01-01T00:00:00Z");
-
     private final AccountService accounts;
 
     public GrantAdminHandler() {
@@ -33,8 +28,8 @@ public final class GrantAdminHandler extends EventFunction {
             prime(Map.of("email", "priming@kiosk.invalid"));
             // Then an account that is found and granted, as an operator's request is: created and
             // updated in the primer's sandbox, never in UsersTable (kiosk.shared.aws.PrimingSandbox).
-            AccountsWiring.users().create(PRIMING_ACCOUNT);
-            prime(Map.of("email", PRIMING_ACCOUNT.email()));
+            AccountsWiring.users().create(AccountsPriming.ACCOUNT);
+            prime(Map.of("email", AccountsPriming.ACCOUNT.email()));
         });
     }
 
