@@ -13,7 +13,7 @@ import kiosk.shared.money.Money;
  * and takes the request again: so a found cart and its product are read, mapped and answered, as
  * in most real requests. Nothing in it is unique or ever stored.
  */
-final class CartPriming {
+public final class CartPriming {
 
     static final String PRODUCT_ID = "snapstart-priming-product";
     static final Product PRODUCT = new Product(PRODUCT_ID, "Priming kettle", "Seeded in memory while priming, never stored.",
@@ -24,8 +24,13 @@ final class CartPriming {
 
     static void emptyThenSeeded(Runnable request) {
         request.run();
-        OrdersWiring.catalog().seedForPriming(PRODUCT);
-        OrdersWiring.carts().setLine(PrimingEvent.USER, PRODUCT_ID, 1, OptionalLong.empty());
+        seed(OrdersWiring.catalog(), OrdersWiring.carts());
         request.run();
+    }
+
+    /** Seeds {@link #PRODUCT} and the priming shopper's cart holding one, through these stores (checkout's own). */
+    public static void seed(DynamoDbProductCatalog catalog, CartService carts) {
+        catalog.seedForPriming(PRODUCT);
+        carts.setLine(PrimingEvent.USER, PRODUCT_ID, 1, OptionalLong.empty());
     }
 }

@@ -35,8 +35,16 @@ public final class CheckoutHandler extends HttpFunction {
 
     public CheckoutHandler() {
         this(CheckoutWiring.checkout(), CheckoutWiring.limiter());
-        SnapStart.prime("Checkout", () -> prime(PrimingEvent.of("POST", "/checkout", Map.of(), PRIMING_BODY,
-                Map.of("idempotency-key", "00000000-0000-4000-8000-000000000000"))));
+        SnapStart.prime("Checkout", () -> {
+            // The priming shopper's empty cart: refused (409) after the limiter and the cart's read.
+            prime(PrimingEvent.of("POST", "/checkout", Map.of(), PRIMING_BODY,
+                    Map.of("idempotency-key", "00000000-0000-4000-8000-000000000000")));
+            // Then a cart with a product: priced, placed in one transaction and answered (201), as
+            // a real checkout is; the cart, the product and every write stay in the primer's sandbox.
+            CheckoutWiring.seedCartForPriming();
+            prime(PrimingEvent.of("POST", "/checkout", Map.of(), PRIMING_BODY,
+                    Map.of("idempotency-key", "00000000-0000-4000-8000-000000000000")));
+        });
     }
 
     public CheckoutHandler(CheckoutService checkout, RateLimiter limiter) {

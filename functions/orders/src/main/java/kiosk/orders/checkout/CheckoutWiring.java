@@ -2,6 +2,8 @@ package kiosk.orders.checkout;
 
 import java.time.Clock;
 import java.util.Map;
+import kiosk.orders.cart.CartPriming;
+import kiosk.orders.cart.CartService;
 import kiosk.orders.cart.DynamoDbCartStore;
 import kiosk.orders.cart.DynamoDbProductCatalog;
 import kiosk.orders.promotion.DynamoDbPromotionStore;
@@ -67,13 +69,19 @@ final class CheckoutWiring {
                         OrderAnnouncer.Destination.NOTIFICATIONS, CONFIG.require("NOTIFICATIONS_QUEUE_URL"))));
     }
 
+    /** Checkout's primer: the priming shopper's cart and its product, through checkout's own stores. */
+    static void seedCartForPriming() {
+        CartPriming.seed(Checkout.CATALOG, new CartService(Checkout.CARTS, Checkout.CATALOG, Clock.systemUTC()));
+    }
+
     private static final class Checkout {
+        static final DynamoDbCartStore CARTS = new DynamoDbCartStore(Clients.DYNAMODB, Clients.tables().carts());
+        static final DynamoDbProductCatalog CATALOG = new DynamoDbProductCatalog(Clients.DYNAMODB, Clients.tables().products());
         static final CheckoutService SERVICE = build();
 
         private static CheckoutService build() {
             DynamoDbOrderStore.Tables tables = Clients.tables();
-            return new CheckoutService(new DynamoDbCartStore(Clients.DYNAMODB, tables.carts()),
-                    new DynamoDbProductCatalog(Clients.DYNAMODB, tables.products()),
+            return new CheckoutService(CARTS, CATALOG,
                     new DynamoDbOrderStore(Clients.DYNAMODB, tables),
                     new PromotionService(new DynamoDbPromotionStore(Clients.DYNAMODB, tables.promotions()), Clock.systemUTC()),
                     ShippingRates.parse(Clients.CONFIG.require("SHIPPING_RATES")), Clock.systemUTC(),
