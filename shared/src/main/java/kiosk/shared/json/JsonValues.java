@@ -3,6 +3,7 @@ package kiosk.shared.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Map;
  */
 public final class JsonValues {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** A key twice in one object is refused: which of the two a reader takes is a guess. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonValues() {
     }

@@ -37,6 +37,13 @@ class JsonValuesTest {
     }
 
     @Test
+    void aKeyTwiceInOneObjectIsRefused() {
+        // Which of the two a reader takes is a guess: a log naming the first and a grant of the last disagree.
+        assertThrows(IOException.class, () -> read("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"));
+        assertThrows(IOException.class, () -> read("{\"outer\":{\"k\":1,\"k\":2}}"));
+    }
+
+    @Test
     void anEmptyEventOrNullIsNoMap() throws IOException {
         assertNull(read(""));
         assertNull(read("null"));
