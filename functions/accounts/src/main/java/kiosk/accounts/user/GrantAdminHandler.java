@@ -19,17 +19,23 @@ import kiosk.shared.log.Log;
  */
 public final class GrantAdminHandler extends EventFunction {
 
+    /**
+     * The address the primer asks for: signup refuses it, so no account has it until the primer
+     * seeds one in its sandbox. (".invalid" was not enough: signup accepted it.)
+     */
+    public static final String PRIMING_EMAIL = AccountsPriming.EMAIL;
+
     private final AccountService accounts;
 
     public GrantAdminHandler() {
         this(AccountsWiring.accounts());
         SnapStart.prime("GrantAdmin", () -> {
-            // An address no account can have (.invalid is reserved): looked up, not found, nothing granted.
-            prime(Map.of("email", "priming@kiosk.invalid"));
-            // Then an account that is found and granted, as an operator's request is: created and
-            // updated in the primer's sandbox, never in UsersTable (kiosk.shared.aws.PrimingSandbox).
+            // An address no account can have: looked up, not found, nothing granted.
+            prime(Map.of("email", PRIMING_EMAIL));
+            // Then the same address found and granted, as an operator's request is: the account
+            // created and updated in the primer's sandbox, never in UsersTable (PrimingSandbox).
             AccountsWiring.users().create(AccountsPriming.ACCOUNT);
-            prime(Map.of("email", AccountsPriming.ACCOUNT.email()));
+            prime(Map.of("email", PRIMING_EMAIL));
         });
     }
 
