@@ -10,6 +10,7 @@ import kiosk.orders.checkout.OrderStore;
 import kiosk.orders.checkout.Timestamps;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
+import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.error.RetryLaterException;
 
 /**
@@ -57,6 +58,10 @@ public final class ShippingWebhookService {
      * private): its body names an order that cannot exist, and is answered in the process.
      */
     String signForPriming(byte[] body) {
+        if (!SnapStart.priming()) {
+            // A body signed with the partner's secret is trusted: no one but the primer gets one.
+            throw new IllegalStateException("webhook bodies are signed by the partner, not by Kiosk");
+        }
         return signature.header(body, clock.instant());
     }
 
