@@ -3,6 +3,7 @@ package kiosk.fulfilment.notification;
 import java.time.Duration;
 import java.util.Optional;
 import kiosk.orders.checkout.DynamoDbOrderStore;
+import kiosk.orders.checkout.Order;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
 import kiosk.orders.queue.SqsRetryQueue;
@@ -41,13 +42,24 @@ final class NotificationWiring {
         return Inbox.SERVICE;
     }
 
+    /**
+     * Notify's primer: the order its message names and, where notifications are emailed, its
+     * shopper's address, both in the primer's sandbox (answered from memory, never stored).
+     */
+    static void seedForPriming(Order order, String email) {
+        Job.ORDERS.seedForPriming(order);
+        Job.CONFIG.optional("USERS_TABLE")
+                .ifPresent(users -> new DynamoDbRecipientStore(Job.DYNAMODB, users).seedForPriming(order.userId(), email));
+    }
+
     private static final class Job {
         static final Config CONFIG = Config.fromEnvironment();
         static final DynamoDbClient DYNAMODB = AwsClients.build(DynamoDbClient.builder(), CONFIG);
         static final RetryQueue QUEUE = new SqsRetryQueue(AwsClients.build(SqsClient.builder(), CONFIG),
                 CONFIG.require("NOTIFICATIONS_QUEUE_URL"));
-        static final NotificationService SERVICE = new NotificationService(new DynamoDbOrderStore(DYNAMODB,
-                new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), "", "", "", ""))::find,
+        static final DynamoDbOrderStore ORDERS = new DynamoDbOrderStore(DYNAMODB,
+                new DynamoDbOrderStore.Tables(CONFIG.require("ORDERS_TABLE"), "", "", "", ""));
+        static final NotificationService SERVICE = new NotificationService(ORDERS::find,
                 new DynamoDbNotificationStore(DYNAMODB, CONFIG.require("NOTIFICATIONS_TABLE")), delivery(CONFIG, DYNAMODB));
     }
 

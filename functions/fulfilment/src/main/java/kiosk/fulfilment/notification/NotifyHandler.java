@@ -3,6 +3,9 @@ package kiosk.fulfilment.notification;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
 import java.util.Map;
+import kiosk.fulfilment.FulfilmentPriming;
+import kiosk.orders.checkout.Order;
+import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
 import kiosk.orders.queue.RetrySchedule;
@@ -30,14 +33,22 @@ public final class NotifyHandler extends EventFunction {
 
     public NotifyHandler() {
         this(NotificationWiring.notifications(), NotificationWiring.retryQueue(), NotificationWiring.retrySchedule());
-        SnapStart.prime("Notify", () -> prime(PRIMING_EVENT));
+        SnapStart.prime("Notify", () -> {
+            prime(PRIMING_EVENT);
+            // Then as a real message goes: the order found, the notification written, its email
+            // sent and marked, every write (and SES's send) answered from memory (PrimingSandbox).
+            NotificationWiring.seedForPriming(PRIMING_ORDER, "snapstart-priming@example.com");
+            prime(PRIMING_EVENT);
+        });
     }
 
     /**
      * The primer's message: a paid order that cannot exist, so the confirmation's path runs to the
-     * order's lookup and stops there, found missing: nothing is written and no email goes out.
+     * order's lookup and stops there, found missing, until the primer seeds {@link #PRIMING_ORDER}.
      */
     static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of());
+    private static final Order PRIMING_ORDER = FulfilmentPriming.order(AnnouncementBatch.PRIMING_ORDER_ID, "priming",
+            OrderStatus.PAID, null);
 
     public NotifyHandler(NotificationService notifications, RetryQueue queue, RetrySchedule schedule) {
         this.notifications = notifications;

@@ -6,9 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import kiosk.orders.checkout.Address;
+import kiosk.fulfilment.FulfilmentPriming;
 import kiosk.orders.checkout.Order;
 import kiosk.orders.checkout.OrderStatus;
 import kiosk.shared.http.ApiResponse;
@@ -17,7 +16,6 @@ import kiosk.shared.http.HttpFunction;
 import kiosk.shared.http.PrimingEvent;
 import kiosk.shared.lambda.SnapStart;
 import kiosk.shared.log.Log;
-import kiosk.shared.money.Money;
 
 /**
  * POST /webhooks/shipping: the shipping partner's events (shipped, delivered, returned). Public,
@@ -32,14 +30,9 @@ public final class ShippingWebhookHandler extends HttpFunction {
 
     /** An order id as the partner writes one (the announcements' priming id is no such id), which no order has. */
     private static final String PRIMING_ORDER_ID = "snapstart-priming";
-    private static final String PRIMING_AT = "2000-01-01T00:00:00Z";
-    private static final Money PRIMING_PRICE = new Money(1999L, "EUR");
     /** The order the second priming event finds: handed to the partner, awaiting its "shipped". Never stored. */
-    private static final Order PRIMING_ORDER = new Order(PRIMING_ORDER_ID, "snapstart-priming-user", OrderStatus.FULFILLING,
-            List.of(new Order.Line("snapstart-priming-product", "Priming kettle", PRIMING_PRICE, 1, PRIMING_PRICE)), "EUR",
-            new Order.Totals(1999L, 0L, 0L, 1999L), null,
-            new Address("Priming", List.of("1 Snapshot Lane"), "Dublin", "D01 F5P2", "IE"), "pm_card_visa", 2, PRIMING_AT,
-            PRIMING_AT, null, new Order.Shipment("priming", PRIMING_AT, null, null, null, null, null));
+    private static final Order PRIMING_ORDER = FulfilmentPriming.order(PRIMING_ORDER_ID, "snapstart-priming-user",
+            OrderStatus.FULFILLING, new Order.Shipment("priming", "2000-01-01T00:00:00Z", null, null, null, null, null));
 
     private final ShippingWebhookService webhooks;
 
