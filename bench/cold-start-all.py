@@ -347,10 +347,10 @@ class Kiosk:
         return kept[0]
 
     def session_account(self):
-        """An account to sign in for a refresh token: a new one every 10 sign-ins. One account
-        signed in for every event of a priming run (3 rounds of 42) met the per-address limit
-        of 20 sign-in attempts in 5 minutes (429)."""
-        if self.sessions is None or self.sessions[1] >= 10:
+        """An account to sign in for a refresh token: a new one every 4 sign-ins. One account
+        signed in for every event of a priming run met the sign-in limits (429): 5 attempts a
+        minute for one address from one client, 20 in 5 minutes for one address."""
+        if self.sessions is None or self.sessions[1] >= 4:
             self.sessions = [self.new_account(), 0]
         self.sessions[1] += 1
         return self.sessions[0]
