@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -200,8 +201,33 @@ final class Provisioner {
                         .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
                                 .keySchema(index.keySchema()).projection(index.projection()))));
                 System.err.printf("LocalAws: table %s was made by an older template: index %s added%n", name, index.indexName());
+                awaitFilled(name, index.indexName());
             }
         }
+    }
+
+    /**
+     * Until the new index is active and filled from the items already there, as a deploy's
+     * UpdateTable is done only then: a query right after start missed the items (a flaky
+     * LocalAwsIT in CI).
+     */
+    private void awaitFilled(String table, String index) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            boolean filled = dynamoDb.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                    .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() == IndexStatus.ACTIVE
+                            && !Boolean.TRUE.equals(i.backfilling()));
+            if (filled) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while index " + index + " of " + table + " was filled", e);
+            }
+        }
+        throw new IllegalStateException("index " + index + " of " + table + " was not filled within 60 s");
     }
 
     private Map<String, String> queueAttributes(Map<String, Object> properties, boolean redrive) {
