@@ -3,8 +3,8 @@ package kiosk.fulfilment.notification;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
 import java.util.Map;
-import kiosk.fulfilment.FulfilmentPriming;
 import kiosk.orders.checkout.Order;
+import kiosk.orders.checkout.OrderPriming;
 import kiosk.orders.checkout.OrderStatus;
 import kiosk.orders.queue.AnnouncementBatch;
 import kiosk.orders.queue.RetryQueue;
@@ -47,7 +47,7 @@ public final class NotifyHandler extends EventFunction {
      * order's lookup and stops there, found missing, until the primer seeds {@link #PRIMING_ORDER}.
      */
     static final Map<String, Object> PRIMING_EVENT = AnnouncementBatch.primingEvent(Map.of());
-    private static final Order PRIMING_ORDER = FulfilmentPriming.order(AnnouncementBatch.PRIMING_ORDER_ID, "priming",
+    private static final Order PRIMING_ORDER = OrderPriming.order(AnnouncementBatch.PRIMING_ORDER_ID, "priming",
             OrderStatus.PAID, null);
 
     public NotifyHandler(NotificationService notifications, RetryQueue queue, RetrySchedule schedule) {

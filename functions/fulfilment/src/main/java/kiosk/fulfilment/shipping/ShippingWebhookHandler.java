@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import kiosk.fulfilment.FulfilmentPriming;
 import kiosk.orders.checkout.Order;
+import kiosk.orders.checkout.OrderPriming;
 import kiosk.orders.checkout.OrderStatus;
 import kiosk.shared.http.ApiResponse;
 import kiosk.shared.http.Http;
@@ -31,7 +31,7 @@ public final class ShippingWebhookHandler extends HttpFunction {
     /** An order id as the partner writes one (the announcements' priming id is no such id), which no order has. */
     private static final String PRIMING_ORDER_ID = "snapstart-priming";
     /** The order the second priming event finds: handed to the partner, awaiting its "shipped". Never stored. */
-    private static final Order PRIMING_ORDER = FulfilmentPriming.order(PRIMING_ORDER_ID, "snapstart-priming-user",
+    private static final Order PRIMING_ORDER = OrderPriming.order(PRIMING_ORDER_ID, "snapstart-priming-user",
             OrderStatus.FULFILLING, new Order.Shipment("priming", "2000-01-01T00:00:00Z", null, null, null, null, null));
 
     private final ShippingWebhookService webhooks;
