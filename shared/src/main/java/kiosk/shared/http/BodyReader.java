@@ -1,21 +1,17 @@
 package kiosk.shared.http;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.util.List;
 import kiosk.shared.error.DomainException;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.ValidationException;
-import kiosk.shared.json.Json;
+import kiosk.shared.json.JsonRecords;
 
 /**
- * Jackson's reading of a body, each failure turned into the problem a client can act on and
- * never into Jackson's own message. Apart from ApiRequest so that routes without a body never
- * load Jackson.
+ * The reading of a body, each failure turned into the problem a client can act on and never into
+ * a parser's own message. Apart from ApiRequest so that routes without a body never load the
+ * parser.
  */
 final class BodyReader {
 
@@ -23,45 +19,37 @@ final class BodyReader {
     }
 
     static <T> T read(byte[] raw, Class<T> type) {
-        T value;
+        if (!Record.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("a body is read into a record, not " + type.getName());
+        }
         try {
-            value = Json.MAPPER.readValue(raw, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ValidationException(pointer(e), "is not a known field");
+            return type.cast(JsonRecords.read(raw, type.asSubclass(Record.class)));
+        } catch (JsonRecords.Mismatch e) {
+            throw switch (e.kind()) {
+                case NOT_AN_OBJECT -> new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+                case UNKNOWN_FIELD -> new ValidationException(pointer(e.path()), "is not a known field");
+                case WRONG_TYPE -> new ValidationException(pointer(e.path()), "has the wrong type");
+                case OUT_OF_RANGE -> new ValidationException(pointer(e.path()), "is out of range");
+                case INVALID -> new ValidationException(pointer(e.path()), "is invalid");
+            };
         } catch (StreamConstraintsException e) {
             throw new DomainException(ProblemType.MALFORMED_JSON,
                     "The body nests too deeply or holds a value that is too long.");
-        } catch (InputCoercionException e) {
-            throw new DomainException(ProblemType.VALIDATION, "A number in the body is out of range.");
-        } catch (MismatchedInputException e) {
-            if (e.getPath().isEmpty()) {
-                throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-            }
-            throw new ValidationException(pointer(e), "has the wrong type");
-        } catch (JsonMappingException e) {
-            throw new ValidationException(pointer(e), "is invalid");
-        } catch (JacksonException e) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON.");
         } catch (IOException e) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body could not be read.");
+            throw new DomainException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON.");
         }
-        if (value == null) {
-            throw new DomainException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-        }
-        return value;
     }
 
-    /** A JSON Pointer to where Jackson stopped, built from field names we echo only when short. */
-    private static String pointer(JsonMappingException e) {
+    /** A JSON Pointer to where reading stopped, built from field names we echo only when short. */
+    private static String pointer(List<Object> path) {
         StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
+        for (Object step : path) {
             pointer.append('/');
-            if (reference.getFieldName() != null) {
-                String name = reference.getFieldName();
+            if (step instanceof String name) {
                 pointer.append(name.length() > 64 ? name.substring(0, 64) + "..."
                         : name.replace("~", "~0").replace("/", "~1"));
             } else {
-                pointer.append(reference.getIndex());
+                pointer.append(step);
             }
         }
         return pointer.isEmpty() ? "/" : pointer.toString();

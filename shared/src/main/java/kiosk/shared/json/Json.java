@@ -1,6 +1,5 @@
 package kiosk.shared.json;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,22 +11,16 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson configuration of Kiosk, for reading what clients send (responses are written by
- * {@link JsonWriter}). Strict on input because a client that sends a field
- * we ignore, a float where money is an integer, or a key twice would otherwise be misled about
- * what was stored.
+ * Kiosk's one Jackson databind configuration, for what partners, queues and the payment gateway
+ * send and for the canonical JSON it writes itself (client bodies are read by {@link JsonRecords},
+ * to the same rules, without databind; responses are written by {@link JsonWriter}). Strict on
+ * input because a sender whose field we ignore, whose float stands where money is an integer, or
+ * whose key comes twice would otherwise be misled about what was stored.
  */
 public final class Json {
 
-    /** Deep nesting and huge strings are never legitimate in our bodies; refuse them early. */
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(32)
-            .maxStringLength(64 * 1024)
-            .maxNumberLength(32)
-            .build();
-
     public static final ObjectMapper MAPPER = JsonMapper.builder(
-                    new JsonFactoryBuilder().streamReadConstraints(LIMITS).build())
+                    new JsonFactoryBuilder().streamReadConstraints(JsonRecords.LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
