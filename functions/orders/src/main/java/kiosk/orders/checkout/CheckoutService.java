@@ -1,6 +1,5 @@
 package kiosk.orders.checkout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +25,7 @@ import kiosk.shared.error.DomainException;
 import kiosk.shared.error.FieldError;
 import kiosk.shared.error.ProblemType;
 import kiosk.shared.error.RetryLaterException;
-import kiosk.shared.json.Json;
+import kiosk.shared.json.JsonWriter;
 import kiosk.shared.log.Log;
 import kiosk.shared.money.Money;
 
@@ -226,10 +225,11 @@ public final class CheckoutService {
     static String hash(CheckoutInput input) {
         CheckoutInput stored = new CheckoutInput(input.shippingAddress().trimmed(), input.promoCode(), input.paymentMethod(),
                 input.expectedTotal());
+        // Nulls written, as databind wrote this before: a retry across a deploy hashes the same.
+        byte[] canonical = JsonWriter.writeWithNulls(stored).getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] canonical = Json.MAPPER.writeValueAsString(stored).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
