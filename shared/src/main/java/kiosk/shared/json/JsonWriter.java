@@ -11,7 +11,7 @@ import java.util.Map;
  * Writes response bodies: records (null components left out), maps, iterables, strings, whole
  * numbers, booleans and enums. Responses are written with this rather than Jackson because building
  * an ObjectMapper and introspecting a record costs about 400 classes and 70 ms on a cold start,
- * and a GET never needs Jackson otherwise. Jackson keeps the strict reading of request bodies.
+ * and a GET never needs Jackson otherwise. Request bodies are read by JsonRecords, also without databind.
  */
 public final class JsonWriter {
 
