@@ -94,4 +94,22 @@ class PartnerCallbacksIT {
         assertEquals(Map.of("batchItemFailures", List.of()), handle("{\"orderId\":\"order-b\",\"callback\":\"DELIVERED\"}"));
         assertTrue(received.size() == 1, "a cancelled shipment is not called back: " + received);
     }
+
+    @Test
+    void primingTheDeliverySendsNothingToTheWebhookAndLeavesTheHandlerDelivering() {
+        String queue = aws.queueUrl("PartnerCallbacksQueue");
+        PartnerCallbacksHandler handler = new PartnerCallbacksHandler(simulator, new WebhookSignature(SECRET),
+                URI.create("http://127.0.0.1:" + webhook.getAddress().getPort() + "/webhooks/shipping"),
+                new SqsRetryQueue(aws.sqs(), queue), RetrySchedule.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int round = 0; round < 3; round++) {
+            handler.primeDelivery();
+        }
+        assertEquals(List.of(), received, "the primer's event went to its own sink, not to the webhook");
+
+        simulator.bookOnce(new SimulatorStore.Shipment("order-p", "shp_p", "Kiosk Post", "KP9", true, false));
+        assertEquals(Map.of("batchItemFailures", List.of()), handler.handleRequest(Map.of("Records", List.of(Map.of(
+                "messageId", "m-2", "receiptHandle", "r-2", "body", "{\"orderId\":\"order-p\",\"callback\":\"SHIPPED\"}"))), null));
+        assertEquals(1, received.size(), received::toString);
+        assertTrue(received.get(0).contains("\"evt_order-p_shipped\""), received::toString);
+    }
 }
