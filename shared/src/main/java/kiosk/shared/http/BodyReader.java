@@ -40,14 +40,19 @@ final class BodyReader {
         }
     }
 
-    /** A JSON Pointer to where reading stopped, built from field names we echo only when short. */
+    /**
+     * A JSON Pointer to where reading stopped. A field name is echoed whole only when short: a
+     * longer one is cut to its first 64 characters (never inside one: a surrogate pair stays whole),
+     * escaped like any other, and marked with "...".
+     */
     private static String pointer(List<Object> path) {
         StringBuilder pointer = new StringBuilder();
         for (Object step : path) {
             pointer.append('/');
             if (step instanceof String name) {
-                pointer.append(name.length() > 64 ? name.substring(0, 64) + "..."
-                        : name.replace("~", "~0").replace("/", "~1"));
+                boolean cut = name.codePointCount(0, name.length()) > 64;
+                String shown = cut ? name.substring(0, name.offsetByCodePoints(0, 64)) : name;
+                pointer.append(shown.replace("~", "~0").replace("/", "~1")).append(cut ? "..." : "");
             } else {
                 pointer.append(step);
             }

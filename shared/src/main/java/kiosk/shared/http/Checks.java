@@ -46,10 +46,14 @@ public final class Checks {
                         "must contain a visible character")
                 && require(value.codePoints().noneMatch(Checks::bidiControl), pointer,
                         "must not contain bidirectional control characters")
-                && require(value.codePoints().noneMatch(c -> c == '\n' || c == '\r' || c == '\t'), pointer,
-                        "must be one line")
+                && require(value.codePoints().noneMatch(Checks::lineBreak), pointer, "must be one line")
                 && require(value.codePoints().noneMatch(Checks::hiddenFormat), pointer,
                         "must not contain invisible formatting characters"));
+    }
+
+    /** A break a reader or a renderer may start a new line at: the ASCII ones and Unicode's line and paragraph separators. */
+    private static boolean lineBreak(int c) {
+        return c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029;
     }
 
     /**

@@ -31,11 +31,17 @@ import java.util.Map;
  */
 public final class JsonRecords {
 
-    /** Deep nesting and huge strings are never legitimate in our bodies; refuse them early. */
+    /**
+     * Deep nesting and huge strings are never legitimate in our bodies; refuse them early. Numbers
+     * keep jackson-core's own limit (1,000 characters; a body is at most 16 KiB anyway): a tighter
+     * one stopped the parser before the field was known, so a 40-digit quantity was "malformed"
+     * instead of out of range at /quantity. A number is never converted before its field's type
+     * is checked, and a fraction never.
+     */
     static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(32)
             .maxStringLength(64 * 1024)
-            .maxNumberLength(32)
+            .maxNumberLength(1000)
             .build();
 
     private static final JsonFactory FACTORY = new JsonFactoryBuilder().streamReadConstraints(LIMITS)

@@ -95,6 +95,40 @@ class ApiRequestTest {
         assertEquals(400, e.type().status());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1000000000000000000000000000000000000000", "-100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"})
+    void aNumberOfAnyLengthTooLargeForItsFieldIsSaidAtTheField(String number) {
+        DomainException e = assertThrows(DomainException.class, () -> json("{\"name\":\"a\",\"count\":" + number + "}").body(Body.class));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("/count", pointerOf(e));
+        assertEquals("is out of range", e.errors().get(0).detail());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"name\":1000000000000000000000000000000000000000}",
+            "{\"name\":1.000000000000000000000000000000000000001}", "{\"count\":1.000000000000000000000000000000000000001}"})
+    void aLongNumberOfTheWrongTypeIsSaidAtTheField(String body) {
+        DomainException e = assertThrows(DomainException.class, () -> json(body).body(Body.class));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("has the wrong type", e.errors().get(0).detail());
+    }
+
+    @Test
+    void aLongUnknownFieldNameIsShortenedInItsPointerAndStillEscaped() {
+        String name = "a/b~c" + "x".repeat(70);
+        DomainException e = assertThrows(DomainException.class, () -> json("{\"" + name + "\":1}").body(Body.class));
+        String pointer = pointerOf(e);
+        assertEquals("/a~1b~0c", pointer.substring(0, 8), pointer);
+        assertEquals(1, pointer.chars().filter(c -> c == '/').count(), pointer);
+        assertTrue(pointer.endsWith("..."), pointer);
+        assertTrue(pointer.length() < 80, pointer);
+        // An emoji is never cut in half.
+        DomainException emoji = assertThrows(DomainException.class,
+                () -> json("{\"" + "\ud83d\ude00".repeat(70) + "\":1}").body(Body.class));
+        String cut = pointerOf(emoji);
+        assertTrue(cut.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE), cut);
+    }
+
     private static ApiRequest request(Map<String, Object> lambdaContext) {
         return new ApiRequest(APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withLambda(lambdaContext).build())
@@ -159,7 +193,7 @@ class ApiRequestTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"\\u200b", "\\u200b\\u200c\\u2060", "\\u3164", " \\u00ad ",
-            "Bob\\u202eredro", "a\\u2066b", "\\ud800", "ab\\udc00", "\\u0301", "Eve\\r\\nX-Injected: yes", "a\\tb",
+            "Bob\\u202eredro", "a\\u2066b", "\\ud800", "ab\\udc00", "\\u0301", "Eve\\r\\nX-Injected: yes", "a\\tb", "Ann\\u2028Example", "Ann\\u2029Example", "a\\u0085b", "a\\u000bb",
             "B\\udb40\\udc41\\udb40\\udc42"})
     void refusesInvisibleNamesBidiControlsAndLoneSurrogates(String escaped) {
         DomainException e = assertThrows(DomainException.class,
